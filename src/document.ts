@@ -1,0 +1,150 @@
+import { formatPath, inputError, type ErrorLocation } from './errors.js';
+
+/**
+ * Turns the text of a user file (JSON or YAML, decided by content) into plain data, refusing the
+ * inputs that are attacks or accidents rather than documents: empty text, alias bombs, prototype keys.
+ * `locate` maps a field path back to line:column so schema errors can point into the file.
+ */
+export interface ParsedDocument {
+  data: unknown;
+  format: 'json' | 'yaml';
+  /** `atKey`: point at the key of the last segment (unknown keys) rather than its value. */
+  locate(path: ReadonlyArray<PropertyKey>, atKey?: boolean): { line: number; column: number } | undefined;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Far above anything a real requirements or KB file contains, far below what exhausts memory. */
+const MAX_ALIAS_COUNT = 50;
+
+export function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+export async function parseDocumentText(text: string, file: string): Promise<ParsedDocument> {
+  if (text.trim() === '') throw inputError('the file is empty (expected a JSON or YAML document)', { file });
+  const parsed = looksLikeJson(text) ? await parseJson(text, file) : await parseYaml(text, file);
+  const forbidden = findForbiddenKey(parsed.data);
+  if (forbidden) {
+    await loadPositionFinder();
+    const key = String(forbidden[forbidden.length - 1]);
+    throw inputError(`the key "${key}" is not allowed`, locationOf(parsed, file, forbidden, true));
+  }
+  return parsed;
+}
+
+async function parseJson(text: string, file: string): Promise<ParsedDocument> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : text.length;
+    const { line, column } = lineColumn(text, offset);
+    throw inputError(`malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`, {
+      file,
+      line,
+      column,
+    });
+  }
+  // JSON is YAML 1.2 flow syntax, so the YAML parser can find node positions for error messages; it
+  // is loaded only when there is an error to place (see loadPositionFinder).
+  return { data, format: 'json', locate: (path, atKey) => yamlLocate(text, path, atKey) };
+}
+
+let yamlModule: typeof import('yaml') | undefined;
+async function loadYaml(): Promise<typeof import('yaml')> {
+  return (yamlModule ??= await import('yaml'));
+}
+
+/** Call before `locate` on a JSON document: positions come from the YAML parser, loaded lazily. */
+export async function loadPositionFinder(): Promise<void> {
+  await loadYaml();
+}
+
+function yamlLocate(
+  text: string,
+  path: ReadonlyArray<PropertyKey>,
+  atKey = false,
+): { line: number; column: number } | undefined {
+  if (!yamlModule) return undefined;
+  const doc = yamlModule.parseDocument(text, { keepSourceTokens: false });
+  let node: unknown = doc.contents;
+  let found: unknown = node;
+  for (const [index, key] of path.entries()) {
+    if (yamlModule.isMap(node)) {
+      const pair = node.items.find((item) => yamlModule!.isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) break;
+      found = pair.key;
+      node = pair.value;
+      if (node && !(atKey && index === path.length - 1)) found = node;
+    } else if (yamlModule.isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      if (!node) break;
+      found = node;
+    } else break;
+  }
+  const range = (found as { range?: [number, number, number] } | null)?.range;
+  return range ? lineColumn(text, range[0]) : undefined;
+}
+
+async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
+  const YAML = await loadYaml();
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, merge: false });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const position = problem.linePos?.[0];
+    throw inputError(`malformed YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, {
+      file,
+      ...(position ? { line: position.line, column: position.col } : {}),
+    });
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw inputError(`refused YAML: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} alias expansions)`, { file });
+  }
+  return { data, format: 'yaml', locate: (path, atKey) => yamlLocate(text, path, atKey) };
+}
+
+/** Walks the data without recursion so a deeply nested document cannot overflow the stack. */
+function findForbiddenKey(data: unknown): PropertyKey[] | undefined {
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      const keyPath = [...path, key];
+      if (FORBIDDEN_KEYS.has(key)) return keyPath;
+      stack.push({ value: (value as Record<string, unknown>)[key], path: keyPath });
+    }
+  }
+  return undefined;
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < Math.min(offset, text.length); i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function locationOf(
+  parsed: ParsedDocument,
+  file: string,
+  path: ReadonlyArray<PropertyKey>,
+  atKey = false,
+): ErrorLocation {
+  return { file, path: formatPath(path), ...parsed.locate(path, atKey) };
+}

@@ -1,0 +1,78 @@
+/**
+ * The words of requirements format v1. One `as const` list per enumeration: types, zod enums, commander
+ * choices, question specs and KB keys are all derived from these, so a value is never spelled twice.
+ */
+export const DIMENSIONS = ['throughput', 'reliability', 'latency', 'backlog', 'scalability', 'staffCost'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'ignore'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const FEATURE_NEEDS = ['required', 'preferred', 'not-needed'] as const;
+export type FeatureNeed = (typeof FEATURE_NEEDS)[number];
+
+export const FEATURES = [
+  'transactionalMessages',
+  'xaTransactions',
+  'exactlyOnceProcessing',
+  'ordering',
+  'globalOrdering',
+  'delayedMessages',
+  'priorityQueues',
+  'replay',
+  'complexRouting',
+  'messageFiltering',
+  'deadLetterQueue',
+  'messageTracing',
+  'requestReply',
+  'streamProcessing',
+] as const;
+export type Feature = (typeof FEATURES)[number];
+
+export const PROTOCOLS = [
+  'amqp-0-9-1',
+  'amqp-1.0',
+  'mqtt',
+  'mqtt-5',
+  'stomp',
+  'jms',
+  'openwire',
+  'kafka',
+  'rocketmq-grpc',
+] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+export const DELIVERY = ['at-most-once', 'at-least-once', 'exactly-once'] as const;
+export const MESSAGE_LOSS = ['never', 'rare', 'tolerated'] as const;
+export type MessageLoss = (typeof MESSAGE_LOSS)[number];
+export const FAILOVER = ['automatic', 'manual'] as const;
+export type Failover = (typeof FAILOVER)[number];
+
+export const MULTI_DATACENTER = ['none', 'disaster-recovery', 'active-active'] as const;
+export type MultiDatacenter = (typeof MULTI_DATACENTER)[number];
+export const PLATFORMS = ['on-premises', 'kubernetes', 'aws', 'azure', 'gcp', 'alibaba-cloud'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+export const MANAGED_SERVICE = ['preferred', 'acceptable', 'excluded'] as const;
+export const COMMERCIAL_EDITIONS = ['allowed', 'excluded'] as const;
+
+export const LANGUAGES = [
+  'java',
+  'kotlin',
+  'scala',
+  'go',
+  'python',
+  'erlang',
+  'elixir',
+  'node',
+  'dotnet',
+  'cpp',
+  'c',
+  'php',
+  'ruby',
+  'rust',
+  'swift',
+] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The four brokers mqselect ships knowledge for. A user KB may add more ids. */
+export const SHIPPED_BROKERS = ['activemq', 'rabbitmq', 'rocketmq', 'kafka'] as const;

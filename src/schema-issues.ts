@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { loadPositionFinder, locationOf, type ParsedDocument } from './document.js';
+import { inputError, type MqselectError } from './errors.js';
+
+/** A zod issue in words a user of the file understands: what was expected and what was found. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const got = 'input' in issue && issue.input !== undefined ? `, got ${preview(issue.input)}` : '';
+  const missing = issue.code !== 'unrecognized_keys' && 'input' in issue && issue.input === undefined;
+  if (missing) return 'is required';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${article(issue.expected === 'int' ? 'integer' : issue.expected)}${got}`;
+    case 'too_small':
+      return `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}${got}`;
+    case 'too_big':
+      return `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}${got}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not part of the format)`;
+    case 'invalid_union':
+      return issue.errors.length > 0 && issue.errors[0]![0] ? describeIssue(issue.errors[0]![0]) : `does not match any allowed form${got}`;
+    case 'invalid_format':
+      return `${issue.message}${got}`;
+    default:
+      return `${issue.message}${got}`;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function preview(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Unknown keys are reported at the key itself, not at the object holding it. */
+function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
+  const base = [...issue.path];
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) return [...base, issue.keys[0]!];
+  return base;
+}
+
+export async function schemaError(
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  parsed: ParsedDocument,
+  file: string,
+): Promise<MqselectError> {
+  await loadPositionFinder();
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  const path = issuePath(first);
+  const location = locationOf(parsed, file, path, first.code === 'unrecognized_keys');
+  return inputError(`${describeIssue(first)}${more}`, path.length === 0 ? { ...location, path: '(document)' } : location);
+}
