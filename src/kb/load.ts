@@ -25,6 +25,31 @@ export async function parseKbFile(source: KbSource): Promise<KbFile> {
 }
 
 /**
+ * A validated base (the shipped KB, compiled at build time) plus user files on top: user brokers and
+ * rules replace those with the same id. Integrity runs over the merged result.
+ */
+export async function extendKnowledgeBase(base: KnowledgeBase, sources: KbSource[]): Promise<AssembledKb> {
+  const brokers = new Map(base.brokers.map((b) => [b.id, b]));
+  const rules = new Map(base.rules.map((r) => [r.id, r]));
+  const layerBrokers: BrokerEntry[] = [];
+  const layerRules: Rule[] = [];
+  for (const source of sources) {
+    const file = await parseKbFile(source);
+    if (file.kind === 'broker') layerBrokers.push(file);
+    else if (file.kind === 'rules') layerRules.push(...file.rules);
+    else throw inputError('a user knowledge-base file cannot replace the meta file (kind: meta)', { file: source.file, path: 'kind' });
+  }
+  const findings = checkIntegrity({ brokers: layerBrokers, rules: layerRules }).filter((f) => f.rule === 'unique-ids');
+  layerBrokers.forEach((b) => brokers.set(b.id, b));
+  layerRules.forEach((r) => rules.set(r.id, r));
+  const merged = { brokers: [...brokers.values()].sort((a, b) => a.id.localeCompare(b.id)), rules: [...rules.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  findings.push(...checkIntegrity(merged).filter((f) => f.rule !== 'unique-ids'));
+  const extraFiles = [...base.extraFiles, ...sources.map((s) => ({ file: s.file, sha256: s.sha256 ?? '' }))];
+  const version = extraFiles.length > 0 && !base.version.endsWith('+custom') ? `${base.version}+custom` : base.version;
+  return { kb: { ...base, version, ...merged, extraFiles }, findings };
+}
+
+/**
  * Shipped files, then user files: a user broker or rule with an existing id replaces it, a new id adds
  * one. Integrity rules run per layer for duplicates and over the merged result for everything else.
  */

@@ -172,6 +172,8 @@ export const productSchema = z.strictObject({
   sources,
 });
 
+const clientSchema = z.strictObject({ support: z.enum(CLIENT_SUPPORT), note: z.string().optional(), source: url });
+
 export const brokerSchema = z.strictObject({
   kind: z.literal('broker'),
   id: id.describe('stable broker id, never reused: activemq, rabbitmq, rocketmq, kafka'),
@@ -185,8 +187,8 @@ export const brokerSchema = z.strictObject({
   clientLanguages: z
     .strictObject(
       Object.fromEntries(
-        LANGUAGES.map((l) => [l, z.strictObject({ support: z.enum(CLIENT_SUPPORT), note: z.string().optional(), source: url }).optional()]),
-      ) as Record<(typeof LANGUAGES)[number], z.ZodOptional<z.ZodObject>>,
+        LANGUAGES.map((l) => [l, clientSchema.optional()]),
+      ) as unknown as Record<(typeof LANGUAGES)[number], z.ZodOptional<typeof clientSchema>>,
     )
     .describe('client library quality per language; a language not listed has no client'),
   profiles: z.array(profileSchema).min(1),

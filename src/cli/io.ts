@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inputError, usageError } from '../errors.js';
+
+/** Every file, stdin and stdout access of mqselect goes through here. */
+export const LIMITS = {
+  /** A requirements document is a few KB; anything near this is not one. */
+  requirementsBytes: 1024 * 1024,
+  kbFileBytes: 4 * 1024 * 1024,
+} as const;
+
+export const STDIN_NAME = '<stdin>';
+
+export async function readInput(path: string, limit: number): Promise<{ file: string; text: string }> {
+  if (path === '-') return { file: STDIN_NAME, text: await readStdin(limit) };
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw inputError('is a directory, expected a file', { file: path });
+    size = info.size;
+  } catch (error) {
+    if ((error as { kind?: string }).kind) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw inputError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'unknown error'})`, { file: path });
+  }
+  if (size > limit) throw inputError(`file is ${formatSize(size)}, over the ${formatSize(limit)} limit`, { file: path });
+  const buffer = await readFile(path);
+  return { file: path, text: decode(buffer, path) };
+}
+
+async function readStdin(limit: number): Promise<string> {
+  if (process.stdin.isTTY) throw usageError('reading requirements from stdin ("-"), but stdin is a terminal: pipe a file in, e.g. mqselect recommend - < reqs.yaml');
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > limit) throw inputError(`input is over the ${formatSize(limit)} limit`, { file: STDIN_NAME });
+    chunks.push(chunk as Buffer);
+  }
+  return decode(Buffer.concat(chunks), STDIN_NAME);
+}
+
+function decode(buffer: Buffer, file: string): string {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+  if (text.includes('\u0000')) throw inputError('looks like a binary file (contains NUL bytes)', { file });
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The package root: dist/ and src/cli/ both sit two levels or fewer below it. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (dir.endsWith('dist') || dir.endsWith(join('src', 'cli'))) return dir.endsWith('dist') ? dirname(dir) : dirname(dirname(dir));
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+export async function shippedKbFiles(): Promise<string[]> {
+  const data = join(packageRoot(), 'data');
+  const brokers = (await readdir(join(data, 'brokers'))).filter((f) => f.endsWith('.yaml')).sort();
+  return [join(data, 'kb.yaml'), join(data, 'rules.yaml'), ...brokers.map((f) => join(data, 'brokers', f))].map((f) => relative(process.cwd(), f) || f);
+}
+
+/**
+ * Writes a new file without ever replacing what the user has: written to a temporary name, then
+ * renamed; an existing target is refused unless `force`.
+ */
+export async function writeFileAtomic(path: string, text: string, force: boolean): Promise<void> {
+  if (!force) {
+    try {
+      await stat(path);
+      throw usageError('already exists (use --force to replace it)', { file: path });
+    } catch (error) {
+      if ((error as { kind?: string }).kind) throw error;
+    }
+  }
+  const temp = join(dirname(path), `.${Date.now()}-${process.pid}.mqselect.tmp`);
+  try {
+    const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    if ((error as { kind?: string }).kind) throw error;
+    throw inputError(`cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
+  }
+}
+
+export function writeStdout(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function writeStderr(text: string): void {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export { writeFile };

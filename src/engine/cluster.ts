@@ -1,0 +1,94 @@
+import type { ClusterMode } from '../kb/schema.js';
+import type { Requirements } from '../requirements/schema.js';
+import { currentModesFor, modeMeetsReliability } from './constraints.js';
+import { formatCount } from './labels.js';
+import type { MultiDcChoice } from './multidc.js';
+import type { ResolvedProfile } from './profiles.js';
+import { growthFactor, nodesFor, writeLoad } from './sizing.js';
+import type { ClusterModeChoice, NodeCount } from './types.js';
+
+/** What is assumed when the user did not say: production systems usually expect both. */
+export const ASSUMED_MESSAGE_LOSS = 'rare';
+export const ASSUMED_FAILOVER = 'automatic';
+
+/**
+ * Picks the cluster mode for a set of profiles: a current mode serving all of them that gives the
+ * stated (or assumed) loss and failover guarantees, preferring the KB's order (simplest first).
+ */
+export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Requirements, multiDc: MultiDcChoice | undefined): ClusterModeChoice {
+  const ids = profiles.map((p) => p.profile.id);
+  const shared = currentModesFor(profiles[0]!).filter((m) => ids.every((id) => m.profiles.includes(id)));
+  const pool = shared.length > 0 ? shared : currentModesFor(profiles[0]!);
+  const stated = { loss: requirements.reliability?.messageLoss, failover: requirements.reliability?.failover };
+  const withAssumed = { loss: stated.loss ?? ASSUMED_MESSAGE_LOSS, failover: stated.failover ?? ASSUMED_FAILOVER };
+  const fitting = pool.filter((m) => modeMeetsReliability(m, withAssumed.loss, withAssumed.failover));
+  const acceptable = fitting.length > 0 ? fitting : pool.filter((m) => modeMeetsReliability(m, stated.loss, stated.failover));
+  const mode = (acceptable[0] ?? pool[0])!;
+  const why: string[] = [mode.whenToUse];
+  const g = mode.guarantees.nodeLoss;
+  why.push(`on a node failure: acknowledged-message loss ${g.acknowledgedLoss}, ${g.failover} failover (${g.rto})`);
+  const skipped = pool.filter((m) => !acceptable.includes(m));
+  if (skipped.length > 0) {
+    why.push(`not ${skipped.map((m) => m.name).join(', ')}: weaker guarantees than ${withAssumed.loss === 'never' ? 'no loss' : `loss ${withAssumed.loss}`} with ${withAssumed.failover} failover`);
+  }
+  const nodes = sizeRoles(mode, profiles, requirements, 1);
+  const growth = growthFactor(requirements);
+  const grown = growth > 1 ? sizeRoles(mode, profiles, requirements, growth) : undefined;
+  const scaling = mode.roles.find((r) => r.scalesWithLoad)!;
+  const load = writeLoad(requirements, profiles[0]!.profile);
+  if (load) why.push(`${scaling.role} count sized for ${formatCount(load.messagesPerSecond)} msg/s at half of the measured per-node capacity`);
+  const choice: ClusterModeChoice = {
+    id: mode.id,
+    name: mode.name,
+    status: mode.status,
+    aliases: mode.aliases,
+    nodes,
+    totalNodes: nodes.reduce((sum, n) => sum + n.count, 0),
+    configuration: mode.configuration,
+    guarantees: { acknowledgedLoss: g.acknowledgedLoss, failover: g.failover, rto: g.rto },
+    why,
+    sources: mode.sources,
+  };
+  if (grown && JSON.stringify(grown) !== JSON.stringify(nodes)) choice.nodesAtGrowth = grown;
+  const managed = managedEquivalent(profiles, requirements);
+  if (managed) choice.managed = managed;
+  if (multiDc) {
+    const o = multiDc.option;
+    choice.multiDatacenter = { id: o.id, name: o.name, replication: o.replication, rpo: o.rpo, failover: o.failover, why: multiDc.why, sources: o.sources };
+  }
+  return choice;
+}
+
+function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements: Requirements, growth: number): NodeCount[] {
+  const scaling = mode.roles.find((r) => r.scalesWithLoad)!;
+  const needed = Math.max(
+    ...profiles.map((p) => {
+      const load = writeLoad(requirements, p.profile, growth);
+      return (load && nodesFor(load, p.profile)) ?? 0;
+    }),
+  );
+  let count = Math.max(scaling.min, needed);
+  if (scaling.odd && count % 2 === 0) count += 1;
+  const counts = new Map<string, NodeCount>();
+  const capped = scaling.max !== undefined && count > scaling.max;
+  counts.set(scaling.role, {
+    role: scaling.role,
+    count: capped ? scaling.max! : count,
+    ...(capped ? { note: `load needs ${count}; one cluster tops out at ${scaling.max}: split the load across clusters` } : scaling.note ? { note: scaling.note } : {}),
+  });
+  for (const role of mode.roles) {
+    if (role === scaling) continue;
+    const per = role.perRole ? counts.get(role.perRole)?.count ?? 1 : 1;
+    counts.set(role.role, { role: role.role, count: role.min * per, ...(role.note ? { note: role.note } : {}) });
+  }
+  return mode.roles.map((r) => counts.get(r.role)!).filter((n) => n.count > 0);
+}
+
+function managedEquivalent(profiles: ResolvedProfile[], requirements: Requirements): ClusterModeChoice['managed'] {
+  const platform = requirements.deployment?.platform;
+  if (!platform || platform === 'on-premises' || requirements.deployment?.managedService === 'excluded') return undefined;
+  const offering = profiles[0]!.broker.managedOfferings.find(
+    (o) => o.platform === platform && o.compatibility === 'same-software' && profiles.every((p) => o.profiles.includes(p.profile.id)),
+  );
+  return offering ? { name: offering.name, platform, ...(offering.note ? { note: offering.note } : {}), sources: offering.sources } : undefined;
+}

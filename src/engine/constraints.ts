@@ -1,0 +1,99 @@
+import type { Capability, ClusterMode } from '../kb/schema.js';
+import type { Requirements } from '../requirements/schema.js';
+import { FEATURES, MESSAGE_LOSS, type Feature, type MessageLoss } from '../requirements/vocabulary.js';
+import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes } from './labels.js';
+import type { ResolvedProfile } from './profiles.js';
+
+/**
+ * Hard constraints, checked per (broker, profile): what the user marked required, or stated as an
+ * absolute (message loss, failover, cross-datacenter need), that the profile cannot give.
+ */
+export function commercialAllowed(requirements: Requirements): boolean {
+  return requirements.deployment?.commercialEditions === 'allowed';
+}
+
+export function satisfies(capability: Capability, requirements: Requirements): boolean {
+  return (
+    capability.support === 'native' ||
+    capability.support === 'plugin' ||
+    (capability.support === 'commercial' && commercialAllowed(requirements))
+  );
+}
+
+export function describeCapability(label: string, capability: Capability, requirements: Requirements): string {
+  const how =
+    capability.support === 'commercial' && !commercialAllowed(requirements)
+      ? 'commercial edition only (commercialEditions: excluded)'
+      : capability.support === 'deprecated'
+        ? 'only through a deprecated component'
+        : capability.support === 'via-pattern'
+          ? 'not built in (you would build it yourself)'
+          : capability.support === 'none'
+            ? 'not supported'
+            : capability.support;
+  return `${label}: ${how}${capability.note ? ` — ${capability.note}` : ''}`;
+}
+
+const lossRank = (loss: MessageLoss) => MESSAGE_LOSS.indexOf(loss);
+
+export function modeMeetsReliability(mode: ClusterMode, loss: MessageLoss | undefined, failover: string | undefined): boolean {
+  const guarantee = mode.guarantees.nodeLoss;
+  if (loss && lossRank(guarantee.acknowledgedLoss) > lossRank(loss)) return false;
+  if (failover === 'automatic' && guarantee.failover !== 'automatic') return false;
+  if (failover === 'manual' && guarantee.failover === 'none') return false;
+  return true;
+}
+
+export function currentModesFor(resolved: ResolvedProfile): ClusterMode[] {
+  return resolved.broker.clusterModes.filter((m) => m.status === 'current' && m.profiles.includes(resolved.profile.id));
+}
+
+/** Checks that hold for the whole deployment, so every profile used must pass them. */
+export function profileWideFailures(resolved: ResolvedProfile, requirements: Requirements): string[] {
+  const failures: string[] = [];
+  for (const protocol of requirements.protocols ?? []) {
+    const capability = resolved.protocols[protocol];
+    if (!satisfies(capability, requirements)) failures.push(describeCapability(`${PROTOCOL_LABELS[protocol]} protocol`, capability, requirements));
+  }
+  const maxBytes = requirements.workload?.maxMessageBytes;
+  const limit = resolved.profile.planning.maxMessageBytes;
+  if (maxBytes !== undefined && limit && maxBytes > limit.configurableMax) {
+    failures.push(`messages of ${formatBytes(maxBytes)}: above the configurable maximum of ${formatBytes(limit.configurableMax)}`);
+  }
+  const loss = requirements.reliability?.messageLoss;
+  const failover = requirements.reliability?.failover;
+  if ((loss || failover) && !currentModesFor(resolved).some((m) => modeMeetsReliability(m, loss, failover))) {
+    const wanted = [loss && `message loss ${loss}`, failover && `${failover} failover`].filter(Boolean).join(' with ');
+    failures.push(`no current cluster mode gives ${wanted} on a node failure`);
+  }
+  const topology = requirements.deployment?.multiDatacenter;
+  if (topology && topology !== 'none') {
+    const options = resolved.broker.multiDatacenter.filter(
+      (o) => o.status === 'current' && o.topologies.includes(topology) && o.profiles.includes(resolved.profile.id),
+    );
+    if (!options.some((o) => satisfies({ support: o.support, sources: [] }, requirements))) {
+      const commercialOnly = options.find((o) => o.support === 'commercial');
+      failures.push(
+        commercialOnly
+          ? `${topology} across datacenters: only ${commercialOnly.name} (commercial edition; commercialEditions: excluded)`
+          : `${topology} across datacenters: no current option`,
+      );
+    }
+  }
+  return failures;
+}
+
+export function requiredFeatures(requirements: Requirements): Feature[] {
+  return FEATURES.filter((f) => requirements.features?.[f] === 'required');
+}
+
+/** Why this profile does not give a required feature, or undefined when it does. */
+export function featureFailure(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): string | undefined {
+  const capability = resolved.capabilities[feature];
+  if (!satisfies(capability, requirements)) return describeCapability(FEATURE_LABELS[feature], capability, requirements);
+  const wantedDelay = requirements.workload?.maxDelayHours;
+  if (feature === 'delayedMessages' && wantedDelay !== undefined && capability.maxDelayHours !== undefined && wantedDelay > capability.maxDelayHours) {
+    return `${FEATURE_LABELS[feature]}: at most ${capability.maxDelayHours} h, ${wantedDelay} h needed`;
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+import type { Requirements } from '../requirements/schema.js';
+import { FEATURES } from '../requirements/vocabulary.js';
+import { satisfies } from './constraints.js';
+import { CRITERION_LABELS, FEATURE_LABELS } from './labels.js';
+import type { ScoredCandidate } from './score.js';
+import { CRITERIA, type Contribution, type Criterion, type Result, type WeightInfo } from './types.js';
+
+const MAX_WEIGHT = 10;
+
+/** The contribution that says most about a criterion for a broker: its largest-weighted part. */
+function mainPart(candidate: ScoredCandidate, criterion: Criterion): Contribution | undefined {
+  return candidate.contributions.filter((c) => c.criterion === criterion && !c.part.startsWith('rule:')).sort((a, b) => b.points - a.points)[0];
+}
+
+const describe = (c: Contribution | undefined) => (c ? c.observed : 'n/a');
+
+export function keyReasons(candidate: ScoredCandidate): { for: string[]; against: string[] } {
+  const weighted = CRITERIA.filter((c) => candidate.breakdown[c].weight > 0);
+  const best = [...weighted].sort((a, b) => candidate.breakdown[b].contribution - candidate.breakdown[a].contribution || a.localeCompare(b));
+  const worst = weighted
+    .filter((c) => candidate.breakdown[c].fit < 0.7)
+    .sort((a, b) => candidate.breakdown[a].fit - candidate.breakdown[b].fit || a.localeCompare(b));
+  const line = (c: Criterion) => {
+    const part = mainPart(candidate, c);
+    return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part && part.expected ? ` — needed: ${part.expected}` : ''}`;
+  };
+  return { for: best.slice(0, 3).map(line), against: worst.slice(0, 3).map(line) };
+}
+
+/**
+ * Why #1 beats #2 and what would change it. Scores are linear in the weights, so the weight at which
+ * the runner-up catches up is exact: advantage / fit difference.
+ */
+export function compareTop(
+  winner: ScoredCandidate,
+  runnerUp: ScoredCandidate,
+  weights: Record<Criterion, WeightInfo>,
+  requirements: Requirements,
+): NonNullable<Result['comparison']> {
+  const w = (c: Criterion) => weights[c].weight;
+  const total = CRITERIA.reduce((sum, c) => sum + w(c), 0);
+  const diff = (c: Criterion) => winner.fits[c] - runnerUp.fits[c];
+  const advantage = CRITERIA.reduce((sum, c) => sum + w(c) * diff(c), 0);
+  const a = winner.profiles[0]!.broker;
+  const b = runnerUp.profiles[0]!.broker;
+  const decisive = CRITERIA.filter((c) => w(c) > 0 && Math.abs(diff(c)) >= 0.005)
+    .sort((x, y) => Math.abs(w(y) * diff(y)) - Math.abs(w(x) * diff(x)) || x.localeCompare(y))
+    .slice(0, 4)
+    .map((c) => {
+      const points = total === 0 ? 0 : (100 * w(c) * diff(c)) / total;
+      const lead = points >= 0 ? a.name : b.name;
+      return `${CRITERION_LABELS[c]}: ${lead} +${Math.abs(points).toFixed(1)} points — ${a.name}: ${describe(mainPart(winner, c))}; ${b.name}: ${describe(mainPart(runnerUp, c))}`;
+    });
+  const wouldChange: string[] = [];
+  for (const c of CRITERIA) {
+    const d = diff(c);
+    // Only thresholds a user can set: weights are 0..10.
+    if (d < -0.005 && w(c) + advantage / -d <= MAX_WEIGHT) {
+      const needed = w(c) + advantage / -d;
+      wouldChange.push(`${b.name} would win if the weight of ${CRITERION_LABELS[c]} rose from ${w(c)} to above ${needed.toFixed(1)} (others unchanged)`);
+    } else if (d > 0.005 && advantage - w(c) * d < 0) {
+      const needed = w(c) - advantage / d;
+      wouldChange.push(`${b.name} would win if the weight of ${CRITERION_LABELS[c]} fell from ${w(c)} to below ${needed.toFixed(1)} (others unchanged)`);
+    }
+  }
+  if (wouldChange.length === 0) wouldChange.push(`no single weight between 0 and ${MAX_WEIGHT} makes ${b.name} win (others unchanged)`);
+  const commercial = (c: { support: string }) => c.support === 'commercial';
+  for (const feature of FEATURES) {
+    if (requirements.features?.[feature] === 'required') continue;
+    const winnerHas = winner.profiles.some((p) => satisfies(p.capabilities[feature], requirements));
+    const runnerHas = runnerUp.profiles[0]!.broker.profiles.length > 0 && runnerUp.profiles.some((p) => satisfies(p.capabilities[feature], requirements));
+    if (!winnerHas && runnerHas && !winner.profiles.some((p) => commercial(p.capabilities[feature]))) {
+      wouldChange.push(`requiring ${FEATURE_LABELS[feature]} would rule out ${a.name} (${runnerUp.profiles[0]!.broker.name} has it)`);
+    }
+  }
+  return { winner: a.id, runnerUp: b.id, decisive, wouldChange };
+}

@@ -1,0 +1,92 @@
+import type { BrokerEntry } from '../kb/schema.js';
+import type { Requirements } from '../requirements/schema.js';
+import type { Feature } from '../requirements/vocabulary.js';
+import { FEATURE_LABELS } from './labels.js';
+import { featureFailure, profileWideFailures, requiredFeatures } from './constraints.js';
+import { resolveProfiles, type ResolvedProfile } from './profiles.js';
+import { eliminationsFor, type FiredRule } from './rules.js';
+
+/**
+ * Which profiles of a broker can serve the requirements. One profile that meets every hard
+ * constraint is preferred; otherwise the smallest set of profiles run side by side (e.g. RocketMQ
+ * transaction + FIFO + delay topics) whose union covers the required features, each of them meeting
+ * the deployment-wide constraints. Otherwise the broker is eliminated with every reason.
+ */
+export type Feasibility =
+  | { feasible: true; candidates: ResolvedProfile[][] }
+  | { feasible: false; reasons: string[] };
+
+const MAX_SET_SIZE = 4;
+
+export function assessBroker(broker: BrokerEntry, requirements: Requirements, fired: FiredRule[]): Feasibility {
+  const ruleEliminations = eliminationsFor(fired, broker.id);
+  const brokerWide = ruleEliminations.filter((e) => !e.profile);
+  if (brokerWide.length > 0) return { feasible: false, reasons: brokerWide.map((e) => `${e.rule.because} [rule ${e.rule.id}]`) };
+  const excludedByRule = new Map(ruleEliminations.map((e) => [e.profile!, e.rule]));
+
+  const profiles = resolveProfiles(broker);
+  const wideFailures = new Map(profiles.map((p) => [p, profileWideFailures(p, requirements)]));
+  const deployable = profiles.filter((p) => wideFailures.get(p)!.length === 0 && !excludedByRule.has(p.profile.id));
+  const required = requiredFeatures(requirements);
+  const covers = (p: ResolvedProfile, f: Feature) => featureFailure(p, f, requirements) === undefined;
+
+  const singles = deployable.filter((p) => required.every((f) => covers(p, f)));
+  if (singles.length > 0) return { feasible: true, candidates: singles.map((p) => [p]) };
+
+  for (let size = 2; size <= Math.min(MAX_SET_SIZE, deployable.length); size++) {
+    const sets = combinations(deployable, size).filter((set) => required.every((f) => set.some((p) => covers(p, f))));
+    if (sets.length > 0) return { feasible: true, candidates: sets };
+  }
+  return { feasible: false, reasons: eliminationReasons(profiles, deployable, wideFailures, excludedByRule, required, requirements) };
+}
+
+function eliminationReasons(
+  profiles: ResolvedProfile[],
+  deployable: ResolvedProfile[],
+  wideFailures: Map<ResolvedProfile, string[]>,
+  excludedByRule: Map<string, { id: string; because: string }>,
+  required: Feature[],
+  requirements: Requirements,
+): string[] {
+  const reasons: string[] = [];
+  const multi = profiles.length > 1;
+  const tag = (p: ResolvedProfile) => (multi ? ` [${p.profile.id}]` : '');
+  if (deployable.length === 0) {
+    // Say a deployment-wide failure once when every profile shares it, else per profile.
+    const all = profiles.map((p) => wideFailures.get(p)!);
+    const common = all[0]!.filter((reason) => all.every((list) => list.includes(reason)));
+    reasons.push(...common);
+    for (const p of profiles) {
+      reasons.push(...wideFailures.get(p)!.filter((r) => !common.includes(r)).map((r) => `${r}${tag(p)}`));
+      const rule = excludedByRule.get(p.profile.id);
+      if (rule) reasons.push(`${rule.because} [rule ${rule.id}]${tag(p)}`);
+    }
+    return reasons;
+  }
+  for (const feature of required) {
+    const failures = deployable.map((p) => ({ p, failure: featureFailure(p, feature, requirements) }));
+    if (failures.some((f) => f.failure === undefined)) continue;
+    const elsewhere = profiles.filter((p) => !deployable.includes(p) && featureFailure(p, feature, requirements) === undefined);
+    if (elsewhere.length > 0) {
+      for (const p of elsewhere) {
+        const why = [...wideFailures.get(p)!, ...(excludedByRule.has(p.profile.id) ? [excludedByRule.get(p.profile.id)!.because] : [])];
+        reasons.push(`${FEATURE_LABELS[feature]}: only on ${p.profile.name}, which fails: ${why.join('; ')}`);
+      }
+      continue;
+    }
+    const distinct = [...new Set(failures.map((f) => f.failure!))];
+    for (const failure of distinct) {
+      const where = failures.filter((f) => f.failure === failure).map((f) => f.p.profile.id);
+      reasons.push(distinct.length === 1 || !multi ? failure : `${failure} [${where.join(', ')}]`);
+    }
+  }
+  if (reasons.length === 0) reasons.push(`no combination of up to ${MAX_SET_SIZE} profiles covers ${required.join(', ')}`);
+  return reasons;
+}
+
+export function combinations<T>(items: T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  if (items.length < size) return [];
+  const [first, ...rest] = items;
+  return [...combinations(rest, size - 1).map((c) => [first!, ...c]), ...combinations(rest, size)];
+}

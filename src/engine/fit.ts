@@ -1,0 +1,300 @@
+import type { PlanningFigure } from '../kb/schema.js';
+import type { Requirements } from '../requirements/schema.js';
+import type { Dimension, Feature } from '../requirements/vocabulary.js';
+import { FEATURES } from '../requirements/vocabulary.js';
+import { commercialAllowed } from './constraints.js';
+import { FEATURE_LABELS, formatBytes, formatCount } from './labels.js';
+import type { MultiDcChoice } from './multidc.js';
+import type { ResolvedProfile } from './profiles.js';
+import { BASE_NODES, HEADROOM, growthFactor, nodesFor, perNodeCapacity, writeLoad } from './sizing.js';
+import type { Confidence, Criterion } from './types.js';
+
+/**
+ * Fit of one profile on one criterion, as weighted parts. Each part says what was observed in the KB,
+ * what the requirements expect, and why; the scorer turns parts into contributions that add up.
+ */
+export interface FitPart {
+  part: string;
+  weight: number;
+  fit: number;
+  observed: string;
+  expected: string;
+  reasonId: string;
+  reason: string;
+  confidence: Confidence;
+  sources: string[];
+}
+
+/** Without a figure the fit is discounted: an unmeasured claim should not beat a measured one. */
+const UNMEASURED_DISCOUNT = 0.8;
+
+const confidenceOf = (figure: PlanningFigure | undefined): Confidence => (figure && figure.basis !== 'estimate' ? 'high' : 'low');
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+function ratingPart(resolved: ResolvedProfile, dimension: Dimension, expected: string, weight = 1): FitPart {
+  const rating = resolved.ratings[dimension];
+  return {
+    part: `${dimension}.rating`,
+    weight,
+    fit: rating.rating / 5,
+    observed: `rated ${rating.rating}/5`,
+    expected,
+    reasonId: 'kb-rating',
+    reason: rating.rationale,
+    confidence: 'high',
+    sources: rating.sources,
+  };
+}
+
+/** 1 up to the base cluster, falling on a log scale to 0.5 at the practical ceiling, then beyond it. */
+export function nodeFit(nodes: number, ceiling: number): number {
+  if (nodes <= BASE_NODES) return 1;
+  if (ceiling <= BASE_NODES) return nodes <= ceiling ? 1 : (0.5 * ceiling) / nodes;
+  if (nodes <= ceiling) return 1 - (0.5 * Math.log(nodes / BASE_NODES)) / Math.log(ceiling / BASE_NODES);
+  return (0.5 * ceiling) / nodes;
+}
+
+function throughputParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+  const load = writeLoad(requirements, resolved.profile);
+  if (!load) return [ratingPart(resolved, 'throughput', 'no peak rate stated: judged by the KB rating')];
+  const planning = resolved.profile.planning;
+  const capacity = perNodeCapacity(resolved.profile, load.bytesPerMessage);
+  const nodes = nodesFor(load, resolved.profile);
+  const copies = resolved.profile.model === 'queue' && (requirements.workload?.consumerGroups ?? 1) > 1 ? ` (peak × ${requirements.workload?.consumerGroups} consumer groups: one queue copy each)` : '';
+  if (capacity === undefined || nodes === undefined) {
+    const rated = ratingPart(resolved, 'throughput', `${formatCount(load.messagesPerSecond)} msg/s${copies}`);
+    return [{ ...rated, part: 'throughput.nodes', fit: round3(rated.fit * UNMEASURED_DISCOUNT), observed: `no per-node figure; ${rated.observed}`, reasonId: 'no-figure', confidence: 'low' }];
+  }
+  const ceiling = planning.maxClusterNodes?.value ?? BASE_NODES;
+  const figure = planning.messagesPerSecondPerNode ?? planning.megabytesPerSecondPerNode;
+  return [
+    {
+      part: 'throughput.nodes',
+      weight: 1,
+      fit: round3(nodeFit(nodes, ceiling)),
+      observed: `≈${formatCount(capacity)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure?.basis ?? 'estimate'})`,
+      expected: `${formatCount(load.messagesPerSecond)} msg/s${copies} → ${nodes} node${nodes === 1 ? '' : 's'} at ${HEADROOM * 100}% load`,
+      reasonId: nodes <= BASE_NODES ? 'fits-base-cluster' : nodes <= ceiling ? 'needs-scale-out' : 'beyond-ceiling',
+      reason: figure?.note ?? '',
+      confidence: confidenceOf(figure) === 'low' || !planning.maxClusterNodes ? 'low' : 'high',
+      sources: figure ? [figure.source] : [],
+    },
+  ];
+}
+
+function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+  const growth = growthFactor(requirements);
+  const load = writeLoad(requirements, resolved.profile, growth);
+  const ceilingFigure = resolved.profile.planning.maxClusterNodes;
+  if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating')];
+  const nodes = nodesFor(load, resolved.profile);
+  const rating = ratingPart(resolved, 'scalability', `growth ×${growth}`, 0.5);
+  if (nodes === undefined || !ceilingFigure) {
+    return [rating, { ...rating, part: 'scalability.headroom', fit: round3(rating.fit * UNMEASURED_DISCOUNT), observed: 'no per-node or ceiling figure', reasonId: 'no-figure', confidence: 'low' }];
+  }
+  const ratio = nodes / ceilingFigure.value;
+  return [
+    rating,
+    {
+      part: 'scalability.headroom',
+      weight: 0.5,
+      fit: round3(Math.min(1, Math.max(0, 1.5 - ratio))),
+      observed: `practical ceiling ≈${ceilingFigure.value} nodes (${ceilingFigure.basis})`,
+      expected: `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} node${nodes === 1 ? '' : 's'}`,
+      reasonId: ratio <= 0.5 ? 'room-to-grow' : ratio <= 1 ? 'near-ceiling' : 'beyond-ceiling',
+      reason: ceilingFigure.note,
+      confidence: confidenceOf(ceilingFigure),
+      sources: [ceilingFigure.source],
+    },
+  ];
+}
+
+function latencyParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+  const target = requirements.latency?.p99Ms;
+  if (target === undefined) return [ratingPart(resolved, 'latency', 'no p99 target stated: judged by the KB rating')];
+  const figure = resolved.profile.planning.p99LatencyMs;
+  if (!figure) {
+    const rated = ratingPart(resolved, 'latency', `p99 ≤ ${target} ms`);
+    return [{ ...rated, part: 'latency.p99', fit: round3(rated.fit * UNMEASURED_DISCOUNT), observed: `no p99 figure; ${rated.observed}`, reasonId: 'no-figure', confidence: 'low' }];
+  }
+  const typical = figure.value;
+  // Meeting the target with room to spare is worth more than just meeting it.
+  const fit = typical <= target / 2 ? 1 : typical <= target ? 1 - (0.2 * (typical - target / 2)) / (target / 2) : (0.8 * target) / typical;
+  return [
+    {
+      part: 'latency.p99',
+      weight: 1,
+      fit: round3(fit),
+      observed: `p99 ≈${typical} ms at moderate load (${figure.basis})`,
+      expected: `p99 ≤ ${target} ms`,
+      reasonId: typical <= target ? 'meets-latency' : 'misses-latency',
+      reason: figure.note,
+      confidence: confidenceOf(figure),
+      sources: [figure.source],
+    },
+  ];
+}
+
+function reliabilityParts(resolved: ResolvedProfile, requirements: Requirements, multiDc: MultiDcChoice | undefined): FitPart[] {
+  const parts = [ratingPart(resolved, 'reliability', describeReliabilityNeed(requirements))];
+  if (multiDc) parts.push({ ...multiDc.part, weight: 0.5 });
+  return parts;
+}
+
+function describeReliabilityNeed(requirements: Requirements): string {
+  const r = requirements.reliability;
+  const said = [r?.messageLoss && `loss ${r.messageLoss}`, r?.failover && `${r.failover} failover`, r?.delivery].filter(Boolean);
+  return said.length > 0 ? said.join(', ') : 'no reliability need stated: judged by the KB rating';
+}
+
+function backlogParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+  const parts: FitPart[] = [];
+  const backlog = requirements.workload?.peakBacklogMessages;
+  const retention = requirements.workload?.retentionHours;
+  const { profile } = resolved;
+  if (backlog !== undefined) {
+    const comfortable = profile.planning.comfortableBacklogMessages;
+    const queues = requirements.workload?.topics ?? 1;
+    const perQueue = backlog / queues;
+    const expected = `${formatCount(backlog)} messages${queues > 1 ? ` (≈${formatCount(perQueue)} per queue over ${queues})` : ''}`;
+    if (comfortable) {
+      const fit = perQueue <= comfortable.value ? 1 : Math.max(0.05, 1 - 0.3 * Math.log10(perQueue / comfortable.value));
+      parts.push({
+        part: 'backlog.messages',
+        weight: 1,
+        fit: round3(fit),
+        observed: `comfortable up to ≈${formatCount(comfortable.value)} per queue (${comfortable.basis})`,
+        expected,
+        reasonId: perQueue <= comfortable.value ? 'backlog-fits' : 'backlog-degrades',
+        reason: comfortable.note,
+        confidence: confidenceOf(comfortable),
+        sources: [comfortable.source],
+      });
+    } else if (profile.model === 'log') {
+      parts.push({ ...ratingPart(resolved, 'backlog', expected), part: 'backlog.messages', fit: 1, observed: 'log: backlog bounded by disk, not by memory', reasonId: 'log-backlog' });
+    } else {
+      const rated = ratingPart(resolved, 'backlog', expected);
+      parts.push({ ...rated, part: 'backlog.messages', fit: round3(rated.fit * UNMEASURED_DISCOUNT), reasonId: 'no-figure', confidence: 'low' });
+    }
+  }
+  if (retention !== undefined && retention > 0) {
+    const isLog = profile.model === 'log';
+    parts.push({
+      part: 'backlog.retention',
+      weight: 1,
+      fit: isLog ? 1 : 0,
+      observed: isLog ? 'messages stay re-readable until retention expires' : 'messages are deleted once acknowledged',
+      expected: `re-readable for ${retention} h after consumption`,
+      reasonId: isLog ? 'retention-log' : 'retention-queue',
+      reason: profile.description,
+      confidence: 'high',
+      sources: resolved.ratings.backlog.sources,
+    });
+  }
+  return parts.length > 0 ? parts : [ratingPart(resolved, 'backlog', 'no backlog or retention stated: judged by the KB rating')];
+}
+
+const CLIENT_FIT = { official: 1, community: 0.7, 'via-protocol': 0.4, none: 0 } as const;
+
+function staffCostParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+  const { broker } = resolved;
+  const parts = [ratingPart(resolved, 'staffCost', 'operations, community, skills', 0.4)];
+  const experience = requirements.team?.experience ?? [];
+  if (experience.length > 0) {
+    const has = experience.includes(broker.id);
+    parts.push({
+      part: 'staffCost.experience',
+      weight: 0.25,
+      fit: has ? 1 : 0,
+      observed: has ? `the team already operates ${broker.name}` : `the team operates ${experience.join(', ')}, not ${broker.name}`,
+      expected: 'experience the team already has',
+      reasonId: has ? 'team-experience' : 'no-team-experience',
+      reason: has ? 'existing operational experience avoids a learning curve and a second platform' : 'a new platform to learn and run',
+      confidence: 'high',
+      sources: [],
+    });
+  }
+  const languages = requirements.team?.languages ?? [];
+  if (languages.length > 0) {
+    const quality = languages.map((l) => ({ language: l, client: broker.clientLanguages[l] as { support: keyof typeof CLIENT_FIT; source: string } | undefined }));
+    const fit = quality.reduce((sum, q) => sum + CLIENT_FIT[q.client?.support ?? 'none'], 0) / languages.length;
+    parts.push({
+      part: 'staffCost.languages',
+      weight: 0.2,
+      fit: round3(fit),
+      observed: quality.map((q) => `${q.language}: ${q.client?.support ?? 'no client'}`).join(', '),
+      expected: `clients for ${languages.join(', ')}`,
+      reasonId: 'client-languages',
+      reason: 'official clients are maintained with the broker; community clients vary; protocol-only access loses features',
+      confidence: 'high',
+      sources: [...new Set(quality.flatMap((q) => (q.client ? [q.client.source] : [])))],
+    });
+  }
+  const managed = managedPart(resolved, requirements);
+  if (managed) parts.push(managed);
+  return parts;
+}
+
+function managedPart(resolved: ResolvedProfile, requirements: Requirements): FitPart | undefined {
+  const platform = requirements.deployment?.platform;
+  const wish = requirements.deployment?.managedService ?? 'acceptable';
+  if (!platform || platform === 'on-premises' || wish === 'excluded') return undefined;
+  const offerings = resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id));
+  const value = (o: (typeof offerings)[number]) => (o.compatibility === 'api-compatible' ? 0.6 : o.kind === 'operator' ? 0.8 : o.commercial ? 0.8 : 1);
+  const best = [...offerings].sort((a, b) => value(b) - value(a))[0];
+  return {
+    part: 'staffCost.managed',
+    weight: wish === 'preferred' ? 0.3 : 0.15,
+    fit: best ? value(best) : 0,
+    observed: best ? `${best.name} (${best.kind}${best.compatibility === 'api-compatible' ? ', API-compatible' : ''})` : `no managed offering on ${platform}`,
+    expected: `managed service ${wish} on ${platform}`,
+    reasonId: best ? 'managed-available' : 'managed-missing',
+    reason: best?.note ?? `you run it yourself on ${platform}`,
+    confidence: 'high',
+    sources: best?.sources ?? [],
+  };
+}
+
+const SUPPORT_FIT = { native: 1, plugin: 0.9, commercial: 0.8, 'via-pattern': 0.4, deprecated: 0.2, none: 0 } as const;
+
+export function featureParts(profiles: ResolvedProfile[], requirements: Requirements): FitPart[] {
+  const preferred = FEATURES.filter((f: Feature) => requirements.features?.[f] === 'preferred');
+  return preferred.map((feature) => {
+    const options = profiles.map((p) => ({ p, c: p.capabilities[feature] }));
+    const value = (c: (typeof options)[number]['c']) => (c.support === 'commercial' && !commercialAllowed(requirements) ? 0 : SUPPORT_FIT[c.support]);
+    const best = [...options].sort((a, b) => value(b.c) - value(a.c))[0]!;
+    return {
+      part: `features.${feature}`,
+      weight: 1,
+      fit: value(best.c),
+      observed: `${best.c.support}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}${best.c.note ? `: ${best.c.note}` : ''}`,
+      expected: `${FEATURE_LABELS[feature]} preferred`,
+      reasonId: `support-${best.c.support}`,
+      reason: best.c.note ?? '',
+      confidence: 'high',
+      sources: best.c.sources,
+    };
+  });
+}
+
+export function criterionParts(resolved: ResolvedProfile, requirements: Requirements, criterion: Exclude<Criterion, 'features'>, multiDc?: MultiDcChoice): FitPart[] {
+  switch (criterion) {
+    case 'throughput':
+      return throughputParts(resolved, requirements);
+    case 'scalability':
+      return scalabilityParts(resolved, requirements);
+    case 'latency':
+      return latencyParts(resolved, requirements);
+    case 'reliability':
+      return reliabilityParts(resolved, requirements, multiDc);
+    case 'backlog':
+      return backlogParts(resolved, requirements);
+    case 'staffCost':
+      return staffCostParts(resolved, requirements);
+  }
+}
+
+export function combinedFit(parts: FitPart[]): number {
+  const total = parts.reduce((sum, p) => sum + p.weight, 0);
+  return total === 0 ? 0 : parts.reduce((sum, p) => sum + p.weight * p.fit, 0) / total;
+}

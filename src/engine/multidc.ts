@@ -1,0 +1,59 @@
+import type { MultiDatacenterOption } from '../kb/schema.js';
+import type { Requirements } from '../requirements/schema.js';
+import { satisfies } from './constraints.js';
+import type { FitPart } from './fit.js';
+import type { ResolvedProfile } from './profiles.js';
+
+/** The cross-datacenter option chosen for a set of profiles, and how well it meets RPO. */
+export interface MultiDcChoice {
+  option: MultiDatacenterOption;
+  part: FitPart;
+  why: string[];
+}
+
+export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Requirements): MultiDcChoice | undefined {
+  const topology = requirements.deployment?.multiDatacenter;
+  if (!topology || topology === 'none') return undefined;
+  const broker = profiles[0]!.broker;
+  const rpo = requirements.reliability?.rpoSeconds;
+  const candidates = broker.multiDatacenter.filter(
+    (o) =>
+      o.status === 'current' &&
+      o.topologies.includes(topology) &&
+      profiles.every((p) => o.profiles.includes(p.profile.id)) &&
+      satisfies({ support: o.support, sources: [] }, requirements),
+  );
+  const scored = candidates.map((option, index) => ({ option, index, ...rpoFit(option, rpo) }));
+  // Best RPO fit first; among equals, the KB order (simplest, most common option first).
+  scored.sort((a, b) => b.fit - a.fit || a.index - b.index);
+  const best = scored[0];
+  if (!best) return undefined;
+  const why = [`${topology}: ${best.option.whenToUse}`, best.note];
+  return {
+    option: best.option,
+    why,
+    part: {
+      part: 'reliability.multiDatacenter',
+      weight: 0.5,
+      fit: best.fit,
+      observed: `${best.option.name}: ${best.option.replication} replication, RPO ${best.option.rpo}`,
+      expected: `${topology}${rpo !== undefined ? `, RPO ≤ ${rpo} s` : ''}`,
+      reasonId: best.fit >= 1 ? 'multidc-meets-rpo' : 'multidc-rpo-risk',
+      reason: best.note,
+      confidence: best.confidence,
+      sources: best.option.sources,
+    },
+  };
+}
+
+function rpoFit(option: MultiDatacenterOption, rpo: number | undefined): { fit: number; note: string; confidence: 'high' | 'low' } {
+  if (option.replication === 'sync') return { fit: 1, note: 'synchronous: no acknowledged message is lost with a site', confidence: 'high' };
+  if (rpo === undefined) return { fit: 0.9, note: 'asynchronous: a site loss can lose the replication lag; no RPO stated', confidence: 'high' };
+  if (rpo === 0) return { fit: 0.3, note: 'asynchronous: cannot give the stated RPO of 0 s', confidence: 'high' };
+  if (option.typicalRpoSeconds !== undefined) {
+    return option.typicalRpoSeconds <= rpo
+      ? { fit: 1, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: within the stated ${rpo} s RPO`, confidence: 'high' }
+      : { fit: 0.5, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: above the stated ${rpo} s RPO`, confidence: 'high' };
+  }
+  return { fit: 0.7, note: `asynchronous; lag is undocumented: monitor it against the stated ${rpo} s RPO`, confidence: 'low' };
+}

@@ -1,0 +1,27 @@
+import type { BrokerEntry, Capability, DimensionRating, Profile } from '../kb/schema.js';
+import { DIMENSIONS, FEATURES, PROTOCOLS, type Dimension, type Feature, type Protocol } from '../requirements/vocabulary.js';
+
+/** A profile with the broker-wide defaults filled in: what a user deploying it actually gets. */
+export interface ResolvedProfile {
+  broker: BrokerEntry;
+  profile: Profile;
+  capabilities: Record<Feature, Capability>;
+  protocols: Record<Protocol, Capability>;
+  ratings: Record<Dimension, DimensionRating>;
+}
+
+const NONE: Capability = { support: 'none', sources: [] };
+
+export function resolveProfile(broker: BrokerEntry, profile: Profile): ResolvedProfile {
+  const capabilities = {} as Record<Feature, Capability>;
+  for (const f of FEATURES) capabilities[f] = profile.capabilities[f] ?? broker.capabilities[f] ?? NONE;
+  const protocols = {} as Record<Protocol, Capability>;
+  for (const p of PROTOCOLS) protocols[p] = profile.protocols[p] ?? broker.protocols[p] ?? NONE;
+  const ratings = {} as Record<Dimension, DimensionRating>;
+  for (const d of DIMENSIONS) ratings[d] = profile.ratings?.[d] ?? broker.dimensions[d];
+  return { broker, profile, capabilities, protocols, ratings };
+}
+
+export function resolveProfiles(broker: BrokerEntry): ResolvedProfile[] {
+  return broker.profiles.filter((p) => p.status !== 'removed').map((p) => resolveProfile(broker, p));
+}

@@ -1,0 +1,112 @@
+import type { KnowledgeBase } from '../kb/schema.js';
+import type { Requirements } from '../requirements/schema.js';
+import { assumptions } from './assumptions.js';
+import { contradictions } from './contradictions.js';
+import { compareTop, keyReasons } from './explain.js';
+import { assessBroker } from './feasibility.js';
+import { firedRules, ruleWarnings } from './rules.js';
+import { scoreCandidate, type ScoredCandidate } from './score.js';
+import type { Criterion, Elimination, RankedBroker, Result, Warning } from './types.js';
+import { effectiveWeights } from './weights.js';
+
+/**
+ * Below this many points (of 100) two brokers are reported as "no clear winner": the ratings behind
+ * the scores are judgements on a 1–5 scale, and a few points are within their uncertainty.
+ */
+export const CLEAR_WINNER_MARGIN = 3;
+
+export interface RecommendOptions {
+  weightOverrides?: Partial<Record<Criterion, number>>;
+}
+
+/** requirements + knowledge base -> result. Pure and deterministic: same input, same output. */
+export function recommend(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): Result {
+  const weights = effectiveWeights(requirements, options.weightOverrides);
+  const fired = firedRules(kb.rules, requirements);
+  const eliminated: Elimination[] = [];
+  const best: ScoredCandidate[] = [];
+  const warnings: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(fired)];
+
+  for (const broker of [...kb.brokers].sort((a, b) => a.id.localeCompare(b.id))) {
+    const assessed = assessBroker(broker, requirements, fired);
+    if (!assessed.feasible) {
+      eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
+      continue;
+    }
+    const order = (c: ScoredCandidate) => broker.profiles.indexOf(c.profiles[0]!.profile);
+    const scored = assessed.candidates
+      .map((profiles) => scoreCandidate(profiles, requirements, weights, fired))
+      .sort((x, y) => y.scoreTenths - x.scoreTenths || x.profiles.length - y.profiles.length || order(x) - order(y));
+    best.push(scored[0]!);
+  }
+
+  best.sort((x, y) => y.scoreTenths - x.scoreTenths || x.profiles[0]!.broker.id.localeCompare(y.profiles[0]!.broker.id));
+  const ranking = best.map((candidate, index) => toRanked(candidate, index + 1));
+  for (const ranked of ranking) {
+    if (ranked.profiles.length > 1) {
+      warnings.push({
+        id: `profile-set:${ranked.broker}`,
+        message: `${ranked.name} meets the required features only with ${ranked.profiles.map((p) => p.name).join(' + ')} side by side: each flow uses the one it needs; a single flow needing two of these at once is not covered`,
+      });
+    }
+    if (ranked.lowConfidence.length > 0 && ranked.rank <= 2) {
+      warnings.push({ id: `low-confidence:${ranked.broker}`, message: `${ranked.name}: ${ranked.lowConfidence.join(', ')} rest on estimates, not measured figures` });
+    }
+  }
+  if (Object.values(weights).every((w) => w.weight === 0)) warnings.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
+
+  const top = best[0];
+  const second = best[1];
+  const result: Result = {
+    schemaVersion: 1,
+    kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
+    ...(requirements.title ? { title: requirements.title } : {}),
+    recommendation: null,
+    ranking,
+    eliminated,
+    assumed: assumptions(requirements),
+    warnings,
+    weights,
+  };
+  if (top) {
+    const first = ranking[0]!;
+    const margin = second ? (top.scoreTenths - second.scoreTenths) / 10 : null;
+    const tied = ranking.filter((r) => r.rank > 1 && first.score - r.score < CLEAR_WINNER_MARGIN).map((r) => r.broker);
+    result.recommendation = {
+      broker: first.broker,
+      name: first.name,
+      profile: first.profile,
+      clusterMode: { id: first.clusterMode.id, name: first.clusterMode.name },
+      score: first.score,
+      margin,
+      clearWinner: tied.length === 0,
+      ...(tied.length > 0 ? { tiedWith: tied } : {}),
+      summary:
+        tied.length > 0
+          ? `No clear winner: ${[first.name, ...tied.map((id) => ranking.find((r) => r.broker === id)!.name)].join(', ')} are within ${CLEAR_WINNER_MARGIN} points`
+          : second
+            ? `${first.name} (${first.profiles.map((p) => p.name).join(' + ')}), ${margin!.toFixed(1)} points ahead of ${ranking[1]!.name}`
+            : `${first.name} (${first.profiles.map((p) => p.name).join(' + ')}), the only broker that meets the hard constraints`,
+    };
+    if (second) result.comparison = compareTop(top, second, weights, requirements);
+  }
+  return result;
+}
+
+function toRanked(candidate: ScoredCandidate, rank: number): RankedBroker {
+  const broker = candidate.profiles[0]!.broker;
+  return {
+    rank,
+    broker: broker.id,
+    name: broker.name,
+    profile: candidate.profiles.map((p) => p.profile.id).join(' + '),
+    profiles: candidate.profiles.map((p) => ({ id: p.profile.id, name: p.profile.name })),
+    score: candidate.scoreTenths / 10,
+    breakdown: candidate.breakdown,
+    contributions: candidate.contributions,
+    reasons: keyReasons(candidate),
+    clusterMode: candidate.clusterMode,
+    lowConfidence: (Object.keys(candidate.breakdown) as Criterion[]).filter((c) => candidate.breakdown[c].confidence === 'low' && candidate.breakdown[c].weight > 0),
+    caveats: [],
+  };
+}
