@@ -1,0 +1,43 @@
+import { EXIT, inputError, type ExitCode } from '../../errors.js';
+import { extendKnowledgeBase } from '../../kb/load.js';
+import { renderKbList, renderKbShow } from '../../render/kb-show.js';
+import { LIMITS, readInput, sha256, writeStdout } from '../io.js';
+import { assembleShippedFromDisk, shippedKnowledgeBase } from '../shipped-kb.js';
+import { styleFor, wantsColor } from '../style.js';
+
+/** `kb validate [FILE…]`: the shipped KB as on disk, or it plus the given files. Exit 1 on integrity errors. */
+export async function runKbValidate(files: string[], flags: { format: 'text' | 'json' }): Promise<ExitCode> {
+  const shipped = await assembleShippedFromDisk();
+  const { kb, findings } =
+    files.length === 0
+      ? shipped
+      : await extendKnowledgeBase(
+          shipped.kb,
+          await Promise.all(files.map(async (path) => ({ ...(await readInput(path, LIMITS.kbFileBytes)), layer: 'user' as const }))).then((sources) =>
+            sources.map((s) => ({ ...s, sha256: sha256(s.text) })),
+          ),
+        );
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (flags.format === 'json') {
+    writeStdout(JSON.stringify({ kb: { version: kb.version, asOf: kb.asOf }, brokers: kb.brokers.map((b) => b.id), rules: kb.rules.length, errors, findings }, null, 2));
+  } else {
+    const lines = findings.map((f) => `${f.severity}: [${f.rule}] ${f.where}: ${f.message}`);
+    lines.push(`${errors === 0 ? 'valid' : 'invalid'}: ${kb.brokers.length} brokers (${kb.brokers.map((b) => b.id).join(', ')}), ${kb.rules.length} rules, ${errors} error(s), ${findings.length - errors} warning(s)`);
+    writeStdout(lines.join('\n'));
+  }
+  return errors > 0 ? EXIT.negative : EXIT.ok;
+}
+
+/** `kb show [BROKER]`: what the KB says, with sources. */
+export async function runKbShow(brokerId: string | undefined, flags: { format: 'text' | 'json'; color: boolean }): Promise<ExitCode> {
+  const kb = await shippedKnowledgeBase();
+  const broker = brokerId === undefined ? undefined : kb.brokers.find((b) => b.id === brokerId);
+  if (brokerId !== undefined && !broker) throw inputError(`unknown broker "${brokerId}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`);
+  if (flags.format === 'json') {
+    writeStdout(JSON.stringify(broker ?? { version: kb.version, asOf: kb.asOf, brokers: kb.brokers, rules: kb.rules }, null, 2));
+    return EXIT.ok;
+  }
+  const style = await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true));
+  writeStdout(broker ? renderKbShow(broker, style) : renderKbList(kb, style));
+  return EXIT.ok;
+}

@@ -1,0 +1,45 @@
+import { recommend } from '../../engine/recommend.js';
+import { EXIT, inputError, type ExitCode } from '../../errors.js';
+import { parseRequirementsText } from '../../requirements/parse.js';
+import type { Requirements } from '../../requirements/schema.js';
+import { RENDERERS, type RecommendFormat } from '../../render/index.js';
+import { LIMITS, readInput, writeStdout } from '../io.js';
+import { parseWeightOverrides } from '../options.js';
+import { knowledgeBaseWith } from '../shipped-kb.js';
+import { styleFor, wantsColor } from '../style.js';
+import type { KnowledgeBase } from '../../kb/schema.js';
+
+export interface RecommendFlags {
+  format: RecommendFormat;
+  kb: string[];
+  weight: string[];
+  explain: boolean;
+  color: boolean;
+}
+
+/** read requirements -> load KB -> engine -> render -> stdout. Exit 1 when no broker is feasible. */
+export async function runRecommend(path: string, flags: RecommendFlags): Promise<ExitCode> {
+  const overrides = parseWeightOverrides(flags.weight);
+  const { kb, findings } = await knowledgeBaseWith(flags.kb);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    throw inputError(`knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`, { file: flags.kb.join(', ') });
+  }
+  const { file, text } = await readInput(path, LIMITS.requirementsBytes);
+  const requirements = await parseRequirementsText(text, file);
+  checkExperience(requirements, kb, file);
+  const result = recommend(requirements, kb, { weightOverrides: overrides });
+  const render = await RENDERERS[flags.format]();
+  const style = await styleFor(flags.format === 'table' && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
+  writeStdout(render(result, { style, explain: flags.explain }));
+  return result.recommendation ? EXIT.ok : EXIT.negative;
+}
+
+/** Broker ids in team.experience must exist in the KB (a user KB may add ids, so the schema cannot list them). */
+function checkExperience(requirements: Requirements, kb: KnowledgeBase, file: string): void {
+  const known = kb.brokers.map((b) => b.id);
+  requirements.team?.experience?.forEach((id, index) => {
+    if (!known.includes(id)) throw inputError(`unknown broker "${id}" (known: ${known.join(', ')})`, { file, path: `team.experience[${index}]` });
+  });
+}

@@ -1,0 +1,86 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CRITERIA } from '../engine/types.js';
+import { EXIT, MqselectError, usageError, type ExitCode } from '../errors.js';
+import { RECOMMEND_FORMATS } from '../render/index.js';
+import { writeStderr } from './io.js';
+import { collect } from './options.js';
+
+/**
+ * The entry point: builds the program, runs one command, and maps every outcome to an exit code.
+ * The only place that ends the process; commands return exit codes and throw MqselectError.
+ */
+const VERSION = '0.1.0';
+
+function program(setExit: (code: ExitCode) => void): Command {
+  const root = new Command('mqselect')
+    .description('Choose a message queue (ActiveMQ, RabbitMQ, RocketMQ, Kafka) from declared requirements, with sourced reasons.')
+    .version(VERSION)
+    .option('--verbose', 'show stack traces for internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  root
+    .command('recommend')
+    .description('rank the brokers for a requirements file (YAML or JSON; "-" reads stdin)')
+    .argument('<file>', 'requirements file, format v1, or - for stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
+    .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
+    .option('-w, --weight <name=n>', `override a weight 0..10 (repeatable; ${CRITERIA.join(', ')})`, collect, [])
+    .option('--explain', 'print every contribution to every score', false)
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (file: string, flags) => {
+      const { runRecommend } = await import('./commands/recommend.js');
+      setExit(await runRecommend(file, flags));
+    });
+
+  const kb = root.command('kb').description('inspect and validate the knowledge base');
+  kb.command('validate')
+    .description('validate the shipped knowledge base, or it plus the given files; exit 1 on integrity errors')
+    .argument('[files...]', 'extra knowledge-base files (broker or rules)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (files: string[], flags) => {
+      const { runKbValidate } = await import('./commands/kb.js');
+      setExit(await runKbValidate(files, flags));
+    });
+  kb.command('show')
+    .description('print what the knowledge base says about a broker, with sources (all brokers when none given)')
+    .argument('[broker]', 'broker id: activemq, rabbitmq, rocketmq, kafka')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (broker: string | undefined, flags) => {
+      const { runKbShow } = await import('./commands/kb.js');
+      setExit(await runKbShow(broker, flags));
+    });
+  return root;
+}
+
+async function main(argv: string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  process.on('SIGINT', () => {
+    writeStderr('mqselect: cancelled');
+    process.exit(EXIT.cancelled);
+  });
+  const verbose = argv.includes('--verbose');
+  try {
+    await program((c) => (code = c)).parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; everything else commander rejects is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof MqselectError) {
+      writeStderr(`mqselect: ${error.toUserLine()}`);
+      if (verbose && error.stack) writeStderr(error.stack);
+      return error.exitCode;
+    }
+    const internal = usageError(`internal error: ${(error as Error).message ?? String(error)}${verbose ? '' : ' (run with --verbose for details)'}`);
+    writeStderr(`mqselect: ${internal.message}`);
+    if (verbose) writeStderr((error as Error).stack ?? '');
+    return EXIT.usage;
+  }
+}
+
+process.exitCode = await main(process.argv);

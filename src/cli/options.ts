@@ -1,0 +1,19 @@
+import { CRITERIA, type Criterion } from '../engine/types.js';
+import { usageError } from '../errors.js';
+
+/** `--weight dim=N` values, validated like file input: the name is checked, N must be 0..10. */
+export function parseWeightOverrides(values: string[]): Partial<Record<Criterion, number>> {
+  const overrides: Partial<Record<Criterion, number>> = {};
+  for (const value of values) {
+    const match = /^([A-Za-z]+)=(.+)$/.exec(value);
+    if (!match) throw usageError(`--weight expects NAME=NUMBER, e.g. --weight latency=8 (got "${value}")`);
+    const [, name, raw] = match as unknown as [string, string, string];
+    if (!(CRITERIA as readonly string[]).includes(name)) throw usageError(`--weight: unknown criterion "${name}" (one of ${CRITERIA.join(', ')})`);
+    const weight = Number(raw);
+    if (!Number.isFinite(weight) || weight < 0 || weight > 10 || raw.trim() === '') throw usageError(`--weight ${name}: expected a number from 0 to 10 (got "${raw}")`);
+    overrides[name as Criterion] = weight;
+  }
+  return overrides;
+}
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];

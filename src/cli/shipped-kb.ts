@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { assembleKnowledgeBase, extendKnowledgeBase, type AssembledKb } from '../kb/load.js';
+import type { KnowledgeBase } from '../kb/schema.js';
+import { LIMITS, readInput, sha256, shippedKbFiles } from './io.js';
+
+/**
+ * The shipped KB is validated and compiled into the bundle at build time (scripts/build.mjs defines
+ * __SHIPPED_KB__), so a start-up costs one JSON.parse instead of YAML parsing and schema checks.
+ * Running from source (tests, development) assembles it from data/ instead.
+ */
+declare const __SHIPPED_KB__: string | undefined;
+
+export async function shippedKnowledgeBase(): Promise<KnowledgeBase> {
+  if (typeof __SHIPPED_KB__ === 'string') return JSON.parse(__SHIPPED_KB__) as KnowledgeBase;
+  return (await assembleShippedFromDisk()).kb;
+}
+
+/** Reads data/ as it is on disk now: what `kb validate` checks after someone edits it. */
+export async function assembleShippedFromDisk(): Promise<AssembledKb> {
+  const files = await shippedKbFiles();
+  const sources = await Promise.all(files.map(async (file) => ({ file, text: await readFile(file, 'utf8'), layer: 'shipped' as const })));
+  return assembleKnowledgeBase(sources);
+}
+
+/** Shipped KB plus --kb files; integrity errors in the result are input errors for `recommend`. */
+export async function knowledgeBaseWith(extraFiles: string[]): Promise<AssembledKb> {
+  const base = await shippedKnowledgeBase();
+  if (extraFiles.length === 0) return { kb: base, findings: [] };
+  const sources = await Promise.all(
+    extraFiles.map(async (path) => {
+      const { file, text } = await readInput(path, LIMITS.kbFileBytes);
+      return { file, text, layer: 'user' as const, sha256: sha256(text) };
+    }),
+  );
+  return extendKnowledgeBase(base, sources);
+}

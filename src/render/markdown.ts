@@ -1,0 +1,38 @@
+import { CRITERION_LABELS } from '../engine/labels.js';
+import { CRITERIA, type Result } from '../engine/types.js';
+import { clusterLines, fitCell, headline, sourcesOf, weightLine } from './common.js';
+import type { RenderOptions } from './index.js';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** Markdown for pull requests, wikis and ADRs: the same content as the table, as plain Markdown. */
+export function renderMarkdown(result: Result, { explain }: RenderOptions): string {
+  const out: string[] = [`# mqselect recommendation${result.title ? `: ${result.title}` : ''}`, '', `Knowledge base ${result.kb.version} (as of ${result.kb.asOf}).`, '', `**${headline(result)}**`, ''];
+  if (result.ranking.length > 0) {
+    out.push(`| # | broker | profile | score | ${CRITERIA.map((c) => CRITERION_LABELS[c]).join(' | ')} |`, `|---|---|---|---:|${CRITERIA.map(() => '---:').join('|')}|`);
+    for (const r of result.ranking) out.push(`| ${r.rank} | ${r.name} | ${cell(r.profile)} | ${r.score.toFixed(1)} | ${CRITERIA.map((c) => fitCell(r, c)).join(' | ')} |`);
+    out.push('', `Fit 0..1 per criterion; \\* = rests on an estimate; weights: ${weightLine(result)}.`, '');
+  }
+  for (const r of result.ranking) {
+    out.push(`## ${r.rank}. ${r.name} — ${r.profiles.map((p) => p.name).join(' + ')} (${r.score.toFixed(1)})`, '');
+    out.push(...clusterLines(r.clusterMode).map((line, i) => (i === 0 ? `- **Cluster mode:** ${cell(line)}` : `  - ${cell(line)}`)));
+    out.push(...r.reasons.for.map((x) => `- Good: ${cell(x)}`), ...r.reasons.against.map((x) => `- Bad: ${cell(x)}`), '');
+    if (explain) {
+      out.push('| criterion | part | observed | expected | fit | points |', '|---|---|---|---|---:|---:|');
+      for (const c of r.contributions) out.push(`| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${cell(c.observed)} | ${cell(c.expected)} | ${c.fit.toFixed(3)} | ${c.contribution.toFixed(1)} |`);
+      out.push('');
+    }
+    out.push(`Sources: ${sourcesOf(r).map((s) => `<${s}>`).join(', ')}`, '');
+  }
+  if (result.comparison) {
+    out.push('## Why the winner, and what would change it', '', ...result.comparison.decisive.map((d) => `- ${cell(d)}`), '', ...result.comparison.wouldChange.map((d) => `- ${cell(d)}`), '');
+  }
+  if (result.eliminated.length > 0) {
+    out.push('## Eliminated', '');
+    for (const e of result.eliminated) out.push(`- **${e.name}**`, ...e.reasons.map((reason) => `  - ${cell(reason)}`));
+    out.push('');
+  }
+  if (result.warnings.length > 0) out.push('## Warnings', '', ...result.warnings.map((w) => `- ${cell(w.message)} (\`${w.id}\`)`), '');
+  if (result.assumed.length > 0) out.push('## Not stated, assumed', '', ...result.assumed.map((a) => `- \`${a.field}\` = ${a.value}: ${a.note}`), '');
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
