@@ -55,7 +55,12 @@ async function parseJson(text: string, file: string): Promise<ParsedDocument> {
 
 let yamlModule: typeof import('yaml') | undefined;
 async function loadYaml(): Promise<typeof import('yaml')> {
-  return (yamlModule ??= await import('yaml'));
+  if (!yamlModule) {
+    // yaml is CommonJS under Node: a bundled dynamic import exposes it as the default export.
+    const loaded = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+    yamlModule = loaded.default ?? loaded;
+  }
+  return yamlModule;
 }
 
 /** Call before `locate` on a JSON document: positions come from the YAML parser, loaded lazily. */

@@ -22,7 +22,8 @@ export function keyReasons(candidate: ScoredCandidate): { for: string[]; against
     .sort((a, b) => candidate.breakdown[a].fit - candidate.breakdown[b].fit || a.localeCompare(b));
   const line = (c: Criterion) => {
     const part = mainPart(candidate, c);
-    return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part && part.expected ? ` — needed: ${part.expected}` : ''}`;
+    const why = part?.reason ? ` — ${part.reason}` : '';
+    return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}`;
   };
   return { for: best.slice(0, 3).map(line), against: worst.slice(0, 3).map(line) };
 }

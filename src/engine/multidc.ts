@@ -47,7 +47,13 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
 }
 
 function rpoFit(option: MultiDatacenterOption, rpo: number | undefined): { fit: number; note: string; confidence: 'high' | 'low' } {
-  if (option.replication === 'sync') return { fit: 1, note: 'synchronous: no acknowledged message is lost with a site', confidence: 'high' };
+  if (option.replication === 'sync') {
+    // Synchronous replication between sites needs three or more low-latency sites and adds the
+    // round trip to every write: worth it only when the user asks for zero data loss on a site loss.
+    return rpo === 0
+      ? { fit: 1, note: 'synchronous: no acknowledged message is lost with a site (needs ≥3 low-latency sites)', confidence: 'high' }
+      : { fit: 0.8, note: 'synchronous: meets any RPO, but needs ≥3 low-latency sites and adds a cross-site round trip to every write', confidence: 'high' };
+  }
   if (rpo === undefined) return { fit: 0.9, note: 'asynchronous: a site loss can lose the replication lag; no RPO stated', confidence: 'high' };
   if (rpo === 0) return { fit: 0.3, note: 'asynchronous: cannot give the stated RPO of 0 s', confidence: 'high' };
   if (option.typicalRpoSeconds !== undefined) {
@@ -55,5 +61,5 @@ function rpoFit(option: MultiDatacenterOption, rpo: number | undefined): { fit: 
       ? { fit: 1, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: within the stated ${rpo} s RPO`, confidence: 'high' }
       : { fit: 0.5, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: above the stated ${rpo} s RPO`, confidence: 'high' };
   }
-  return { fit: 0.7, note: `asynchronous; lag is undocumented: monitor it against the stated ${rpo} s RPO`, confidence: 'low' };
+  return { fit: 0.8, note: `asynchronous; lag is undocumented: monitor it against the stated ${rpo} s RPO`, confidence: 'low' };
 }

@@ -3,6 +3,7 @@ import type { Requirements } from '../requirements/schema.js';
 import { assumptions } from './assumptions.js';
 import { contradictions } from './contradictions.js';
 import { compareTop, keyReasons } from './explain.js';
+import { CRITERION_LABELS } from './labels.js';
 import { assessBroker } from './feasibility.js';
 import { firedRules, ruleWarnings } from './rules.js';
 import { scoreCandidate, type ScoredCandidate } from './score.js';
@@ -14,6 +15,12 @@ import { effectiveWeights } from './weights.js';
  * the scores are judgements on a 1–5 scale, and a few points are within their uncertainty.
  */
 export const CLEAR_WINNER_MARGIN = 3;
+/**
+ * When nothing the user stated separates the leaders — every scoring part is a general KB rating, not
+ * a stated number, feature or team fact — a rating step (0.2 of a fit) is the real uncertainty, so a
+ * lead must be wider to count.
+ */
+export const RATINGS_ONLY_MARGIN = 10;
 
 export interface RecommendOptions {
   weightOverrides?: Partial<Record<Criterion, number>>;
@@ -25,6 +32,7 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
   const fired = firedRules(kb.rules, requirements);
   const eliminated: Elimination[] = [];
   const best: ScoredCandidate[] = [];
+  const others = new Map<ScoredCandidate, ScoredCandidate[]>();
   const warnings: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(fired)];
 
   for (const broker of [...kb.brokers].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -38,10 +46,11 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
       .map((profiles) => scoreCandidate(profiles, requirements, weights, fired))
       .sort((x, y) => y.scoreTenths - x.scoreTenths || x.profiles.length - y.profiles.length || order(x) - order(y));
     best.push(scored[0]!);
+    others.set(scored[0]!, scored.slice(1));
   }
 
   best.sort((x, y) => y.scoreTenths - x.scoreTenths || x.profiles[0]!.broker.id.localeCompare(y.profiles[0]!.broker.id));
-  const ranking = best.map((candidate, index) => toRanked(candidate, index + 1));
+  const ranking = best.map((candidate, index) => toRanked(candidate, index + 1, others.get(candidate) ?? [], weights));
   for (const ranked of ranking) {
     if (ranked.profiles.length > 1) {
       warnings.push({
@@ -71,7 +80,9 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
   if (top) {
     const first = ranking[0]!;
     const margin = second ? (top.scoreTenths - second.scoreTenths) / 10 : null;
-    const tied = ranking.filter((r) => r.rank > 1 && first.score - r.score < CLEAR_WINNER_MARGIN).map((r) => r.broker);
+    const ratingsOnly = ranking.slice(0, 2).every((r) => r.contributions.every((c) => c.points === 0 || c.reasonId === 'kb-rating'));
+    const needed = ratingsOnly ? RATINGS_ONLY_MARGIN : CLEAR_WINNER_MARGIN;
+    const tied = ranking.filter((r) => r.rank > 1 && first.score - r.score < needed).map((r) => r.broker);
     result.recommendation = {
       broker: first.broker,
       name: first.name,
@@ -83,7 +94,7 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
       ...(tied.length > 0 ? { tiedWith: tied } : {}),
       summary:
         tied.length > 0
-          ? `No clear winner: ${[first.name, ...tied.map((id) => ranking.find((r) => r.broker === id)!.name)].join(', ')} are within ${CLEAR_WINNER_MARGIN} points`
+          ? `No clear winner: ${[first.name, ...tied.map((id) => ranking.find((r) => r.broker === id)!.name)].join(', ')} are within ${needed} points${ratingsOnly ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide' : ''}`
           : second
             ? `${first.name} (${first.profiles.map((p) => p.name).join(' + ')}), ${margin!.toFixed(1)} points ahead of ${ranking[1]!.name}`
             : `${first.name} (${first.profiles.map((p) => p.name).join(' + ')}), the only broker that meets the hard constraints`,
@@ -93,7 +104,7 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
   return result;
 }
 
-function toRanked(candidate: ScoredCandidate, rank: number): RankedBroker {
+function toRanked(candidate: ScoredCandidate, rank: number, alternatives: ScoredCandidate[], weights: Result['weights']): RankedBroker {
   const broker = candidate.profiles[0]!.broker;
   return {
     rank,
@@ -107,6 +118,14 @@ function toRanked(candidate: ScoredCandidate, rank: number): RankedBroker {
     reasons: keyReasons(candidate),
     clusterMode: candidate.clusterMode,
     lowConfidence: (Object.keys(candidate.breakdown) as Criterion[]).filter((c) => candidate.breakdown[c].confidence === 'low' && candidate.breakdown[c].weight > 0),
-    caveats: [],
+    alternatives: alternatives.map((alt) => ({
+      profile: alt.profiles.map((p) => p.profile.id).join(' + '),
+      score: alt.scoreTenths / 10,
+      behindBy: (Object.keys(candidate.breakdown) as Criterion[])
+        .map((c) => ({ c, d: candidate.breakdown[c].contribution - alt.breakdown[c].contribution }))
+        .filter((x) => Math.abs(x.d) >= 0.1 && weights[x.c].weight > 0)
+        .sort((a, b) => b.d - a.d || a.c.localeCompare(b.c))
+        .map((x) => `${CRITERION_LABELS[x.c]} ${x.d > 0 ? '+' : ''}${x.d.toFixed(1)}`),
+    })),
   };
 }

@@ -70,7 +70,8 @@ export interface RankedBroker {
   reasons: { for: string[]; against: string[] };
   clusterMode: ClusterModeChoice;
   lowConfidence: Criterion[];
-  caveats: string[];
+  /** Other feasible profiles of the same broker, and what the chosen one does better. */
+  alternatives: Array<{ profile: string; score: number; behindBy: string[] }>;
 }
 
 export interface Elimination {

@@ -16,6 +16,7 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
   for (const r of result.ranking) {
     out.push(`## ${r.rank}. ${r.name} — ${r.profiles.map((p) => p.name).join(' + ')} (${r.score.toFixed(1)})`, '');
     out.push(...clusterLines(r.clusterMode).map((line, i) => (i === 0 ? `- **Cluster mode:** ${cell(line)}` : `  - ${cell(line)}`)));
+    out.push(...r.alternatives.map((alt) => `- Chosen over ${alt.profile} (${alt.score.toFixed(1)}): ${alt.behindBy.join(', ')}`));
     out.push(...r.reasons.for.map((x) => `- Good: ${cell(x)}`), ...r.reasons.against.map((x) => `- Bad: ${cell(x)}`), '');
     if (explain) {
       out.push('| criterion | part | observed | expected | fit | points |', '|---|---|---|---|---:|---:|');

@@ -46,6 +46,7 @@ export function renderTable(result: Result, { style, explain }: RenderOptions): 
 function brokerSection(r: RankedBroker, result: Result, style: RenderOptions['style']): string[] {
   const lines = [style.bold(`${r.rank}. ${r.name} — ${r.profiles.map((p) => p.name).join(' + ')} (score ${r.score.toFixed(1)})`)];
   lines.push(...clusterLines(r.clusterMode).map((line, i) => `   ${i === 0 ? 'cluster: ' : '  '}${line}`));
+  for (const alt of r.alternatives) lines.push(`   ${style.dim(`chosen over ${alt.profile} (${alt.score.toFixed(1)}): ${alt.behindBy.join(', ')}`)}`);
   if (r.reasons.for.length > 0) lines.push(`   ${style.good('for')}:`, ...r.reasons.for.map((x) => `     + ${x}`));
   if (r.reasons.against.length > 0) lines.push(`   ${style.bad('against')}:`, ...r.reasons.against.map((x) => `     - ${x}`));
   if (r.lowConfidence.length > 0 && result.recommendation) lines.push(`   ${style.warn('low confidence')}: ${r.lowConfidence.map((c) => CRITERION_LABELS[c]).join(', ')}`);
