@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recommend } from '../src/engine/recommend.js';
+import type { Result } from '../src/engine/types.js';
+import { EXAMPLES, example, requirements, shippedKb } from './helpers.js';
+
+const sumTenths = (r: Result['ranking'][number]) => r.contributions.reduce((s, c) => s + Math.round(c.contribution * 10), 0);
+
+describe('the shipped examples (public contract)', () => {
+  const cases = [
+    { file: 'log-pipeline.yaml', broker: 'kafka', profile: 'topic', mode: 'kafka-kraft-replicated', multiDc: 'kafka-mirrormaker2' },
+    { file: 'order-transactions.yaml', broker: 'rocketmq', profile: 'fifo-topic + delay-topic + transaction-topic', mode: 'rocketmq-controller', multiDc: 'rocketmq-replicator' },
+    { file: 'task-queue.json', broker: 'rabbitmq', profile: 'quorum-queue', mode: 'rabbitmq-quorum-cluster', multiDc: undefined },
+    { file: 'jms-integration.yaml', broker: 'activemq', profile: 'artemis', mode: 'artemis-replicated-pair', multiDc: undefined },
+  ];
+  it.each(cases)('$file -> $broker ($profile) on $mode', async ({ file, broker, profile, mode, multiDc }) => {
+    const result = recommend(await example(file), await shippedKb());
+    expect(result.recommendation).toMatchObject({ broker, profile, clusterMode: { id: mode }, clearWinner: true });
+    expect(result.ranking[0]!.clusterMode.multiDatacenter?.id).toBe(multiDc);
+    for (const r of result.ranking) expect(sumTenths(r)).toBe(Math.round(r.score * 10));
+  });
+
+  it('log-pipeline: Kafka sized by load (brokers + 3 controllers) and ahead of RocketMQ on sourced throughput', async () => {
+    const result = recommend(await example('log-pipeline.yaml'), await shippedKb());
+    const nodes = Object.fromEntries(result.ranking[0]!.clusterMode.nodes.map((n) => [n.role, n.count]));
+    expect(nodes.controller).toBe(3);
+    expect(nodes.broker).toBeGreaterThan(3);
+    expect(result.comparison?.runnerUp).toBe('rocketmq');
+    expect(result.comparison?.decisive.join('\n')).toMatch(/^throughput: Apache Kafka \+/m);
+    expect(result.eliminated.map((e) => e.broker)).toContain('activemq');
+  });
+
+  it('order-transactions: RocketMQ runs transaction, FIFO and delay topics side by side, with automatic failover and no loss', async () => {
+    const result = recommend(await example('order-transactions.yaml'), await shippedKb());
+    const winner = result.ranking[0]!;
+    expect(winner.clusterMode.guarantees).toMatchObject({ acknowledgedLoss: 'never', failover: 'automatic' });
+    expect(result.warnings.map((w) => w.id)).toContain('profile-set:rocketmq');
+    expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'kafka', 'rabbitmq']);
+    expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(/transactional \(half\) messages/);
+  });
+
+  it('task-queue: RabbitMQ quorum queues on 3 nodes, with the managed equivalent on AWS', async () => {
+    const result = recommend(await example('task-queue.json'), await shippedKb());
+    const mode = result.ranking[0]!.clusterMode;
+    expect(mode.nodes).toEqual([expect.objectContaining({ count: 3 })]);
+    expect(mode.managed?.name).toMatch(/Amazon MQ/);
+  });
+
+  it('task-queue without protocols: RabbitMQ still wins, on scoring rather than by elimination', async () => {
+    const data = JSON.parse(readFileSync(join(EXAMPLES, 'task-queue.json'), 'utf8'));
+    delete data.protocols;
+    const result = recommend(await requirements(JSON.stringify(data)), await shippedKb());
+    expect(result.recommendation?.broker).toBe('rabbitmq');
+    expect(result.ranking.length).toBeGreaterThan(1);
+    expect(result.recommendation?.clearWinner).toBe(true);
+  });
+
+  it('jms-integration: names Artemis over Classic and says why', async () => {
+    const result = recommend(await example('jms-integration.yaml'), await shippedKb());
+    expect(result.ranking[0]!.alternatives).toEqual([expect.objectContaining({ profile: 'classic' })]);
+    expect(result.ranking[0]!.alternatives[0]!.behindBy.join(' ')).toMatch(/reliability \+/);
+  });
+});
+
+describe('honest answers', () => {
+  it('a file with nothing but version: 1 gets "no clear winner", with every assumption listed', async () => {
+    const result = recommend(await requirements('version: 1\n'), await shippedKb());
+    expect(result.recommendation?.clearWinner).toBe(false);
+    expect(result.recommendation?.tiedWith?.length).toBeGreaterThan(0);
+    expect(result.recommendation?.summary).toMatch(/No clear winner/);
+    expect(result.assumed.map((a) => a.field)).toEqual(expect.arrayContaining(['priorities.throughput', 'workload.peakMessagesPerSecond', 'reliability.messageLoss']));
+  });
+
+  it('no feasible broker gives a null recommendation with every reason', async () => {
+    const result = recommend(await requirements('version: 1\nfeatures:\n  xaTransactions: required\n  replay: required\n'), await shippedKb());
+    expect(result.recommendation).toBeNull();
+    expect(result.ranking).toEqual([]);
+    expect(result.eliminated).toHaveLength(4);
+  });
+
+  it.each([
+    ['zero-rpo-across-datacenters', 'version: 1\nreliability: {rpoSeconds: 0, messageLoss: never}\ndeployment: {multiDatacenter: active-active}\n'],
+    ['global-ordering-at-scale', 'version: 1\nworkload: {peakMessagesPerSecond: 10000000}\nfeatures: {globalOrdering: preferred}\n'],
+    ['average-above-peak', 'version: 1\nworkload: {peakMessagesPerSecond: 10, averageMessagesPerSecond: 20}\n'],
+    ['rpo-without-second-site', 'version: 1\nreliability: {rpoSeconds: 30}\ndeployment: {multiDatacenter: none}\n'],
+    ['priority-versus-ordering', 'version: 1\nfeatures: {priorityQueues: required, ordering: required}\n'],
+  ])('warns about contradictory requirements: %s', async (id, text) => {
+    const result = recommend(await requirements(text), await shippedKb());
+    expect(result.warnings.map((w) => w.id)).toContain(id);
+  });
+
+  it('a low-confidence figure is flagged on the criteria that rest on it', async () => {
+    const result = recommend(await example('order-transactions.yaml'), await shippedKb());
+    expect(result.ranking[0]!.lowConfidence).toContain('throughput');
+    expect(result.ranking[0]!.breakdown.throughput.confidence).toBe('low');
+  });
+
+  it('weights override priorities and --weight overrides both', async () => {
+    const reqs = await requirements('version: 1\npriorities: {latency: critical}\nweights: {latency: 3}\n');
+    expect(recommend(reqs, await shippedKb()).weights.latency).toEqual({ weight: 3, from: 'weights' });
+    expect(recommend(reqs, await shippedKb(), { weightOverrides: { latency: 9 } }).weights.latency).toEqual({ weight: 9, from: 'override' });
+  });
+
+  it('commercial-only features count only when commercial editions are allowed', async () => {
+    const base = 'version: 1\nprotocols: [jms]\n';
+    const excluded = recommend(await requirements(base), await shippedKb());
+    expect(excluded.eliminated.map((e) => e.broker)).toContain('kafka');
+    const allowed = recommend(await requirements(`${base}deployment: {commercialEditions: allowed}\n`), await shippedKb());
+    expect(allowed.ranking.map((r) => r.broker)).toContain('kafka');
+  });
+});
