@@ -15,7 +15,7 @@ const wants = (r: Requirements, f: keyof NonNullable<Requirements['features']>) 
 const CHECKS: Record<string, Check> = {
   'zero-rpo-across-datacenters': (r, kb) => {
     if (r.reliability?.rpoSeconds !== 0 || !r.deployment?.multiDatacenter || r.deployment.multiDatacenter === 'none') return undefined;
-    const sync = kb.brokers.flatMap((b) => b.multiDatacenter.filter((o) => o.status === 'current' && o.replication === 'sync').map((o) => o.name));
+    const sync = kb.brokers.flatMap((b) => b.multiDatacenter.filter((o) => o.status === 'current' && o.replication === 'sync').map((o) => o.name)).sort();
     return `rpoSeconds: 0 across datacenters needs synchronous cross-site replication; only stretched clusters give it (${sync.join(', ') || 'none in the KB'}), which need ≥3 sites with low round-trip times and add that latency to every write — every mirroring/federation option is asynchronous`;
   },
   'global-ordering-at-scale': (r, kb) => {

@@ -29,7 +29,8 @@ export interface RecommendOptions {
 /** requirements + knowledge base -> result. Pure and deterministic: same input, same output. */
 export function recommend(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): Result {
   const weights = effectiveWeights(requirements, options.weightOverrides);
-  const fired = firedRules(kb.rules, requirements);
+  // Rule order in the KB files must not matter: fire them in id order.
+  const fired = firedRules([...kb.rules].sort((a, b) => a.id.localeCompare(b.id)), requirements);
   const eliminated: Elimination[] = [];
   const best: ScoredCandidate[] = [];
   const others = new Map<ScoredCandidate, ScoredCandidate[]>();

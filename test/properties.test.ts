@@ -1,0 +1,90 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { satisfies } from '../src/engine/constraints.js';
+import { resolveProfile } from '../src/engine/profiles.js';
+import { recommend } from '../src/engine/recommend.js';
+import { assessBroker } from '../src/engine/feasibility.js';
+import { firedRules } from '../src/engine/rules.js';
+import { scoreCandidate } from '../src/engine/score.js';
+import { effectiveWeights } from '../src/engine/weights.js';
+import { DIMENSIONS, FEATURES } from '../src/requirements/vocabulary.js';
+import { requirementsArb } from './arbitraries.js';
+import { shippedKb } from './helpers.js';
+
+const kb = await shippedKb();
+const runs = { numRuns: 300 };
+
+describe('engine invariants', () => {
+  test.prop([requirementsArb], runs)('is deterministic: same input, byte-identical output', (reqs) => {
+    expect(JSON.stringify(recommend(reqs, kb))).toBe(JSON.stringify(recommend(structuredClone(reqs), kb)));
+  });
+
+  test.prop([requirementsArb, fc.integer()], runs)('does not depend on the order of brokers or rules in the KB', (reqs, seed) => {
+    const shuffle = <T>(items: T[]) => [...items].sort(() => 0).sort((a, b) => (hash(JSON.stringify(a), seed) - hash(JSON.stringify(b), seed)));
+    const reordered = { ...kb, brokers: shuffle(kb.brokers), rules: shuffle(kb.rules) };
+    expect(JSON.stringify(recommend(reqs, reordered))).toBe(JSON.stringify(recommend(reqs, kb)));
+  });
+
+  test.prop([requirementsArb], runs)('never ranks a broker that fails a hard constraint', (reqs) => {
+    const result = recommend(reqs, kb);
+    const eliminated = new Set(result.eliminated.map((e) => e.broker));
+    for (const ranked of result.ranking) {
+      expect(eliminated.has(ranked.broker)).toBe(false);
+      const broker = kb.brokers.find((b) => b.id === ranked.broker)!;
+      const profiles = ranked.profiles.map((p) => resolveProfile(broker, broker.profiles.find((x) => x.id === p.id)!));
+      for (const feature of FEATURES.filter((f) => reqs.features?.[f] === 'required')) {
+        expect(profiles.some((p) => satisfies(p.capabilities[feature], reqs)), `${ranked.broker} ${feature}`).toBe(true);
+      }
+      for (const protocol of reqs.protocols ?? []) {
+        expect(profiles.every((p) => satisfies(p.protocols[protocol], reqs)), `${ranked.broker} ${protocol}`).toBe(true);
+      }
+    }
+  });
+
+  test.prop([requirementsArb], runs)('contributions add up exactly to each score, and scores stay within 0..100', (reqs) => {
+    for (const r of recommend(reqs, kb).ranking) {
+      const tenths = r.contributions.reduce((sum, c) => sum + Math.round(c.contribution * 10), 0);
+      expect(tenths).toBe(Math.round(r.score * 10));
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(100);
+    }
+  });
+
+  test.prop([requirementsArb, fc.constantFrom(...DIMENSIONS), fc.integer({ min: 1, max: 6 })], runs)(
+    'raising the weight of a dimension where a broker fits best never lowers its rank',
+    (reqs, dimension, raise) => {
+      const before = recommend(reqs, kb);
+      fc.pre(before.ranking.length >= 2);
+      // A broker's score is its best candidate (profile or profile set), so "fits best" is over every candidate.
+      const fired = firedRules(kb.rules, reqs);
+      const weights = effectiveWeights(reqs);
+      const bestFit = (id: string) => {
+        const assessed = assessBroker(kb.brokers.find((b) => b.id === id)!, reqs, fired);
+        return assessed.feasible ? Math.max(...assessed.candidates.map((c) => scoreCandidate(c, reqs, weights, fired).fits[dimension])) : -1;
+      };
+      const fits = before.ranking.map((r) => ({ r, fit: bestFit(r.broker) })).sort((a, b) => b.fit - a.fit);
+      fc.pre(fits[0]!.fit > fits[1]!.fit);
+      const best = fits[0]!.r;
+      const weight = before.weights[dimension].weight;
+      fc.pre(weight + raise <= 10);
+      const after = recommend(reqs, kb, { weightOverrides: { [dimension]: weight + raise } });
+      const rank = (r: typeof before, id: string) => r.ranking.find((x) => x.broker === id)!.rank;
+      // Scores are sums of parts rounded to tenths; exclude near-ties that rounding alone can reorder.
+      const nearTie = [before, after].some((r) => r.ranking.some((x) => x.broker !== best.broker && Math.abs(x.score - r.ranking.find((y) => y.broker === best.broker)!.score) < 1));
+      fc.pre(!nearTie);
+      expect(rank(after, best.broker)).toBeLessThanOrEqual(rank(before, best.broker));
+    },
+  );
+
+  test.prop([requirementsArb], runs)('a recommendation exists exactly when some broker is feasible, and reports ties honestly', (reqs) => {
+    const result = recommend(reqs, kb);
+    expect(result.recommendation === null).toBe(result.ranking.length === 0);
+    if (result.recommendation && !result.recommendation.clearWinner) expect(result.recommendation.tiedWith?.length).toBeGreaterThan(0);
+  });
+});
+
+function hash(text: string, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 2654435761);
+  return h;
+}
