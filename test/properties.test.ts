@@ -55,16 +55,17 @@ describe('engine invariants', () => {
     (reqs, dimension, raise) => {
       const before = recommend(reqs, kb);
       fc.pre(before.ranking.length >= 2);
-      // A broker's score is its best candidate (profile or profile set), so "fits best" is over every candidate.
-      const fired = firedRules(kb.rules, reqs);
+      // A broker's score is the best of its candidates (profiles or profile sets), so "fits best" means
+      // its chosen candidate fits the dimension better than every candidate of every other broker.
+      const fired = firedRules([...kb.rules].sort((a, b) => a.id.localeCompare(b.id)), reqs);
       const weights = effectiveWeights(reqs);
-      const bestFit = (id: string) => {
+      const bestCandidateFit = (id: string) => {
         const assessed = assessBroker(kb.brokers.find((b) => b.id === id)!, reqs, fired);
         return assessed.feasible ? Math.max(...assessed.candidates.map((c) => scoreCandidate(c, reqs, weights, fired).fits[dimension])) : -1;
       };
-      const fits = before.ranking.map((r) => ({ r, fit: bestFit(r.broker) })).sort((a, b) => b.fit - a.fit);
-      fc.pre(fits[0]!.fit > fits[1]!.fit);
-      const best = fits[0]!.r;
+      const best = [...before.ranking].sort((a, b) => b.breakdown[dimension].fit - a.breakdown[dimension].fit)[0]!;
+      const others = before.ranking.filter((r) => r.broker !== best.broker).map((r) => bestCandidateFit(r.broker));
+      fc.pre(others.every((fit) => best.breakdown[dimension].fit > fit + 0.001));
       const weight = before.weights[dimension].weight;
       fc.pre(weight + raise <= 10);
       const after = recommend(reqs, kb, { weightOverrides: { [dimension]: weight + raise } });
