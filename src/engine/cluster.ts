@@ -67,6 +67,10 @@ function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements:
       return (load && nodesFor(load, p.profile)) ?? 0;
     }),
   );
+  const heaviest = profiles.length > 1 ? profiles.find((p) => {
+    const load = writeLoad(requirements, p.profile, growth);
+    return load !== undefined && nodesFor(load, p.profile) === needed;
+  }) : undefined;
   let count = Math.max(scaling.min, needed);
   if (scaling.odd && count % 2 === 0) count += 1;
   const counts = new Map<string, NodeCount>();
@@ -74,7 +78,13 @@ function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements:
   counts.set(scaling.role, {
     role: scaling.role,
     count: capped ? scaling.max! : count,
-    ...(capped ? { note: `load needs ${count}; one cluster tops out at ${scaling.max}: split the load across clusters` } : scaling.note ? { note: scaling.note } : {}),
+    ...(capped
+      ? { note: `load needs ${count}; one cluster tops out at ${scaling.max}: split the load across clusters` }
+      : heaviest && needed > scaling.min
+        ? { note: `sized as if all traffic used ${heaviest.profile.name}, the costliest of the set; fewer when part of it is plain traffic` }
+        : scaling.note
+          ? { note: scaling.note }
+          : {}),
   });
   for (const role of mode.roles) {
     if (role === scaling) continue;

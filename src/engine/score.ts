@@ -34,7 +34,8 @@ function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirement
   // Profiles run side by side are only as good as the weakest of them on each dimension.
   const perProfile = profiles.map((p) => ({ p, parts: criterionParts(p, requirements, criterion, multiDc) }));
   const weakest = perProfile.reduce((a, b) => (combinedFit(b.parts) < combinedFit(a.parts) ? b : a));
-  if (profiles.length === 1) return weakest.parts;
+  const allEqual = perProfile.every((x) => combinedFit(x.parts) === combinedFit(weakest.parts));
+  if (profiles.length === 1 || allEqual) return weakest.parts;
   return weakest.parts.map((part) => ({ ...part, observed: `${part.observed} [${weakest.p.profile.id}, the weakest of the set]` }));
 }
 

@@ -18,6 +18,7 @@ export function nodesLine(mode: ClusterModeChoice): string {
 
 export function clusterLines(mode: ClusterModeChoice): string[] {
   const lines = [`${mode.name} (${mode.id}${mode.aliases.length > 0 ? `; known as ${mode.aliases.join(', ')}` : ''}): ${nodesLine(mode)}`];
+  lines.push(...mode.nodes.filter((n) => n.note).map((n) => `${n.role}: ${n.note}`));
   if (mode.nodesAtGrowth) lines.push(`at the stated growth: ${nodesLine({ ...mode, nodes: mode.nodesAtGrowth })}`);
   if (mode.configuration.length > 0) lines.push(`settings: ${mode.configuration.join('; ')}`);
   lines.push(...mode.why);
