@@ -110,3 +110,31 @@ describe('honest answers', () => {
     expect(allowed.ranking.map((r) => r.broker)).toContain('kafka');
   });
 });
+
+describe('rules as data', () => {
+  it('a fired rule is recorded as a contribution with its id and reason, and changes the fit', async () => {
+    const kb = await shippedKb();
+    const result = recommend(await requirements('version: 1\nteam: {opsEngineers: 1}\n'), kb);
+    const kafka = result.ranking.find((r) => r.broker === 'kafka')!;
+    const fired = kafka.contributions.find((c) => c.part === 'rule:small-ops-team-component-types')!;
+    expect(fired).toMatchObject({ criterion: 'staffCost', fit: -0.1, reasonId: 'small-ops-team-component-types' });
+    expect(fired.contribution).toBeLessThan(0);
+  });
+
+  it('user rules can eliminate a broker or a profile, and warn', async () => {
+    const kb = await shippedKb();
+    const custom = {
+      ...kb,
+      rules: [
+        ...kb.rules,
+        { id: 'no-kafka-here', when: { path: 'deployment.platform', op: 'equals' as const, value: 'azure' }, then: [{ eliminate: { broker: 'kafka' } }], because: 'company policy: no Kafka on Azure', sources: [] },
+        { id: 'no-classic-queues', when: { path: 'deployment.platform', op: 'stated' as const }, then: [{ eliminate: { broker: 'rabbitmq', profile: 'classic-queue' } }], because: 'policy: replicated queues only', sources: [] },
+        { id: 'azure-note', when: { path: 'deployment.platform', op: 'equals' as const, value: 'azure' }, then: [{ warn: true as const }], because: 'check the Azure landing zone', sources: [] },
+      ],
+    };
+    const result = recommend(await requirements('version: 1\ndeployment: {platform: azure}\n'), custom);
+    expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons).toEqual(['company policy: no Kafka on Azure [rule no-kafka-here]']);
+    expect(result.ranking.find((r) => r.broker === 'rabbitmq')!.profile).not.toBe('classic-queue');
+    expect(result.warnings).toContainEqual({ id: 'rule:azure-note', message: 'check the Azure landing zone' });
+  });
+});

@@ -16,9 +16,11 @@ function program(setExit: (code: ExitCode) => void): Command {
     .description('Choose a message queue (ActiveMQ, RabbitMQ, RocketMQ, Kafka) from declared requirements, with sourced reasons.')
     .version(VERSION)
     .option('--verbose', 'show stack traces for internal errors')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      // One line, like every other error: "mqselect: <what> (see mqselect --help)".
+      outputError: (text, write) => write(`mqselect: ${text.trim().replace(/^error: /, '')} (see mqselect --help)\n`),
+    });
 
   root
     .command('recommend')

@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT, runCli } from './helpers.js';
+
+/** The built CLI, spawned the way users and scripts run it: stdout, stderr and exit code. */
+let dir: string;
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mqselect-e2e-'));
+  readFileSync(CLI); // fails clearly when dist/ was not built
+});
+
+describe('mqselect recommend', () => {
+  it('prints the ranking table for a bundled example and exits 0', async () => {
+    const run = await runCli(['recommend', 'examples/log-pipeline.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Apache Kafka (Topic with consumer groups)');
+    expect(run.stdout).toContain('MirrorMaker 2');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).not.toMatch(/\u001b\[/); // not a TTY: no colour
+  });
+
+  it('reads JSON from stdin with "-" and writes the JSON contract', async () => {
+    const run = await runCli(['recommend', '-', '--format', 'json'], { input: readFileSync(join(ROOT, 'examples/task-queue.json'), 'utf8') });
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.schemaVersion).toBe(1);
+    expect(result.recommendation).toMatchObject({ broker: 'rabbitmq', profile: 'quorum-queue', clusterMode: { id: 'rabbitmq-quorum-cluster' } });
+  });
+
+  it('gives byte-identical output for the same input', async () => {
+    const [a, b] = await Promise.all([runCli(['recommend', 'examples/order-transactions.yaml', '-f', 'json']), runCli(['recommend', 'examples/order-transactions.yaml', '-f', 'json'])]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('exits 1 when no broker meets the hard constraints, still printing why', async () => {
+    const run = await runCli(['recommend', file('none.yaml', 'version: 1\nfeatures:\n  xaTransactions: required\n  replay: required\n')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('No broker meets the hard constraints.');
+  });
+
+  it('applies --weight overrides and rejects bad ones with exit 2', async () => {
+    const ok = await runCli(['recommend', 'examples/task-queue.json', '-f', 'json', '--weight', 'latency=9']);
+    expect(JSON.parse(ok.stdout).weights.latency).toEqual({ weight: 9, from: 'override' });
+    for (const bad of ['latency=11', 'speed=3', 'latency', 'latency=abc']) {
+      const run = await runCli(['recommend', 'examples/task-queue.json', '--weight', bad]);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr.trim().split('\n'), bad).toHaveLength(1);
+    }
+  });
+
+  it('prints every contribution with --explain and Markdown with --format markdown', async () => {
+    const explained = await runCli(['recommend', 'examples/jms-integration.yaml', '--explain']);
+    expect(explained.stdout).toContain('Every contribution: Apache ActiveMQ');
+    const md = await runCli(['recommend', 'examples/jms-integration.yaml', '--format', 'markdown']);
+    expect(md.stdout).toMatch(/^# mqselect recommendation: Integration bus/);
+  });
+
+  it('colours only when asked: FORCE_COLOR forces it, NO_COLOR and --no-color win over a TTY guess', async () => {
+    expect((await runCli(['recommend', 'examples/task-queue.json'], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
+    expect((await runCli(['recommend', 'examples/task-queue.json', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runCli(['recommend', 'examples/task-queue.json'], { env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('layers a user KB file (--kb): a new broker competes and the KB version says custom', async () => {
+    const kafka = readFileSync(join(ROOT, 'data/brokers/kafka.yaml'), 'utf8').replace(/^id: kafka$/m, 'id: pulsar').replace(/^name: .*$/m, 'name: Apache Pulsar (test copy)');
+    const run = await runCli(['recommend', 'examples/log-pipeline.yaml', '-f', 'json', '--kb', file('pulsar.yaml', kafka)]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.kb.version).toMatch(/\+custom$/);
+    expect(result.kb.extraFiles[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.ranking.map((r: { broker: string }) => r.broker)).toContain('pulsar');
+  });
+});
+
+describe('bad input: one line on stderr naming file and field, exit 2, no stack trace', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['negative.yaml', 'version: 1\nworkload:\n  peakMessagesPerSecond: -5\n', /negative\.yaml:3:26: workload\.peakMessagesPerSecond: must be > 0, got -5/],
+    ['text-number.yaml', 'version: 1\nworkload:\n  peakMessagesPerSecond: fast\n', /text-number\.yaml:3:26: workload\.peakMessagesPerSecond: expected a number, got "fast"/],
+    ['unknown-key.yaml', 'version: 1\nworkload:\n  peak: 5\n', /unknown-key\.yaml:3:3: workload\.peak: unknown key "peak"/],
+    ['unknown-enum.yaml', 'version: 1\nreliability:\n  messageLoss: sometimes\n', /unknown-enum\.yaml:3:16: reliability\.messageLoss: expected one of "never", "rare", "tolerated", got "sometimes"/],
+    ['unknown-broker.yaml', 'version: 1\nteam:\n  experience: [kafka, pulsar]\n', /unknown-broker\.yaml: team\.experience\[1\]: unknown broker "pulsar"/],
+    ['broken.json', '{"version": 1, "workload": {', /broken\.json:1:29: malformed JSON/],
+    ['broken.yaml', 'version: 1\nworkload: [\n', /broken\.yaml:\d+:\d+: malformed YAML/],
+    ['proto.json', '{"version": 1, "__proto__": {"polluted": true}}', /proto\.json:1:\d+: __proto__: the key "__proto__" is not allowed/],
+    ['constructor.yaml', 'version: 1\nworkload:\n  constructor: 1\n', /constructor\.yaml:3:3: workload\.constructor: the key "constructor" is not allowed/],
+    ['empty.yaml', '', /empty\.yaml: the file is empty/],
+    ['no-version.yaml', 'title: x\n', /no-version\.yaml:1:1: version: is required/],
+    ['wrong-version.yaml', 'version: 2\n', /wrong-version\.yaml:1:10: version: expected one of 1, got 2/],
+    ['list.json', '[1, 2]', /list\.json:1:1: \(document\): expected an object, got a list/],
+    ['bomb.yaml', `version: 1\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, /bomb\.yaml: refused YAML: .*alias/],
+  ];
+  it.each(cases)('%s', async (name, text, expected) => {
+    const run = await runCli(['recommend', file(name, text)]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(expected);
+    expect(run.stderr).not.toMatch(/\s+at \S+ \(/);
+  });
+
+  it('a missing file, a directory and a file over the size limit', async () => {
+    const missing = await runCli(['recommend', join(dir, 'nope.yaml')]);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/nope\.yaml: no such file/)]);
+    const directory = await runCli(['recommend', dir]);
+    expect([directory.code, directory.stderr]).toEqual([2, expect.stringMatching(/is a directory/)]);
+    const huge = await runCli(['recommend', file('huge.yaml', `version: 1\ncontext: "${'x'.repeat(2 * 1024 * 1024)}"\n`)]);
+    expect([huge.code, huge.stderr]).toEqual([2, expect.stringMatching(/huge\.yaml: file is 2\.0 MiB, over the 1\.0 MiB limit/)]);
+  });
+
+  it('usage errors: unknown command, option or format', async () => {
+    for (const args of [['frobnicate'], ['recommend', 'examples/task-queue.json', '--format', 'xml'], ['recommend'], ['recommend', 'examples/task-queue.json', '--nope']]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+    }
+  });
+
+  it('--help and --version succeed', async () => {
+    expect((await runCli(['--help'])).code).toBe(0);
+    expect((await runCli(['recommend', '--help'])).stdout).toContain('--weight');
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('mqselect kb', () => {
+  it('kb validate: the shipped KB is valid (exit 0)', async () => {
+    const run = await runCli(['kb', 'validate']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^valid: 4 brokers/m);
+  });
+
+  it('kb validate FILE: integrity errors are listed, every one, with exit 1', async () => {
+    const rules = 'kind: rules\nrules:\n  - id: reads-weights\n    when: {path: weights.latency, op: gt, value: 3}\n    then: [{warn: true}]\n    because: not allowed\n  - id: ghost\n    when: {path: workload.topics, op: gt, value: 3}\n    then: [{eliminate: {broker: pulsar}}]\n    because: unknown broker\n';
+    const run = await runCli(['kb', 'validate', file('rules.yaml', rules)]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[rules-read-requirements] rules.reads-weights.when');
+    expect(run.stdout).toContain('[references-resolve] rules.ghost: unknown broker "pulsar"');
+  });
+
+  it('kb validate FILE: a schema error is unreadable input (exit 2) with file:line:col', async () => {
+    const run = await runCli(['kb', 'validate', file('bad-broker.yaml', 'kind: broker\nid: Bad Id\n')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad-broker\.yaml:2:5: id: /);
+  });
+
+  it('kb show lists brokers; kb show BROKER prints its record with sources', async () => {
+    const list = await runCli(['kb', 'show']);
+    expect(list.stdout).toMatch(/kafka\s+Apache Kafka/);
+    const kafka = await runCli(['kb', 'show', 'kafka']);
+    expect(kafka.code).toBe(0);
+    expect(kafka.stdout).toContain('kafka-mirrormaker2');
+    expect(kafka.stdout).toMatch(/https:\/\/kafka\.apache\.org/);
+    const unknown = await runCli(['kb', 'show', 'pulsar']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/unknown broker "pulsar"/)]);
+  });
+});
