@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from './helpers.js';
 
@@ -160,5 +160,21 @@ describe('mqselect kb', () => {
     expect(kafka.stdout).toMatch(/https:\/\/kafka\.apache\.org/);
     const unknown = await runCli(['kb', 'show', 'pulsar']);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/unknown broker "pulsar"/)]);
+  });
+});
+
+describe('every bundled and shared example is accepted', () => {
+  const shared = join(ROOT, '..', 'shared', 'examples');
+  const bundled = readdirSync(join(ROOT, 'examples')).map((f) => join('examples', f));
+  const fromShared = existsSync(shared) ? readdirSync(shared).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join(shared, f)) : [];
+  it.each([...bundled, ...fromShared])('%s', async (path) => {
+    const run = await runCli(['recommend', path, '-f', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).schemaVersion).toBe(1);
+  });
+
+  it('the bundled copies of the shared examples are identical to shared/examples', () => {
+    for (const path of fromShared) expect(readFileSync(join(ROOT, 'examples', basename(path)), 'utf8')).toBe(readFileSync(path, 'utf8'));
   });
 });

@@ -23,7 +23,10 @@ export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Req
   const withAssumed = { loss: stated.loss ?? ASSUMED_MESSAGE_LOSS, failover: stated.failover ?? ASSUMED_FAILOVER };
   const fitting = pool.filter((m) => modeMeetsReliability(m, withAssumed.loss, withAssumed.failover));
   const acceptable = fitting.length > 0 ? fitting : pool.filter((m) => modeMeetsReliability(m, stated.loss, stated.failover));
-  const mode = (acceptable[0] ?? pool[0])!;
+  // The most specific mode first (one made for exactly these profiles), then the KB's order.
+  const specificity = (m: ClusterMode) => m.profiles.length - ids.length;
+  const ranked = [...acceptable].sort((a, b) => specificity(a) - specificity(b) || pool.indexOf(a) - pool.indexOf(b));
+  const mode = (ranked[0] ?? pool[0])!;
   const why: string[] = [mode.whenToUse];
   const g = mode.guarantees.nodeLoss;
   why.push(`on a node failure: acknowledged-message loss ${g.acknowledgedLoss}, ${g.failover} failover (${g.rto})`);

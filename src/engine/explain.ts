@@ -25,7 +25,7 @@ export function keyReasons(candidate: ScoredCandidate): { for: string[]; against
     const why = part?.reason ? ` — ${part.reason}` : '';
     return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}`;
   };
-  return { for: best.slice(0, 3).map(line), against: worst.slice(0, 3).map(line) };
+  return { for: best.filter((c) => candidate.breakdown[c].fit >= 0.7).slice(0, 3).map(line), against: worst.slice(0, 3).map(line) };
 }
 
 /**

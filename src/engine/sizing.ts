@@ -32,14 +32,20 @@ export function writeLoad(requirements: Requirements, profile: Profile, growth =
   };
 }
 
+/**
+ * Below about 1 KiB a broker's cost is per message (framing, routing, acks), so a rate measured with
+ * small messages holds up to 1 KiB; above that it is bandwidth-bound and falls in proportion to size.
+ */
+export const PER_MESSAGE_COST_BYTES = 1024;
+
 /** Messages per second one node sustains at this message size, or undefined without a figure. */
 export function perNodeCapacity(profile: Profile, bytesPerMessage: number): number | undefined {
   const figure = profile.planning.messagesPerSecondPerNode;
   const bandwidth = profile.planning.megabytesPerSecondPerNode;
   const candidates: number[] = [];
   if (figure) {
-    // Beyond the measured size a node is bandwidth-bound: scale the rate down by size.
-    candidates.push(bytesPerMessage <= figure.messageBytes ? figure.value : (figure.value * figure.messageBytes) / bytesPerMessage);
+    const validUpTo = Math.max(figure.messageBytes, PER_MESSAGE_COST_BYTES);
+    candidates.push(bytesPerMessage <= validUpTo ? figure.value : (figure.value * validUpTo) / bytesPerMessage);
   }
   if (bandwidth) candidates.push((bandwidth.value * 1e6) / bytesPerMessage);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
