@@ -267,7 +267,7 @@ export function featureParts(profiles: ResolvedProfile[], requirements: Requirem
       part: `features.${feature}`,
       weight: 1,
       fit: value(best.c),
-      observed: `${best.c.support}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}${best.c.note ? `: ${best.c.note}` : ''}`,
+      observed: `${FEATURE_LABELS[feature]}: ${best.c.support}${best.c.since ? ` since ${best.c.since}` : ''}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}`,
       expected: `${FEATURE_LABELS[feature]} preferred`,
       reasonId: `support-${best.c.support}`,
       reason: best.c.note ?? '',

@@ -63,6 +63,11 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
       warnings.push({ id: `low-confidence:${ranked.broker}`, message: `${ranked.name}: ${ranked.lowConfidence.join(', ')} rest on estimates, not measured figures` });
     }
   }
+  const winner = ranking[0];
+  const MISSED = new Set(['misses-latency', 'beyond-ceiling', 'backlog-degrades', 'retention-queue']);
+  for (const part of winner?.contributions.filter((c) => MISSED.has(c.reasonId) && c.points > 0) ?? []) {
+    warnings.push({ id: `target-missed:${part.part}`, message: `${winner!.name} does not meet a stated target: ${part.observed} vs ${part.expected}` });
+  }
   if (Object.values(weights).every((w) => w.weight === 0)) warnings.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
 
   const top = best[0];

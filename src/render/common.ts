@@ -20,7 +20,7 @@ export function clusterLines(mode: ClusterModeChoice): string[] {
   const lines = [`${mode.name} (${mode.id}${mode.aliases.length > 0 ? `; known as ${mode.aliases.join(', ')}` : ''}): ${nodesLine(mode)}`];
   lines.push(...mode.nodes.filter((n) => n.note).map((n) => `${n.role}: ${n.note}`));
   if (mode.nodesAtGrowth) lines.push(`at the stated growth: ${nodesLine({ ...mode, nodes: mode.nodesAtGrowth })}`);
-  if (mode.configuration.length > 0) lines.push(`settings: ${mode.configuration.join('; ')}`);
+  if (mode.configuration.length > 0) lines.push(`settings: ${mode.configuration.map((c) => c.replace(/\.$/, '')).join('; ')}`);
   lines.push(...mode.why);
   if (mode.managed) lines.push(`managed equivalent on ${mode.managed.platform}: ${mode.managed.name}${mode.managed.note ? ` — ${mode.managed.note}` : ''}`);
   if (mode.multiDatacenter) {
