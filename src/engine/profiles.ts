@@ -22,6 +22,14 @@ export function resolveProfile(broker: BrokerEntry, profile: Profile): ResolvedP
   return { broker, profile, capabilities, protocols, ratings };
 }
 
+/** KB objects are immutable during a run, so resolved profiles are cached per broker object. */
+const resolvedCache = new WeakMap<BrokerEntry, ResolvedProfile[]>();
+
 export function resolveProfiles(broker: BrokerEntry): ResolvedProfile[] {
-  return broker.profiles.filter((p) => p.status !== 'removed').map((p) => resolveProfile(broker, p));
+  let resolved = resolvedCache.get(broker);
+  if (!resolved) {
+    resolved = broker.profiles.filter((p) => p.status !== 'removed').map((p) => resolveProfile(broker, p));
+    resolvedCache.set(broker, resolved);
+  }
+  return resolved;
 }

@@ -4,11 +4,11 @@ import { assumptions } from './assumptions.js';
 import { contradictions } from './contradictions.js';
 import { compareTop, keyReasons } from './explain.js';
 import { CRITERION_LABELS } from './labels.js';
-import { assessBroker } from './feasibility.js';
-import { firedRules, ruleWarnings } from './rules.js';
-import { scoreCandidate, type ScoredCandidate } from './score.js';
-import type { Criterion, Elimination, RankedBroker, Result, Warning } from './types.js';
-import { effectiveWeights } from './weights.js';
+import { chooseClusterMode } from './cluster.js';
+import { evaluate } from './evaluate.js';
+import { ruleWarnings } from './rules.js';
+import type { ScoredCandidate } from './score.js';
+import type { Criterion, RankedBroker, Result, Warning } from './types.js';
 
 /**
  * Below this many points (of 100) two brokers are reported as "no clear winner": the ratings behind
@@ -28,30 +28,9 @@ export interface RecommendOptions {
 
 /** requirements + knowledge base -> result. Pure and deterministic: same input, same output. */
 export function recommend(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): Result {
-  const weights = effectiveWeights(requirements, options.weightOverrides);
-  // Rule order in the KB files must not matter: fire them in id order.
-  const fired = firedRules([...kb.rules].sort((a, b) => a.id.localeCompare(b.id)), requirements);
-  const eliminated: Elimination[] = [];
-  const best: ScoredCandidate[] = [];
-  const others = new Map<ScoredCandidate, ScoredCandidate[]>();
+  const { weights, fired, ranked, eliminated } = evaluate(requirements, kb, options.weightOverrides);
   const warnings: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(fired)];
-
-  for (const broker of [...kb.brokers].sort((a, b) => a.id.localeCompare(b.id))) {
-    const assessed = assessBroker(broker, requirements, fired);
-    if (!assessed.feasible) {
-      eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
-      continue;
-    }
-    const order = (c: ScoredCandidate) => broker.profiles.indexOf(c.profiles[0]!.profile);
-    const scored = assessed.candidates
-      .map((profiles) => scoreCandidate(profiles, requirements, weights, fired))
-      .sort((x, y) => y.scoreTenths - x.scoreTenths || x.profiles.length - y.profiles.length || order(x) - order(y));
-    best.push(scored[0]!);
-    others.set(scored[0]!, scored.slice(1));
-  }
-
-  best.sort((x, y) => y.scoreTenths - x.scoreTenths || x.profiles[0]!.broker.id.localeCompare(y.profiles[0]!.broker.id));
-  const ranking = best.map((candidate, index) => toRanked(candidate, index + 1, others.get(candidate) ?? [], weights));
+  const ranking = ranked.map(({ best, others }, index) => toRanked(best, index + 1, others, weights, requirements));
   for (const ranked of ranking) {
     if (ranked.profiles.length > 1) {
       warnings.push({
@@ -70,8 +49,6 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
   }
   if (Object.values(weights).every((w) => w.weight === 0)) warnings.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
 
-  const top = best[0];
-  const second = best[1];
   const result: Result = {
     schemaVersion: 1,
     kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
@@ -83,6 +60,8 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
     warnings,
     weights,
   };
+  const top = ranked[0]?.best;
+  const second = ranked[1]?.best;
   if (top) {
     const first = ranking[0]!;
     const margin = second ? (top.scoreTenths - second.scoreTenths) / 10 : null;
@@ -110,7 +89,7 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
   return result;
 }
 
-function toRanked(candidate: ScoredCandidate, rank: number, alternatives: ScoredCandidate[], weights: Result['weights']): RankedBroker {
+function toRanked(candidate: ScoredCandidate, rank: number, alternatives: ScoredCandidate[], weights: Result['weights'], requirements: Requirements): RankedBroker {
   const broker = candidate.profiles[0]!.broker;
   return {
     rank,
@@ -122,7 +101,7 @@ function toRanked(candidate: ScoredCandidate, rank: number, alternatives: Scored
     breakdown: candidate.breakdown,
     contributions: candidate.contributions,
     reasons: keyReasons(candidate),
-    clusterMode: candidate.clusterMode,
+    clusterMode: chooseClusterMode(candidate.profiles, requirements, candidate.multiDc),
     lowConfidence: (Object.keys(candidate.breakdown) as Criterion[]).filter((c) => candidate.breakdown[c].confidence === 'low' && candidate.breakdown[c].weight > 0),
     alternatives: alternatives.map((alt) => ({
       profile: alt.profiles.map((p) => p.profile.id).join(' + '),

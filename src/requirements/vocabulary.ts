@@ -5,6 +5,10 @@
 export const DIMENSIONS = ['throughput', 'reliability', 'latency', 'backlog', 'scalability', 'staffCost'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** Scoring criteria: the six dimensions plus "features" (how well preferred features are met). */
+export const CRITERIA = [...DIMENSIONS, 'features'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
 export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'ignore'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 

@@ -1,0 +1,48 @@
+import type { KnowledgeBase } from '../kb/schema.js';
+import type { Requirements } from '../requirements/schema.js';
+import { assessBroker } from './feasibility.js';
+import { firedRules, type FiredRule } from './rules.js';
+import { scoreCandidate, type ScoredCandidate } from './score.js';
+import type { Criterion, Elimination, WeightInfo } from './types.js';
+import { effectiveWeights } from './weights.js';
+
+/**
+ * The numeric core shared by `recommend` and the sensitivity analysis: which brokers are feasible,
+ * every candidate's score, and the ranking. No explanation text beyond what scoring records.
+ */
+export interface BrokerEvaluation {
+  /** Feasible candidates of the broker, best first. */
+  candidates: ScoredCandidate[];
+}
+
+export interface Evaluation {
+  weights: Record<Criterion, WeightInfo>;
+  fired: FiredRule[];
+  /** Best candidate per feasible broker, ranked: exact score desc, then broker id. */
+  ranked: Array<{ best: ScoredCandidate; others: ScoredCandidate[] }>;
+  eliminated: Elimination[];
+}
+
+export function evaluate(requirements: Requirements, kb: KnowledgeBase, weightOverrides: Partial<Record<Criterion, number>> = {}): Evaluation {
+  const weights = effectiveWeights(requirements, weightOverrides);
+  // Rule order in the KB files must not matter: fire them in id order.
+  const fired = firedRules([...kb.rules].sort((a, b) => a.id.localeCompare(b.id)), requirements);
+  const eliminated: Elimination[] = [];
+  const ranked: Evaluation['ranked'] = [];
+  for (const broker of [...kb.brokers].sort((a, b) => a.id.localeCompare(b.id))) {
+    const assessed = assessBroker(broker, requirements, fired);
+    if (!assessed.feasible) {
+      eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
+      continue;
+    }
+    const order = (c: ScoredCandidate) => broker.profiles.indexOf(c.profiles[0]!.profile);
+    const scored = assessed.candidates
+      .map((profiles) => scoreCandidate(profiles, requirements, weights, fired))
+      .sort((x, y) => y.scoreUnits - x.scoreUnits || x.profiles.length - y.profiles.length || order(x) - order(y));
+    ranked.push({ best: scored[0]!, others: scored.slice(1) });
+  }
+  ranked.sort((x, y) => y.best.scoreUnits - x.best.scoreUnits || x.best.profiles[0]!.broker.id.localeCompare(y.best.profiles[0]!.broker.id));
+  return { weights, fired, ranked, eliminated };
+}
+
+export const brokerOf = (candidate: ScoredCandidate) => candidate.profiles[0]!.broker.id;
