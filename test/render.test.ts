@@ -24,7 +24,8 @@ describe('renderers (golden files)', () => {
   for (const file of EXAMPLE_FILES) {
     for (const format of RECOMMEND_FORMATS) {
       it(`${format}: ${file}`, async () => {
-        const result = recommend(await example(file), await shippedKb());
+        // As the CLI does by default: with the sensitivity analysis (1000 samples, seed 1).
+        const result = recommend(await example(file), await shippedKb(), { sensitivity: {} });
         const render = await RENDERERS[format]();
         golden(`${file.replace(/\.(yaml|json)$/, '')}.${EXTENSION[format]}`, render(result, { style: PLAIN, explain: format !== 'json' && file === 'task-queue.json' }));
       });

@@ -30,6 +30,9 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('-w, --weight <name=n>', `override a weight 0..10 (repeatable; ${CRITERIA.join(', ')})`, collect, [])
     .option('--explain', 'print every contribution to every score', false)
+    .option('--no-sensitivity', 'skip the "what would change the answer" analysis')
+    .option('--robustness <n>', 'random weight vectors for the robustness share (0 = none)', '1000')
+    .option('--seed <n>', 'seed of the robustness sampling', '1')
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (file: string, flags) => {
       const { runRecommend } = await import('./commands/recommend.js');

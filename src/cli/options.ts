@@ -17,3 +17,10 @@ export function parseWeightOverrides(values: string[]): Partial<Record<Criterion
 }
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A whole number option such as --robustness 10000 or --seed 7, within 0..max. */
+export function parseCount(option: string, raw: string, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value > max) throw usageError(`${option}: expected a whole number from 0 to ${max} (got "${raw}")`);
+  return value;
+}

@@ -6,8 +6,9 @@ import { compareTop, keyReasons } from './explain.js';
 import { CRITERION_LABELS } from './labels.js';
 import { chooseClusterMode } from './cluster.js';
 import { evaluate } from './evaluate.js';
+import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
 import { ruleWarnings } from './rules.js';
-import type { ScoredCandidate } from './score.js';
+import { explainCandidate, type ExplainedCandidate as ScoredCandidate } from './score.js';
 import type { Criterion, RankedBroker, Result, Warning } from './types.js';
 
 /**
@@ -24,13 +25,16 @@ export const RATINGS_ONLY_MARGIN = 10;
 
 export interface RecommendOptions {
   weightOverrides?: Partial<Record<Criterion, number>>;
+  /** Compute what would change the answer (costs ~100 engine runs); off unless asked for. */
+  sensitivity?: SensitivityOptions | false;
 }
 
 /** requirements + knowledge base -> result. Pure and deterministic: same input, same output. */
 export function recommend(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): Result {
   const { weights, fired, ranked, eliminated } = evaluate(requirements, kb, options.weightOverrides);
   const warnings: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(fired)];
-  const ranking = ranked.map(({ best, others }, index) => toRanked(best, index + 1, others, weights, requirements));
+  const explained = ranked.map(({ best, others }) => ({ best: explainCandidate(best), others: others.map(explainCandidate) }));
+  const ranking = explained.map(({ best, others }, index) => toRanked(best, index + 1, others, weights, requirements));
   for (const ranked of ranking) {
     if (ranked.profiles.length > 1) {
       warnings.push({
@@ -60,8 +64,8 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
     warnings,
     weights,
   };
-  const top = ranked[0]?.best;
-  const second = ranked[1]?.best;
+  const top = explained[0]?.best;
+  const second = explained[1]?.best;
   if (top) {
     const first = ranking[0]!;
     const margin = second ? (top.scoreTenths - second.scoreTenths) / 10 : null;
@@ -85,6 +89,9 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
             : `${first.name} (${first.profiles.map((p) => p.name).join(' + ')}), the only broker that meets the hard constraints`,
     };
     if (second) result.comparison = compareTop(top, second, weights, requirements);
+    if (options.sensitivity) {
+      result.sensitivity = analyseSensitivity(requirements, kb, { weights, fired, ranked, eliminated }, options.weightOverrides ?? {}, options.sensitivity);
+    }
   }
   return result;
 }

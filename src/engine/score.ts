@@ -18,11 +18,15 @@ export interface ScoredCandidate {
   scoreUnits: number;
   /** Displayed score in tenths (= sum of contributions). */
   scoreTenths: number;
-  breakdown: Record<Criterion, CriterionScore>;
-  contributions: Contribution[];
   /** Fit per criterion after rules, unrounded; fits never depend on weights (sensitivity uses them). */
   fits: Record<Criterion, number>;
   multiDc: MultiDcChoice | undefined;
+  /** What explain() needs; kept as plain data so scoring stays cheap when nothing is printed. */
+  drafts: Draft[];
+  units: number[];
+  confidence: Record<Criterion, 'high' | 'low'>;
+  weights: Record<Criterion, WeightInfo>;
+  shares: Record<Criterion, number>;
 }
 
 const UNITS_PER_POINT = 10_000;
@@ -46,7 +50,10 @@ function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirement
 }
 
 interface Draft {
-  contribution: Omit<Contribution, 'contribution'>;
+  criterion: Criterion;
+  /** The scored part, or a rule adjustment (fit = change in fit). */
+  part: FitPart;
+  points: number;
   /** Exact points earned (may be negative for a rule). */
   earned: number;
 }
@@ -70,50 +77,75 @@ export function scoreCandidate(
     const totalWeight = parts.reduce((sum, p) => sum + p.weight, 0);
     for (const part of parts) {
       const points = (100 * shares[criterion] * part.weight) / totalWeight;
-      drafts.push({ contribution: { criterion, ...pick(part), points: round1(points) }, earned: points * part.fit });
+      drafts.push({ criterion, part, points, earned: points * part.fit });
     }
     let fit = combinedFit(parts);
-    for (const adjustment of adjustments.filter((a) => a.criterion === criterion)) {
+    for (const adjustment of adjustments) {
+      if (adjustment.criterion !== criterion) continue;
       const adjusted = clamp01(fit + adjustment.by);
       const delta = adjusted - fit;
       fit = adjusted;
-      drafts.push({
-        contribution: {
-          criterion,
-          part: `rule:${adjustment.ruleId}`,
-          observed: `${broker.name}: fit ${delta >= 0 ? '+' : ''}${round3(delta)}`,
-          expected: 'rule condition holds',
-          fit: round3(delta),
-          points: round1(100 * shares[criterion]),
-          reasonId: adjustment.ruleId,
-          reason: adjustment.because,
-          confidence: 'high',
-          sources: adjustment.sources,
-        },
-        earned: 100 * shares[criterion] * delta,
-      });
+      const part: FitPart = {
+        part: `rule:${adjustment.ruleId}`,
+        weight: 0,
+        fit: round3(delta),
+        observed: `${broker.name}: fit ${delta >= 0 ? '+' : ''}${round3(delta)}`,
+        expected: 'rule condition holds',
+        reasonId: adjustment.ruleId,
+        reason: adjustment.because,
+        confidence: 'high',
+        sources: adjustment.sources,
+      };
+      drafts.push({ criterion, part, points: 100 * shares[criterion], earned: 100 * shares[criterion] * delta });
     }
     fits[criterion] = fit;
     confidence[criterion] = parts.some((p) => p.confidence === 'low') ? 'low' : 'high';
   }
 
   const units = drafts.map((d) => Math.round(d.earned * UNITS_PER_POINT));
-  const scoreUnits = units.reduce((sum, u) => sum + u, 0);
+  let scoreUnits = 0;
+  for (const u of units) scoreUnits += u;
   const scoreTenths = Math.round(scoreUnits / (UNITS_PER_POINT / 10));
-  const tenths = apportion(units.map((u) => u / (UNITS_PER_POINT / 10)), scoreTenths);
-  const contributions = drafts.map((d, i) => ({ ...d.contribution, contribution: tenths[i]! / 10 }));
+  return { profiles, scoreUnits, scoreTenths, fits, multiDc, drafts, units, confidence, weights, shares };
+}
+
+export type ExplainedCandidate = ScoredCandidate & { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] };
+
+export function explainCandidate(candidate: ScoredCandidate): ExplainedCandidate {
+  return { ...candidate, ...explainScore(candidate) };
+}
+
+/** Contributions and per-criterion breakdown of a scored candidate, computed only for what is shown. */
+export function explainScore(candidate: ScoredCandidate): { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] } {
+  const tenths = apportion(candidate.units.map((u) => u / (UNITS_PER_POINT / 10)), candidate.scoreTenths);
+  const contributions: Contribution[] = candidate.drafts.map((d, i) => ({
+    criterion: d.criterion,
+    part: d.part.part,
+    observed: d.part.observed,
+    expected: d.part.expected,
+    fit: d.part.fit,
+    points: round1(d.points),
+    contribution: tenths[i]! / 10,
+    reasonId: d.part.reasonId,
+    reason: d.part.reason,
+    confidence: d.part.confidence,
+    sources: d.part.sources,
+  }));
   const breakdown = {} as Record<Criterion, CriterionScore>;
   for (const criterion of CRITERIA) {
-    const criterionTenths = contributions.reduce((sum, c, i) => (c.criterion === criterion ? sum + tenths[i]! : sum), 0);
+    let criterionTenths = 0;
+    candidate.drafts.forEach((d, i) => {
+      if (d.criterion === criterion) criterionTenths += tenths[i]!;
+    });
     breakdown[criterion] = {
-      weight: weights[criterion].weight,
-      weightShare: round3(shares[criterion]),
-      fit: round3(fits[criterion]),
+      weight: candidate.weights[criterion].weight,
+      weightShare: round3(candidate.shares[criterion]),
+      fit: round3(candidate.fits[criterion]),
       contribution: criterionTenths / 10,
-      confidence: confidence[criterion],
+      confidence: candidate.confidence[criterion],
     };
   }
-  return { profiles, scoreUnits, scoreTenths, breakdown, contributions, fits, multiDc };
+  return { breakdown, contributions };
 }
 
 /**
@@ -130,17 +162,4 @@ export function apportion(values: number[], total: number): number[] {
     missing -= 1;
   }
   return floors;
-}
-
-function pick(part: FitPart): Omit<Contribution, 'criterion' | 'points' | 'contribution'> {
-  return {
-    part: part.part,
-    observed: part.observed,
-    expected: part.expected,
-    fit: part.fit,
-    reasonId: part.reasonId,
-    reason: part.reason,
-    confidence: part.confidence,
-    sources: part.sources,
-  };
 }

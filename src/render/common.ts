@@ -1,4 +1,4 @@
-import { CRITERION_LABELS } from '../engine/labels.js';
+import { CRITERION_LABELS, formatCount } from '../engine/labels.js';
 import { CRITERIA, type ClusterModeChoice, type Criterion, type RankedBroker, type Result } from '../engine/types.js';
 
 /** Text pieces shared by the table and Markdown renderers, so both say the same thing. */
@@ -48,4 +48,37 @@ export function headline(result: Result): string {
 
 export function sourcesOf(broker: RankedBroker): string[] {
   return [...new Set([...broker.contributions.flatMap((c) => c.sources), ...broker.clusterMode.sources])].sort();
+}
+
+const fmt = (value: number) => (Math.abs(value) >= 1000 ? formatCount(value) : String(Number(value.toPrecision(3))));
+
+/** "What would change the answer", in words; shared by the table, Markdown and ADR renderers. */
+export function sensitivityLines(result: Result): string[] {
+  const s = result.sensitivity;
+  const winner = result.recommendation?.broker;
+  if (!s || !winner) return result.comparison?.wouldChange ?? [];
+  const lines: string[] = [];
+  for (const w of s.weights) {
+    const low = w.holdsFrom > 0 && w.holdsFrom <= 10 ? `below ${fmt(w.holdsFrom)} ${w.winnerBelow} wins` : '';
+    const high = w.holdsTo !== null && w.holdsTo <= 10 ? `above ${fmt(w.holdsTo)} ${w.winnerAbove} wins` : '';
+    if (low || high) lines.push(`weight of ${CRITERION_LABELS[w.criterion]} (now ${fmt(w.weight)}): ${[low, high].filter(Boolean).join('; ')}`);
+  }
+  if (lines.length === 0) lines.push(`no single weight between 0 and 10 changes the winner (others unchanged)`);
+  for (const t of s.thresholds) {
+    lines.push(`${t.field} ${t.direction === 'above' ? 'rising' : 'falling'} from ${fmt(t.value)} to ${fmt(t.changesAt)}: ${t.newWinner ?? 'no broker is feasible'}${t.newWinner ? ' wins' : ''}`);
+  }
+  const groups = new Map<string, string[]>();
+  for (const f of s.featureFlips) {
+    const key = `${f.to === 'required' ? 'requiring' : f.to === 'preferred' ? 'preferring' : 'dropping'}|${f.newWinner ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), f.feature]);
+  }
+  for (const [key, features] of groups) {
+    const [verb, newWinner] = key.split('|') as [string, string];
+    lines.push(`${verb} ${features.join(', ')}: ${newWinner ? `${newWinner} wins` : 'no broker is feasible'}`);
+  }
+  if (s.robustness) {
+    const r = s.robustness;
+    lines.push(`${winner} stays first in ${(r.share * 100).toFixed(1)}% of ${r.samples} random weight vectors (each weight × 1 ± ${r.perturbation}, seed ${r.seed})`);
+  }
+  return lines;
 }

@@ -1,6 +1,6 @@
 import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type Result } from '../engine/types.js';
-import { clusterLines, fitCell, headline, sourcesOf, weightLine } from './common.js';
+import { clusterLines, fitCell, headline, sensitivityLines, sourcesOf, weightLine } from './common.js';
 import type { RenderOptions } from './index.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -26,8 +26,10 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
     out.push(`Sources: ${sourcesOf(r).map((s) => `<${s}>`).join(', ')}`, '');
   }
   if (result.comparison) {
-    out.push('## Why the winner, and what would change it', '', ...result.comparison.decisive.map((d) => `- ${cell(d)}`), '', ...result.comparison.wouldChange.map((d) => `- ${cell(d)}`), '');
+    out.push('## Why the winner', '', ...result.comparison.decisive.map((d) => `- ${cell(d)}`), '');
   }
+  const changes = sensitivityLines(result);
+  if (changes.length > 0) out.push('## What would change the answer', '', ...changes.map((d) => `- ${cell(d)}`), '');
   if (result.eliminated.length > 0) {
     out.push('## Eliminated', '');
     for (const e of result.eliminated) out.push(`- **${e.name}**`, ...e.reasons.map((reason) => `  - ${cell(reason)}`));

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type RankedBroker, type Result } from '../engine/types.js';
-import { SHORT, clusterLines, fitCell, headline, weightLine } from './common.js';
+import { SHORT, clusterLines, fitCell, headline, sensitivityLines, weightLine } from './common.js';
 import type { RenderOptions } from './index.js';
 
 /** The terminal view: ranking with per-dimension fits, the cluster mode, reasons, eliminations. */
@@ -29,8 +29,9 @@ export function renderTable(result: Result, { style, explain }: RenderOptions): 
   if (result.comparison) {
     const runnerUp = result.ranking[1]!;
     out.push(style.bold(`Why ${result.ranking[0]!.name} over ${runnerUp.name}`), ...result.comparison.decisive.map((d) => `  - ${d}`), '');
-    out.push(style.bold('What would change the answer'), ...result.comparison.wouldChange.map((d) => `  - ${d}`), '');
   }
+  const changes = sensitivityLines(result);
+  if (changes.length > 0) out.push(style.bold('What would change the answer'), ...changes.map((d) => `  - ${d}`), '');
   if (result.eliminated.length > 0) {
     out.push(style.bold('Eliminated (hard constraints)'));
     for (const e of result.eliminated) out.push(`  ${style.bad(e.broker)}:`, ...e.reasons.map((reason) => `    - ${reason}`));

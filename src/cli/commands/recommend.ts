@@ -4,7 +4,7 @@ import { parseRequirementsText } from '../../requirements/parse.js';
 import type { Requirements } from '../../requirements/schema.js';
 import { RENDERERS, type RecommendFormat } from '../../render/index.js';
 import { LIMITS, readInput, writeStdout } from '../io.js';
-import { parseWeightOverrides } from '../options.js';
+import { parseCount, parseWeightOverrides } from '../options.js';
 import { knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
@@ -15,6 +15,9 @@ export interface RecommendFlags {
   weight: string[];
   explain: boolean;
   color: boolean;
+  sensitivity: boolean;
+  robustness: string;
+  seed: string;
 }
 
 /** read requirements -> load KB -> engine -> render -> stdout. Exit 1 when no broker is feasible. */
@@ -29,7 +32,8 @@ export async function runRecommend(path: string, flags: RecommendFlags): Promise
   const { file, text } = await readInput(path, LIMITS.requirementsBytes);
   const requirements = await parseRequirementsText(text, file);
   checkExperience(requirements, kb, file);
-  const result = recommend(requirements, kb, { weightOverrides: overrides });
+  const sensitivity = flags.sensitivity ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
+  const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   const render = await RENDERERS[flags.format]();
   const style = await styleFor(flags.format === 'table' && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
   writeStdout(render(result, { style, explain: flags.explain }));

@@ -1,0 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { assembleKnowledgeBase } from '../src/kb/load.js';
+import { recommend } from '../src/engine/recommend.js';
+import { parseRequirementsText } from '../src/requirements/parse.js';
+const files = ['data/kb.yaml', 'data/rules.yaml', ...readdirSync('data/brokers').map((f) => `data/brokers/${f}`)];
+const { kb } = await assembleKnowledgeBase(files.map((file) => ({ file, text: readFileSync(file, 'utf8'), layer: 'shipped' as const })));
+const req = await parseRequirementsText(readFileSync('examples/log-pipeline.yaml', 'utf8'), 'x');
+const t = performance.now();
+for (let r = 0; r < 30; r++) recommend(req, kb, { sensitivity: {} });
+console.log((performance.now() - t) / 30, 'ms per recommend with sensitivity');

@@ -1,0 +1,241 @@
+import type { KnowledgeBase } from '../kb/schema.js';
+import type { Requirements } from '../requirements/schema.js';
+import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
+import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
+import { CRITERIA, type Criterion, type Sensitivity } from './types.js';
+
+/**
+ * What would change the answer.
+ *
+ * Weights: fits never depend on weights (rules cannot read them), so every candidate's score is a line
+ * in any one weight and the winner, as the weight moves, follows the upper envelope of those lines —
+ * the intervals below are exact. Numbers: each stated number is moved alone toward a documented bound
+ * on a geometric grid, and the first change of winner is narrowed by bisection to 1%. Features: each
+ * feature need is changed alone to every other value. Robustness: the share of seeded random weight
+ * vectors (each weight times 1 ± perturbation) for which the winner holds.
+ */
+export interface SensitivityOptions {
+  robustnessSamples?: number;
+  seed?: number;
+}
+
+export const DEFAULT_ROBUSTNESS_SAMPLES = 1000;
+export const DEFAULT_SEED = 1;
+export const PERTURBATION = 0.5;
+
+/** Documented search bounds for each number (also the schema's limits where it has them). */
+export const NUMBER_BOUNDS: Record<string, { min: number; max: number; integer?: boolean }> = {
+  'workload.peakMessagesPerSecond': { min: 1, max: 1e8 },
+  'workload.averageMessagesPerSecond': { min: 1, max: 1e8 },
+  'workload.averageMessageBytes': { min: 1, max: 1e8 },
+  'workload.maxMessageBytes': { min: 1, max: 2 ** 31 },
+  'workload.retentionHours': { min: 0, max: 24 * 365 * 10 },
+  'workload.peakBacklogMessages': { min: 0, max: 1e12 },
+  'workload.consumerGroups': { min: 1, max: 1000, integer: true },
+  'workload.topics': { min: 1, max: 1e6, integer: true },
+  'workload.maxDelayHours': { min: 0.01, max: 24 * 365 },
+  'workload.growthFactor': { min: 1, max: 1000 },
+  'latency.p99Ms': { min: 0.1, max: 1e5 },
+  'reliability.rpoSeconds': { min: 0, max: 7 * 86400 },
+  'reliability.rtoSeconds': { min: 0, max: 7 * 86400 },
+  'team.opsEngineers': { min: 0, max: 1000, integer: true },
+};
+const GRID_STEPS = 12;
+const PRECISION = 1.01;
+
+type Line = { broker: string; fits: Record<Criterion, number> };
+
+function lines(evaluation: Evaluation): Line[] {
+  return evaluation.ranked.flatMap(({ best, others }) => [best, ...others].map((c) => ({ broker: brokerOf(c), fits: c.fits })));
+}
+
+function winnerFor(all: Line[], weights: Record<Criterion, number>): string | null {
+  let bestBroker: string | null = null;
+  let bestValue = -Infinity;
+  for (const line of all) {
+    let value = 0;
+    for (const c of CRITERIA) value += weights[c] * line.fits[c];
+    if (value > bestValue + 1e-12 || (Math.abs(value - bestValue) <= 1e-12 && bestBroker !== null && line.broker < bestBroker)) {
+      bestValue = value;
+      bestBroker = line.broker;
+    }
+  }
+  return bestBroker;
+}
+
+export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] {
+  const all = lines(evaluation);
+  const base = Object.fromEntries(CRITERIA.map((c) => [c, evaluation.weights[c].weight])) as Record<Criterion, number>;
+  const winner = winnerFor(all, base);
+  if (!winner) return [];
+  return CRITERIA.map((criterion) => {
+    const at = (w: number) => winnerFor(all, { ...base, [criterion]: w });
+    const rest = (line: Line) => CRITERIA.reduce((sum, c) => (c === criterion ? sum : sum + base[c] * line.fits[c]), 0);
+    const breaks = new Set<number>();
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length; j++) {
+        const slope = all[i]!.fits[criterion] - all[j]!.fits[criterion];
+        if (Math.abs(slope) < 1e-12) continue;
+        const w = (rest(all[j]!) - rest(all[i]!)) / slope;
+        if (w > 0 && Number.isFinite(w)) breaks.add(w);
+      }
+    }
+    const points = [0, ...[...breaks].sort((a, b) => a - b)];
+    const w0 = base[criterion];
+    // Segment k spans points[k]..points[k+1] (the last one is unbounded); its winner is taken inside it.
+    const segmentWinner = (k: number) => at(k + 1 < points.length ? (points[k]! + points[k + 1]!) / 2 : points[k]! + 1);
+    let k = points.findLastIndex((p) => p <= w0);
+    if (points[k] === w0 && k > 0 && segmentWinner(k) !== winner && segmentWinner(k - 1) === winner) k -= 1;
+    let low = k;
+    while (low > 0 && segmentWinner(low - 1) === winner) low -= 1;
+    let high = k;
+    while (high + 1 < points.length && segmentWinner(high + 1) === winner) high += 1;
+    const holdsTo = high + 1 < points.length ? points[high + 1]! : null;
+    return {
+      criterion,
+      weight: w0,
+      holdsFrom: round4(points[low]!),
+      holdsTo: holdsTo === null ? null : round4(holdsTo),
+      winnerBelow: low > 0 ? segmentWinner(low - 1) : null,
+      winnerAbove: holdsTo === null ? null : segmentWinner(high + 1),
+    };
+  });
+}
+
+const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
+
+function setAt(requirements: Requirements, path: string, value: unknown): Requirements {
+  const copy = structuredClone(requirements) as Record<string, unknown>;
+  const segments = path.split('.');
+  let node = copy;
+  for (const segment of segments.slice(0, -1)) node = (node[segment] ??= {}) as Record<string, unknown>;
+  node[segments[segments.length - 1]!] = value;
+  return copy as Requirements;
+}
+
+function numberAt(requirements: Requirements, path: string): number | undefined {
+  let node: unknown = requirements;
+  for (const segment of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  return typeof node === 'number' ? node : undefined;
+}
+
+export function numberThresholds(requirements: Requirements, kb: KnowledgeBase, winner: string, overrides: Partial<Record<Criterion, number>>): Sensitivity['thresholds'] {
+  const out: Sensitivity['thresholds'] = [];
+  for (const [field, bounds] of Object.entries(NUMBER_BOUNDS)) {
+    const value = numberAt(requirements, field);
+    if (value === undefined) continue;
+    const winnerAt = (v: number) => evaluate(setAt(requirements, field, v), kb, overrides).ranked[0]?.best;
+    const idAt = (v: number) => {
+      const best = winnerAt(v);
+      return best ? brokerOf(best) : null;
+    };
+    for (const direction of ['above', 'below'] as const) {
+      const bound = direction === 'above' ? bounds.max : bounds.min;
+      if ((direction === 'above' && value >= bound) || (direction === 'below' && value <= bound)) continue;
+      const grid = gridTowards(value, bound, bounds.integer === true);
+      let last = value;
+      for (const next of grid) {
+        if (idAt(next) === winner) {
+          last = next;
+          continue;
+        }
+        const changesAt = bisect(last, next, (v) => idAt(v) === winner, bounds.integer === true);
+        out.push({ field, value, direction, changesAt: changesAt.changed, newWinner: idAt(changesAt.changed), searchedTo: bound });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function gridTowards(from: number, to: number, integer: boolean): number[] {
+  const start = from === 0 ? (to > 0 ? Math.min(1, to) : 0) : from;
+  const values: number[] = [];
+  if (to === 0) {
+    // Moving down to zero: geometric toward a small fraction of the value, then zero itself.
+    for (let i = 1; i <= GRID_STEPS; i++) values.push(from * Math.pow(1e-3, i / GRID_STEPS));
+    values.push(0);
+  } else {
+    for (let i = 1; i <= GRID_STEPS; i++) values.push(start * Math.pow(to / start, i / GRID_STEPS));
+    if (from === 0) values.unshift(start);
+  }
+  const cleaned = values.map((v) => (integer ? Math.round(v) : v)).filter((v) => v !== from);
+  return [...new Set(cleaned)];
+}
+
+/** Narrows [holds, changed] until within 1% (or adjacent integers); returns the first changed value found. */
+function bisect(holds: number, changed: number, stillHolds: (v: number) => boolean, integer: boolean): { changed: number } {
+  let a = holds;
+  let b = changed;
+  for (let i = 0; i < 40; i++) {
+    const close = integer ? Math.abs(b - a) <= 1 : a > 0 && b > 0 ? Math.max(a, b) / Math.min(a, b) <= PRECISION : Math.abs(b - a) < 1e-6;
+    if (close) break;
+    let mid = a > 0 && b > 0 ? Math.sqrt(a * b) : (a + b) / 2;
+    if (integer) mid = Math.round(mid);
+    if (mid === a || mid === b) break;
+    if (stillHolds(mid)) a = mid;
+    else b = mid;
+  }
+  return { changed: b };
+}
+
+export function featureFlips(requirements: Requirements, kb: KnowledgeBase, winner: string, overrides: Partial<Record<Criterion, number>>): Sensitivity['featureFlips'] {
+  const out: Sensitivity['featureFlips'] = [];
+  for (const feature of FEATURES) {
+    const from = requirements.features?.[feature] ?? 'not-needed';
+    for (const to of FEATURE_NEEDS) {
+      if (to === from) continue;
+      const best = evaluate(setAt(requirements, `features.${feature}`, to), kb, overrides).ranked[0]?.best;
+      const newWinner = best ? brokerOf(best) : null;
+      if (newWinner !== winner) out.push({ feature, from, to, newWinner });
+    }
+  }
+  return out;
+}
+
+/** Small, seeded, deterministic PRNG (mulberry32): the same seed gives the same samples everywhere. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function robustness(evaluation: Evaluation, samples: number, seed: number): NonNullable<Sensitivity['robustness']> {
+  const all = lines(evaluation);
+  const base = Object.fromEntries(CRITERIA.map((c) => [c, evaluation.weights[c].weight])) as Record<Criterion, number>;
+  const winner = winnerFor(all, base);
+  const random = mulberry32(seed);
+  const wins: Record<string, number> = {};
+  const weights = { ...base };
+  for (let i = 0; i < samples; i++) {
+    for (const c of CRITERIA) weights[c] = base[c] * (1 + PERTURBATION * (2 * random() - 1));
+    const w = winnerFor(all, weights) ?? 'none';
+    wins[w] = (wins[w] ?? 0) + 1;
+  }
+  const sorted = Object.fromEntries(Object.entries(wins).sort(([a], [b]) => a.localeCompare(b)));
+  return { samples, seed, perturbation: PERTURBATION, share: samples === 0 ? 1 : round4((wins[winner ?? 'none'] ?? 0) / samples), winners: sorted };
+}
+
+export function analyseSensitivity(
+  requirements: Requirements,
+  kb: KnowledgeBase,
+  evaluation: Evaluation,
+  overrides: Partial<Record<Criterion, number>>,
+  options: SensitivityOptions = {},
+): Sensitivity | undefined {
+  const top = evaluation.ranked[0]?.best;
+  if (!top) return undefined;
+  const winner = brokerOf(top);
+  const samples = options.robustnessSamples ?? DEFAULT_ROBUSTNESS_SAMPLES;
+  return {
+    weights: weightIntervals(evaluation),
+    thresholds: numberThresholds(requirements, kb, winner, overrides),
+    featureFlips: featureFlips(requirements, kb, winner, overrides),
+    ...(samples > 0 ? { robustness: robustness(evaluation, samples, options.seed ?? DEFAULT_SEED) } : {}),
+  };
+}
