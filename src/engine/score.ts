@@ -8,13 +8,12 @@ import { CRITERIA, type Contribution, type Criterion, type CriterionScore, type 
 /**
  * Scores one candidate (a profile, or profiles run side by side) of one broker.
  *
- * Ranking uses the exact score in integer units of 1e-4 points (sums of integers do not depend on
- * order). The displayed score is that rounded to tenths, and the contributions are rounded with the
+ * Ranking uses the score in integer units of 1e-8 points, computed in a fixed order (rankingUnits). The displayed score is that rounded to tenths, and the contributions are rounded with the
  * largest-remainder method so they add up to it exactly.
  */
 export interface ScoredCandidate {
   profiles: ResolvedProfile[];
-  /** Exact score in 1e-4 points: the ranking key. */
+  /** Score in units of 1e-8 points: the ranking key (see rankingUnits). */
   scoreUnits: number;
   /** Displayed score in tenths (= sum of contributions). */
   scoreTenths: number;
@@ -30,6 +29,8 @@ export interface ScoredCandidate {
 }
 
 const UNITS_PER_POINT = 10_000;
+/** Fine enough that a 0.01 change of one weight always shows in the key; coarse enough to absorb float noise. */
+const RANK_UNITS_PER_POINT = 1e8;
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -103,9 +104,8 @@ export function scoreCandidate(
   }
 
   const units = drafts.map((d) => Math.round(d.earned * UNITS_PER_POINT));
-  let scoreUnits = 0;
-  for (const u of units) scoreUnits += u;
-  const scoreTenths = Math.round(scoreUnits / (UNITS_PER_POINT / 10));
+  const scoreUnits = rankingUnits(fits, weights);
+  const scoreTenths = Math.round(scoreUnits / (RANK_UNITS_PER_POINT / 10));
   return { profiles, scoreUnits, scoreTenths, fits, multiDc, drafts, units, confidence, weights, shares };
 }
 
@@ -146,6 +146,20 @@ export function explainScore(candidate: ScoredCandidate): { breakdown: Record<Cr
     };
   }
   return { breakdown, contributions };
+}
+
+/**
+ * The ranking key: 100 x Σ weight x fit / Σ weight, in integer units of 1e-8 points, summed in the fixed
+ * criteria order. The sensitivity analysis ranks candidates with this same function, so the two agree.
+ */
+export function rankingUnits(fits: Record<Criterion, number>, weights: Record<Criterion, { weight: number }>): number {
+  let weighted = 0;
+  let total = 0;
+  for (const c of CRITERIA) {
+    weighted += weights[c].weight * fits[c];
+    total += weights[c].weight;
+  }
+  return total === 0 ? 0 : Math.round((100 * RANK_UNITS_PER_POINT * weighted) / total);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
 import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
+import { rankingUnits } from './score.js';
 import { CRITERIA, type Criterion, type Sensitivity } from './types.js';
 
 /**
@@ -50,13 +51,13 @@ function lines(evaluation: Evaluation): Line[] {
 }
 
 function winnerFor(all: Line[], weights: Record<Criterion, number>): string | null {
+  const asInfo = Object.fromEntries(CRITERIA.map((c) => [c, { weight: weights[c] }])) as Record<Criterion, { weight: number }>;
   let bestBroker: string | null = null;
-  let bestValue = -Infinity;
+  let bestUnits = -Infinity;
   for (const line of all) {
-    let value = 0;
-    for (const c of CRITERIA) value += weights[c] * line.fits[c];
-    if (value > bestValue + 1e-12 || (Math.abs(value - bestValue) <= 1e-12 && bestBroker !== null && line.broker < bestBroker)) {
-      bestValue = value;
+    const units = rankingUnits(line.fits, asInfo);
+    if (units > bestUnits || (units === bestUnits && bestBroker !== null && line.broker < bestBroker)) {
+      bestUnits = units;
       bestBroker = line.broker;
     }
   }
@@ -80,24 +81,47 @@ export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] 
         if (w > 0 && Number.isFinite(w)) breaks.add(w);
       }
     }
-    const points = [0, ...[...breaks].sort((a, b) => a - b)];
     const w0 = base[criterion];
-    // Segment k spans points[k]..points[k+1] (the last one is unbounded); its winner is taken inside it.
-    const segmentWinner = (k: number) => at(k + 1 < points.length ? (points[k]! + points[k + 1]!) / 2 : points[k]! + 1);
-    let k = points.findLastIndex((p) => p <= w0);
-    if (points[k] === w0 && k > 0 && segmentWinner(k) !== winner && segmentWinner(k - 1) === winner) k -= 1;
-    let low = k;
-    while (low > 0 && segmentWinner(low - 1) === winner) low -= 1;
-    let high = k;
-    while (high + 1 < points.length && segmentWinner(high + 1) === winner) high += 1;
-    const holdsTo = high + 1 < points.length ? points[high + 1]! : null;
+    const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+    const sorted = [...breaks].filter((b) => !near(b, w0)).sort((a, b) => a - b);
+    // Walk outward from w0 segment by segment (the winner is constant inside a segment) until it changes.
+    const above = sorted.filter((b) => b > w0);
+    let holdsTo: number | null = null;
+    let winnerAbove: string | null = null;
+    let from = w0;
+    for (let i = 0; i <= above.length; i++) {
+      const to = above[i];
+      const inside = at(to === undefined ? from + 1 : (from + to) / 2);
+      if (inside !== winner) {
+        holdsTo = from;
+        winnerAbove = inside;
+        break;
+      }
+      if (to === undefined) break;
+      from = to;
+    }
+    const below = sorted.filter((b) => b < w0).reverse();
+    let holdsFrom = 0;
+    let winnerBelow: string | null = null;
+    let upper = w0;
+    for (let i = 0; i <= below.length; i++) {
+      const lower = below[i] ?? 0;
+      if (upper <= 0) break;
+      const inside = at((lower + upper) / 2);
+      if (inside !== winner) {
+        holdsFrom = upper;
+        winnerBelow = inside;
+        break;
+      }
+      upper = lower;
+    }
     return {
       criterion,
       weight: w0,
-      holdsFrom: round4(points[low]!),
+      holdsFrom: round4(holdsFrom),
       holdsTo: holdsTo === null ? null : round4(holdsTo),
-      winnerBelow: low > 0 ? segmentWinner(low - 1) : null,
-      winnerAbove: holdsTo === null ? null : segmentWinner(high + 1),
+      winnerBelow,
+      winnerAbove,
     };
   });
 }
@@ -139,8 +163,8 @@ export function numberThresholds(requirements: Requirements, kb: KnowledgeBase, 
           last = next;
           continue;
         }
-        const changesAt = bisect(last, next, (v) => idAt(v) === winner, bounds.integer === true);
-        out.push({ field, value, direction, changesAt: changesAt.changed, newWinner: idAt(changesAt.changed), searchedTo: bound });
+        const edge = bisect(last, next, (v) => idAt(v) === winner, bounds.integer === true);
+        out.push({ field, value, direction, holdsAt: edge.holds, changesAt: edge.changed, newWinner: idAt(edge.changed), searchedTo: bound });
         break;
       }
     }
@@ -163,8 +187,8 @@ function gridTowards(from: number, to: number, integer: boolean): number[] {
   return [...new Set(cleaned)];
 }
 
-/** Narrows [holds, changed] until within 1% (or adjacent integers); returns the first changed value found. */
-function bisect(holds: number, changed: number, stillHolds: (v: number) => boolean, integer: boolean): { changed: number } {
+/** Narrows [holds, changed] until within 1% (or adjacent integers). */
+function bisect(holds: number, changed: number, stillHolds: (v: number) => boolean, integer: boolean): { holds: number; changed: number } {
   let a = holds;
   let b = changed;
   for (let i = 0; i < 40; i++) {
@@ -176,7 +200,7 @@ function bisect(holds: number, changed: number, stillHolds: (v: number) => boole
     if (stillHolds(mid)) a = mid;
     else b = mid;
   }
-  return { changed: b };
+  return { holds: a, changed: b };
 }
 
 export function featureFlips(requirements: Requirements, kb: KnowledgeBase, winner: string, overrides: Partial<Record<Criterion, number>>): Sensitivity['featureFlips'] {
