@@ -1,7 +1,8 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { CRITERIA } from '../engine/types.js';
 import { EXIT, MqselectError, usageError, type ExitCode } from '../errors.js';
 import { RECOMMEND_FORMATS } from '../render/index.js';
+import { SCHEMA_NAMES, type SchemaName } from '../schemas/names.js';
 import { writeStderr } from './io.js';
 import { collect } from './options.js';
 
@@ -37,6 +38,15 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(async (file: string, flags) => {
       const { runRecommend } = await import('./commands/recommend.js');
       setExit(await runRecommend(file, flags));
+    });
+
+  root
+    .command('schema')
+    .description('print a JSON Schema, generated from the schemas mqselect validates with')
+    .addArgument(new Argument('<name>', 'which document').choices(SCHEMA_NAMES))
+    .action(async (name: SchemaName) => {
+      const { runSchema } = await import('./commands/schema.js');
+      setExit(await runSchema(name));
     });
 
   const kb = root.command('kb').description('inspect and validate the knowledge base');

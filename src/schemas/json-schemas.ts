@@ -1,11 +1,28 @@
 import { z } from 'zod';
 import { kbFileSchema } from '../kb/schema.js';
 import { requirementsSchema } from '../requirements/schema.js';
+import { resultSchema } from '../result/schema.js';
+import { SCHEMA_NAMES, type SchemaName } from './names.js';
 
-/** JSON Schemas generated from the zod schemas, committed under data/schema/ and kept in sync by a test. */
-export function jsonSchemas(): Record<'requirements' | 'kb', object> {
-  return {
-    requirements: { $id: 'https://mqselect.dev/schema/requirements-v1.json', ...z.toJSONSchema(requirementsSchema, { io: 'input', unrepresentable: 'any' }) },
-    kb: { $id: 'https://mqselect.dev/schema/kb-file.json', ...z.toJSONSchema(kbFileSchema, { io: 'input', unrepresentable: 'any' }) },
-  };
+/**
+ * JSON Schemas generated from the zod schemas: printed by `mqselect schema NAME`, committed under
+ * data/schema/ (a test keeps them in sync) so editors and other languages can validate.
+ */
+export { SCHEMA_NAMES, type SchemaName };
+
+const SCHEMAS: Record<SchemaName, { id: string; schema: z.ZodType; io: 'input' | 'output' }> = {
+  // Input documents are described as written (e.g. "no" accepted for "not-needed").
+  requirements: { id: 'https://mqselect.dev/schema/requirements-v1.json', schema: requirementsSchema, io: 'input' },
+  kb: { id: 'https://mqselect.dev/schema/kb-file.json', schema: kbFileSchema, io: 'input' },
+  // The result is described as mqselect writes it.
+  result: { id: 'https://mqselect.dev/schema/result-v1.json', schema: resultSchema, io: 'output' },
+};
+
+export function jsonSchema(name: SchemaName): object {
+  const { id, schema, io } = SCHEMAS[name];
+  return { $id: id, ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }) };
+}
+
+export function jsonSchemas(): Record<SchemaName, object> {
+  return Object.fromEntries(SCHEMA_NAMES.map((name) => [name, jsonSchema(name)])) as Record<SchemaName, object>;
 }
