@@ -114,23 +114,34 @@ async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
   return { data, format: 'yaml', locate: (path, atKey) => yamlLocate(text, path, atKey) };
 }
 
-/** Walks the data without recursion so a deeply nested document cannot overflow the stack. */
+/**
+ * Walks the data without recursion (a deeply nested document cannot overflow the stack) and without
+ * building paths on the way; the path is rebuilt only for the offending key.
+ */
 function findForbiddenKey(data: unknown): PropertyKey[] | undefined {
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: data, path: [] }];
+  const stack: Array<{ value: unknown; parent: number; key: PropertyKey }> = [{ value: data, parent: -1, key: '' }];
+  const seen: Array<{ parent: number; key: PropertyKey }> = [];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { value } = entry;
     if (value === null || typeof value !== 'object') continue;
+    const index = seen.push({ parent: entry.parent, key: entry.key }) - 1;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], parent: index, key: i });
       continue;
     }
     for (const key of Object.keys(value)) {
-      const keyPath = [...path, key];
-      if (FORBIDDEN_KEYS.has(key)) return keyPath;
-      stack.push({ value: (value as Record<string, unknown>)[key], path: keyPath });
+      if (FORBIDDEN_KEYS.has(key)) return [...pathTo(seen, index), key];
+      stack.push({ value: (value as Record<string, unknown>)[key], parent: index, key });
     }
   }
   return undefined;
+}
+
+function pathTo(seen: Array<{ parent: number; key: PropertyKey }>, index: number): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let i = index; i > 0; i = seen[i]!.parent) path.unshift(seen[i]!.key);
+  return path;
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {

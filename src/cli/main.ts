@@ -25,19 +25,33 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   root
     .command('recommend')
-    .description('rank the brokers for a requirements file (YAML or JSON; "-" reads stdin)')
-    .argument('<file>', 'requirements file, format v1, or - for stdin')
+    .description('rank the brokers for a requirements file (YAML or JSON; "-" reads stdin), or for many with --batch')
+    .argument('[file]', 'requirements file, format v1, or - for stdin')
+    .option('--batch <file>', 'JSON array or NDJSON of requirement objects ("-" for stdin); writes NDJSON, one line per record')
+    .option('--set <path=value>', 'override a field of the input, e.g. --set workload.peakMessagesPerSecond=2e6 (repeatable)', collect, [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('-w, --weight <name=n>', `override a weight 0..10 (repeatable; ${CRITERIA.join(', ')})`, collect, [])
     .option('--explain', 'print every contribution to every score', false)
-    .option('--no-sensitivity', 'skip the "what would change the answer" analysis')
+    .option('--no-sensitivity', 'skip the "what would change the answer" analysis (single file)')
+    .option('--sensitivity', 'add the analysis to every --batch record (off by default there)')
+    .addOption(new Option('--detail <level>', '--batch records: summary (no explanation text) or full').choices(['summary', 'full']).default('summary'))
     .option('--robustness <n>', 'random weight vectors for the robustness share (0 = none)', '1000')
     .option('--seed <n>', 'seed of the robustness sampling', '1')
     .option('--no-color', 'no colour, even on a terminal')
-    .action(async (file: string, flags) => {
+    .action(async (file: string | undefined, flags, command: Command) => {
+      if ((file === undefined) === (flags.batch === undefined)) throw usageError('give either a requirements FILE or --batch FILE (see mqselect recommend --help)');
+      if (flags.batch !== undefined) {
+        if (flags.format !== 'table' || flags.explain) throw usageError('--batch always writes NDJSON; --format and --explain do not apply');
+        const { runBatch } = await import('./commands/batch.js');
+        // In batch the analysis is opt-in: only an explicit --sensitivity turns it on (commander defaults
+        // the pair --sensitivity / --no-sensitivity to true).
+        const explicit = command.getOptionValueSource('sensitivity') === 'cli';
+        setExit(await runBatch(flags.batch, { ...flags, sensitivity: explicit && flags.sensitivity === true }));
+        return;
+      }
       const { runRecommend } = await import('./commands/recommend.js');
-      setExit(await runRecommend(file, flags));
+      setExit(await runRecommend(file!, flags));
     });
 
   root

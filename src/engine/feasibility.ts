@@ -84,9 +84,17 @@ function eliminationReasons(
   return reasons;
 }
 
+/** Every subset of `size` items, in input order (iterative: no intermediate arrays per level). */
 export function combinations<T>(items: T[], size: number): T[][] {
-  if (size === 0) return [[]];
-  if (items.length < size) return [];
-  const [first, ...rest] = items;
-  return [...combinations(rest, size - 1).map((c) => [first!, ...c]), ...combinations(rest, size)];
+  const out: T[][] = [];
+  if (size > items.length) return out;
+  const index = Array.from({ length: size }, (_, i) => i);
+  for (;;) {
+    out.push(index.map((i) => items[i]!));
+    let k = size - 1;
+    while (k >= 0 && index[k] === items.length - size + k) k--;
+    if (k < 0) return out;
+    index[k] = index[k]! + 1;
+    for (let j = k + 1; j < size; j++) index[j] = index[j - 1]! + 1;
+  }
 }

@@ -1,15 +1,15 @@
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { assumptions } from './assumptions.js';
+import { chooseClusterMode } from './cluster.js';
 import { contradictions } from './contradictions.js';
+import { evaluate, type Evaluation } from './evaluate.js';
 import { compareTop, keyReasons } from './explain.js';
 import { CRITERION_LABELS } from './labels.js';
-import { chooseClusterMode } from './cluster.js';
-import { evaluate } from './evaluate.js';
-import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
 import { ruleWarnings } from './rules.js';
-import { explainCandidate, type ExplainedCandidate as ScoredCandidate } from './score.js';
-import type { Criterion, RankedBroker, Result, Warning } from './types.js';
+import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
+import { explainCandidate, type ExplainedCandidate, type ScoredCandidate } from './score.js';
+import { CRITERIA, type ClusterModeChoice, type Criterion, type RankedBroker, type Recommendation, type Result, type ResultSummary, type Warning } from './types.js';
 
 /**
  * Below this many points (of 100) two brokers are reported as "no clear winner": the ratings behind
@@ -29,93 +29,156 @@ export interface RecommendOptions {
   sensitivity?: SensitivityOptions | false;
 }
 
+/** What both the full result and the batch summary say about each ranked broker. */
+interface Ranked {
+  candidate: ScoredCandidate;
+  rank: number;
+  clusterMode: ClusterModeChoice;
+  lowConfidence: Criterion[];
+}
+
+const MISSED_TARGET = new Set(['misses-latency', 'beyond-ceiling', 'backlog-degrades', 'retention-queue']);
+
 /** requirements + knowledge base -> result. Pure and deterministic: same input, same output. */
 export function recommend(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): Result {
-  const { weights, fired, ranked, eliminated } = evaluate(requirements, kb, options.weightOverrides);
-  const warnings: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(fired)];
-  const explained = ranked.map(({ best, others }) => ({ best: explainCandidate(best), others: others.map(explainCandidate) }));
-  const ranking = explained.map(({ best, others }, index) => toRanked(best, index + 1, others, weights, requirements));
-  for (const ranked of ranking) {
-    if (ranked.profiles.length > 1) {
-      warnings.push({
-        id: `profile-set:${ranked.broker}`,
-        message: `${ranked.name} meets the required features only with ${ranked.profiles.map((p) => p.name).join(' + ')} side by side: each flow uses the one it needs; a single flow needing two of these at once is not covered`,
-      });
-    }
-    if (ranked.lowConfidence.length > 0 && ranked.rank <= 2) {
-      warnings.push({ id: `low-confidence:${ranked.broker}`, message: `${ranked.name}: ${ranked.lowConfidence.join(', ')} rest on estimates, not measured figures` });
-    }
-  }
-  const winner = ranking[0];
-  const MISSED = new Set(['misses-latency', 'beyond-ceiling', 'backlog-degrades', 'retention-queue']);
-  for (const part of winner?.contributions.filter((c) => MISSED.has(c.reasonId) && c.points > 0) ?? []) {
-    warnings.push({ id: `target-missed:${part.part}`, message: `${winner!.name} does not meet a stated target: ${part.observed} vs ${part.expected}` });
-  }
-  if (Object.values(weights).every((w) => w.weight === 0)) warnings.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
-
+  const evaluation = evaluate(requirements, kb, options.weightOverrides);
+  const ranked = rank(evaluation, requirements);
+  const explained = new Map<ScoredCandidate, ExplainedCandidate>();
+  const explain = (c: ScoredCandidate) => explained.get(c) ?? explained.set(c, explainCandidate(c)).get(c)!;
+  const ranking = ranked.map((r, i) => toRanked(r, explain(r.candidate), evaluation.ranked[i]!.others.map(explain), evaluation));
   const result: Result = {
     schemaVersion: 1,
     kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
     ...(requirements.title ? { title: requirements.title } : {}),
-    recommendation: null,
+    recommendation: recommendation(ranked),
     ranking,
-    eliminated,
+    eliminated: evaluation.eliminated,
     assumed: assumptions(requirements),
-    warnings,
-    weights,
+    warnings: warnings(requirements, kb, evaluation, ranked),
+    weights: evaluation.weights,
   };
-  const top = explained[0]?.best;
-  const second = explained[1]?.best;
-  if (top) {
-    const first = ranking[0]!;
-    const margin = second ? (top.scoreTenths - second.scoreTenths) / 10 : null;
-    const ratingsOnly = ranking.slice(0, 2).every((r) => r.contributions.every((c) => c.points === 0 || c.reasonId === 'kb-rating'));
-    const needed = ratingsOnly ? RATINGS_ONLY_MARGIN : CLEAR_WINNER_MARGIN;
-    const tied = ranking.filter((r) => r.rank > 1 && first.score - r.score < needed).map((r) => r.broker);
-    result.recommendation = {
-      broker: first.broker,
-      name: first.name,
-      profile: first.profile,
-      clusterMode: { id: first.clusterMode.id, name: first.clusterMode.name },
-      score: first.score,
-      margin,
-      clearWinner: tied.length === 0,
-      ...(tied.length > 0 ? { tiedWith: tied } : {}),
-      summary:
-        tied.length > 0
-          ? `No clear winner: ${[first.name, ...tied.map((id) => ranking.find((r) => r.broker === id)!.name)].join(', ')} are within ${needed} points${ratingsOnly ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide' : ''}`
-          : second
-            ? `${first.name} (${first.profiles.map((p) => p.name).join(' + ')}), ${margin!.toFixed(1)} points ahead of ${ranking[1]!.name}`
-            : `${first.name} (${first.profiles.map((p) => p.name).join(' + ')}), the only broker that meets the hard constraints`,
-    };
-    if (second) result.comparison = compareTop(top, second, weights, requirements);
-    if (options.sensitivity) {
-      result.sensitivity = analyseSensitivity(requirements, kb, { weights, fired, ranked, eliminated }, options.weightOverrides ?? {}, options.sensitivity);
-    }
+  if (ranked.length >= 2) result.comparison = compareTop(explain(ranked[0]!.candidate), explain(ranked[1]!.candidate), evaluation.weights, requirements);
+  if (options.sensitivity && ranked.length > 0) {
+    result.sensitivity = analyseSensitivity(requirements, kb, evaluation, options.weightOverrides ?? {}, options.sensitivity);
   }
   return result;
 }
 
-function toRanked(candidate: ScoredCandidate, rank: number, alternatives: ScoredCandidate[], weights: Result['weights'], requirements: Requirements): RankedBroker {
-  const broker = candidate.profiles[0]!.broker;
+/**
+ * The same answer without the explanation text (contributions, reasons, cluster-mode prose): what
+ * `recommend --batch` writes per record, cheap enough for hundreds of thousands of scenarios.
+ */
+export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): ResultSummary {
+  const evaluation = evaluate(requirements, kb, options.weightOverrides);
+  const ranked = rank(evaluation, requirements);
+  const summary: ResultSummary = {
+    schemaVersion: 1,
+    kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
+    recommendation: recommendation(ranked),
+    ranking: ranked.map(({ candidate, rank, clusterMode, lowConfidence }) => ({
+      rank,
+      broker: brokerOf(candidate).id,
+      profile: profileId(candidate),
+      score: candidate.scoreTenths / 10,
+      fits: Object.fromEntries(CRITERIA.map((c) => [c, round3(candidate.fits[c])])) as Record<Criterion, number>,
+      clusterMode: { id: clusterMode.id, name: clusterMode.name, nodes: clusterMode.nodes.map(({ role, count }) => ({ role, count })), ...(clusterMode.multiDatacenter ? { multiDatacenter: clusterMode.multiDatacenter.id } : {}) },
+      lowConfidence,
+    })),
+    eliminated: evaluation.eliminated,
+    warnings: warnings(requirements, kb, evaluation, ranked),
+  };
+  if (options.sensitivity && ranked.length > 0) {
+    summary.sensitivity = analyseSensitivity(requirements, kb, evaluation, options.weightOverrides ?? {}, options.sensitivity);
+  }
+  return summary;
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+const brokerOf = (c: ScoredCandidate) => c.profiles[0]!.broker;
+const profileId = (c: ScoredCandidate) => c.profiles.map((p) => p.profile.id).join(' + ');
+const profileNames = (c: ScoredCandidate) => c.profiles.map((p) => p.profile.name).join(' + ');
+
+function rank(evaluation: Evaluation, requirements: Requirements): Ranked[] {
+  return evaluation.ranked.map(({ best }, index) => ({
+    candidate: best,
+    rank: index + 1,
+    clusterMode: chooseClusterMode(best.profiles, requirements, best.multiDc),
+    lowConfidence: CRITERIA.filter((c) => best.confidence[c] === 'low' && evaluation.weights[c].weight > 0),
+  }));
+}
+
+/** Only general KB ratings, no stated number, feature or team fact, separate this candidate's score. */
+const ratingsOnly = (c: ScoredCandidate) => c.drafts.every((d) => d.points === 0 || d.part.reasonId === 'kb-rating');
+
+function recommendation(ranked: Ranked[]): Recommendation | null {
+  const first = ranked[0];
+  if (!first) return null;
+  const second = ranked[1];
+  const score = (r: Ranked) => r.candidate.scoreTenths / 10;
+  const name = (r: Ranked) => brokerOf(r.candidate).name;
+  const margin = second ? (first.candidate.scoreTenths - second.candidate.scoreTenths) / 10 : null;
+  const onlyRatings = ranked.slice(0, 2).every((r) => ratingsOnly(r.candidate));
+  const needed = onlyRatings ? RATINGS_ONLY_MARGIN : CLEAR_WINNER_MARGIN;
+  const tied = ranked.filter((r) => r.rank > 1 && score(first) - score(r) < needed);
   return {
-    rank,
+    broker: brokerOf(first.candidate).id,
+    name: name(first),
+    profile: profileId(first.candidate),
+    clusterMode: { id: first.clusterMode.id, name: first.clusterMode.name },
+    score: score(first),
+    margin,
+    clearWinner: tied.length === 0,
+    ...(tied.length > 0 ? { tiedWith: tied.map((r) => brokerOf(r.candidate).id) } : {}),
+    summary:
+      tied.length > 0
+        ? `No clear winner: ${[first, ...tied].map(name).join(', ')} are within ${needed} points${onlyRatings ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide' : ''}`
+        : second
+          ? `${name(first)} (${profileNames(first.candidate)}), ${margin!.toFixed(1)} points ahead of ${name(second)}`
+          : `${name(first)} (${profileNames(first.candidate)}), the only broker that meets the hard constraints`,
+  };
+}
+
+function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Evaluation, ranked: Ranked[]): Warning[] {
+  const out: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(evaluation.fired)];
+  for (const r of ranked) {
+    const broker = brokerOf(r.candidate);
+    if (r.candidate.profiles.length > 1) {
+      out.push({
+        id: `profile-set:${broker.id}`,
+        message: `${broker.name} meets the required features only with ${profileNames(r.candidate)} side by side: each flow uses the one it needs; a single flow needing two of these at once is not covered`,
+      });
+    }
+    if (r.lowConfidence.length > 0 && r.rank <= 2) {
+      out.push({ id: `low-confidence:${broker.id}`, message: `${broker.name}: ${r.lowConfidence.join(', ')} rest on estimates, not measured figures` });
+    }
+  }
+  const winner = ranked[0]?.candidate;
+  for (const d of winner?.drafts.filter((d) => MISSED_TARGET.has(d.part.reasonId) && d.points > 0) ?? []) {
+    out.push({ id: `target-missed:${d.part.part}`, message: `${brokerOf(winner!).name} does not meet a stated target: ${d.part.observed} vs ${d.part.expected}` });
+  }
+  if (CRITERIA.every((c) => evaluation.weights[c].weight === 0)) out.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
+  return out;
+}
+
+function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: ExplainedCandidate[], evaluation: Evaluation): RankedBroker {
+  const broker = brokerOf(candidate);
+  return {
+    rank: r.rank,
     broker: broker.id,
     name: broker.name,
-    profile: candidate.profiles.map((p) => p.profile.id).join(' + '),
+    profile: profileId(candidate),
     profiles: candidate.profiles.map((p) => ({ id: p.profile.id, name: p.profile.name })),
     score: candidate.scoreTenths / 10,
     breakdown: candidate.breakdown,
     contributions: candidate.contributions,
     reasons: keyReasons(candidate),
-    clusterMode: chooseClusterMode(candidate.profiles, requirements, candidate.multiDc),
-    lowConfidence: (Object.keys(candidate.breakdown) as Criterion[]).filter((c) => candidate.breakdown[c].confidence === 'low' && candidate.breakdown[c].weight > 0),
+    clusterMode: r.clusterMode,
+    lowConfidence: r.lowConfidence,
     alternatives: alternatives.map((alt) => ({
-      profile: alt.profiles.map((p) => p.profile.id).join(' + '),
+      profile: profileId(alt),
       score: alt.scoreTenths / 10,
-      behindBy: (Object.keys(candidate.breakdown) as Criterion[])
-        .map((c) => ({ c, d: candidate.breakdown[c].contribution - alt.breakdown[c].contribution }))
-        .filter((x) => Math.abs(x.d) >= 0.1 && weights[x.c].weight > 0)
+      behindBy: CRITERIA.map((c) => ({ c, d: candidate.breakdown[c].contribution - alt.breakdown[c].contribution }))
+        .filter((x) => Math.abs(x.d) >= 0.1 && evaluation.weights[x.c].weight > 0)
         .sort((a, b) => b.d - a.d || a.c.localeCompare(b.c))
         .map((x) => `${CRITERION_LABELS[x.c]} ${x.d > 0 ? '+' : ''}${x.d.toFixed(1)}`),
     })),

@@ -7,9 +7,13 @@ import type { Criterion } from './types.js';
  * fields only (the KB integrity rule "rules-read-requirements" forbids priorities and weights), so a
  * rule can change fits but never the weights — scores stay linear in the weights.
  */
+const splitPaths = new Map<string, string[]>();
+
 export function valueAt(requirements: Requirements, path: string): unknown {
+  let segments = splitPaths.get(path);
+  if (!segments) splitPaths.set(path, (segments = path.split('.')));
   let current: unknown = requirements;
-  for (const segment of path.split('.')) {
+  for (const segment of segments) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }

@@ -50,7 +50,7 @@ function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirement
   return weakest.parts.map((part) => ({ ...part, observed: `${part.observed} [${weakest.p.profile.id}, the weakest of the set]` }));
 }
 
-interface Draft {
+export interface Draft {
   criterion: Criterion;
   /** The scored part, or a rule adjustment (fit = change in fit). */
   part: FitPart;

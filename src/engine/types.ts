@@ -6,6 +6,7 @@ import type {
   nodeCountSchema,
   rankedBrokerSchema,
   resultSchema,
+  resultSummarySchema,
   sensitivitySchema,
   weightInfoSchema,
 } from '../result/schema.js';
@@ -27,6 +28,7 @@ export type RankedBroker = z.infer<typeof rankedBrokerSchema>;
 export type WeightInfo = z.infer<typeof weightInfoSchema>;
 export type Sensitivity = z.infer<typeof sensitivitySchema>;
 export type Result = z.infer<typeof resultSchema>;
+export type ResultSummary = z.infer<typeof resultSummarySchema>;
 export type Recommendation = NonNullable<Result['recommendation']>;
 export type Elimination = Result['eliminated'][number];
 export type Assumption = Result['assumed'][number];

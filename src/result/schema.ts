@@ -147,3 +147,29 @@ export const resultSchema = z
     sensitivity: sensitivitySchema.optional(),
   })
   .describe('mqselect recommend result, schemaVersion 1');
+
+/**
+ * One `recommend --batch` record: the same answer as the full result without the explanation text, so
+ * hundreds of thousands of scenarios stay fast and small. Use a single-file run for the explanation.
+ */
+export const resultSummarySchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    kb: resultSchema.shape.kb,
+    recommendation: resultSchema.shape.recommendation,
+    ranking: z.array(
+      z.object({
+        rank: z.number().int(),
+        broker: z.string(),
+        profile: z.string(),
+        score: z.number(),
+        fits: perCriterion(z.number()).describe('fit 0..1 per criterion'),
+        clusterMode: z.object({ id: z.string(), name: z.string(), nodes: z.array(z.object({ role: z.string(), count: z.number().int() })), multiDatacenter: z.string().optional() }),
+        lowConfidence: z.array(criterion),
+      }),
+    ),
+    eliminated: resultSchema.shape.eliminated,
+    warnings: resultSchema.shape.warnings,
+    sensitivity: sensitivitySchema.optional(),
+  })
+  .describe('mqselect recommend --batch record result, schemaVersion 1');

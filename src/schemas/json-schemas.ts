@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kbFileSchema } from '../kb/schema.js';
 import { requirementsSchema } from '../requirements/schema.js';
-import { resultSchema } from '../result/schema.js';
+import { resultSchema, resultSummarySchema } from '../result/schema.js';
 import { SCHEMA_NAMES, type SchemaName } from './names.js';
 
 /**
@@ -16,6 +16,7 @@ const SCHEMAS: Record<SchemaName, { id: string; schema: z.ZodType; io: 'input' |
   kb: { id: 'https://mqselect.dev/schema/kb-file.json', schema: kbFileSchema, io: 'input' },
   // The result is described as mqselect writes it.
   result: { id: 'https://mqselect.dev/schema/result-v1.json', schema: resultSchema, io: 'output' },
+  batch: { id: 'https://mqselect.dev/schema/batch-result-v1.json', schema: resultSummarySchema, io: 'output' },
 };
 
 export function jsonSchema(name: SchemaName): object {

@@ -8,14 +8,18 @@ import { parseCount, parseWeightOverrides } from '../options.js';
 import { knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
+import type { AssembledKb } from '../../kb/load.js';
+import { parseAssignment } from '../../requirements/set.js';
 
 export interface RecommendFlags {
   format: RecommendFormat;
   kb: string[];
   weight: string[];
+  set: string[];
   explain: boolean;
   color: boolean;
-  sensitivity: boolean;
+  /** undefined unless --sensitivity / --no-sensitivity was given: on by default for one file. */
+  sensitivity: boolean | undefined;
   robustness: string;
   seed: string;
 }
@@ -23,16 +27,14 @@ export interface RecommendFlags {
 /** read requirements -> load KB -> engine -> render -> stdout. Exit 1 when no broker is feasible. */
 export async function runRecommend(path: string, flags: RecommendFlags): Promise<ExitCode> {
   const overrides = parseWeightOverrides(flags.weight);
-  const { kb, findings } = await knowledgeBaseWith(flags.kb);
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
-    const first = errors[0]!;
-    throw inputError(`knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`, { file: flags.kb.join(', ') });
-  }
+  const assignments = flags.set.map(parseAssignment);
+  const assembled = await knowledgeBaseWith(flags.kb);
+  failOnIntegrityErrors(assembled, flags.kb);
+  const { kb } = assembled;
   const { file, text } = await readInput(path, LIMITS.requirementsBytes);
-  const requirements = await parseRequirementsText(text, file);
+  const requirements = await parseRequirementsText(text, file, assignments);
   checkExperience(requirements, kb, file);
-  const sensitivity = flags.sensitivity ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
+  const sensitivity = flags.sensitivity !== false ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   const render = await RENDERERS[flags.format]();
   const style = await styleFor(flags.format === 'table' && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
@@ -40,8 +42,16 @@ export async function runRecommend(path: string, flags: RecommendFlags): Promise
   return result.recommendation ? EXIT.ok : EXIT.negative;
 }
 
+/** A user KB layer that breaks integrity is invalid input for recommend (kb validate lists every finding). */
+export function failOnIntegrityErrors(assembled: AssembledKb, files: string[]): void {
+  const errors = assembled.findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return;
+  const first = errors[0]!;
+  throw inputError(`knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`, { file: files.join(', ') });
+}
+
 /** Broker ids in team.experience must exist in the KB (a user KB may add ids, so the schema cannot list them). */
-function checkExperience(requirements: Requirements, kb: KnowledgeBase, file: string): void {
+export function checkExperience(requirements: Requirements, kb: KnowledgeBase, file: string): void {
   const known = kb.brokers.map((b) => b.id);
   requirements.team?.experience?.forEach((id, index) => {
     if (!known.includes(id)) throw inputError(`unknown broker "${id}" (known: ${known.join(', ')})`, { file, path: `team.experience[${index}]` });

@@ -1,0 +1,117 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { recommend, recommendSummary, type RecommendOptions } from '../../engine/recommend.js';
+import { EXIT, MqselectError, inputError, type ExitCode } from '../../errors.js';
+import { parseRequirementsText } from '../../requirements/parse.js';
+import { parseAssignment } from '../../requirements/set.js';
+import { LIMITS, STDIN_NAME } from '../io.js';
+import { parseCount, parseWeightOverrides } from '../options.js';
+import { splitRecords } from '../records.js';
+import { knowledgeBaseWith } from '../shipped-kb.js';
+import { checkExperience, failOnIntegrityErrors } from './recommend.js';
+
+export interface BatchFlags {
+  kb: string[];
+  weight: string[];
+  set: string[];
+  sensitivity: boolean;
+  robustness: string;
+  seed: string;
+  /** summary (default): the answer without explanation text; full: the whole single-file result. */
+  detail: 'summary' | 'full';
+}
+
+/**
+ * `recommend --batch FILE|-`: a JSON array or NDJSON of requirement objects in, one NDJSON line per
+ * record out, in input order: {"index":N,"result":{…}} or {"index":N,"error":{"path":…,"message":…}}.
+ * A result is the batch summary (`mqselect schema batch`) or, with --detail full, the full result.
+ * Invalid records do not stop the run; the exit code is 2 at the end if there was any.
+ */
+export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCode> {
+  const overrides = parseWeightOverrides(flags.weight);
+  const assignments = flags.set.map(parseAssignment);
+  const sensitivity = flags.sensitivity === true ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
+  const assembled = await knowledgeBaseWith(flags.kb);
+  failOnIntegrityErrors(assembled, flags.kb);
+  const { kb } = assembled;
+  const file = path === '-' ? STDIN_NAME : path;
+  const input = await openInput(path);
+  const output = new LineWriter(process.stdout);
+  const progress = process.stderr.isTTY ? new Progress() : undefined;
+  let index = 0;
+  let invalid = 0;
+  for await (const raw of splitRecords(input, LIMITS.requirementsBytes)) {
+    const i = index++;
+    if ('error' in raw) {
+      invalid++;
+      await output.line(errorLine(i, null, raw.error));
+      continue;
+    }
+    try {
+      const requirements = await parseRequirementsText(raw.text, `${file}[${i}]`, assignments);
+      checkExperience(requirements, kb, `${file}[${i}]`);
+      const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
+      const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
+      await output.line(`{"index":${i},"result":${JSON.stringify(result)}}`);
+    } catch (error) {
+      if (!(error instanceof MqselectError) || error.kind !== 'input') throw error;
+      invalid++;
+      await output.line(errorLine(i, error.location.path ?? null, error.message));
+    }
+    progress?.tick(index, invalid);
+  }
+  await output.flush();
+  progress?.done(index, invalid);
+  return invalid > 0 ? EXIT.usage : EXIT.ok;
+}
+
+function errorLine(index: number, path: string | null, message: string): string {
+  return JSON.stringify({ index, error: { path, message } });
+}
+
+async function openInput(path: string): Promise<AsyncIterable<Buffer | string>> {
+  if (path === '-') {
+    if (process.stdin.isTTY) throw inputError('--batch -: stdin is a terminal; pipe records in, e.g. mqselect recommend --batch - < scenarios.ndjson');
+    return process.stdin;
+  }
+  try {
+    if ((await stat(path)).isDirectory()) throw inputError('is a directory, expected a file', { file: path });
+  } catch (error) {
+    if (error instanceof MqselectError) throw error;
+    throw inputError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read', { file: path });
+  }
+  return createReadStream(path, { highWaterMark: 256 * 1024 });
+}
+
+/** Buffers output lines and respects back-pressure, so a slow reader never makes memory grow. */
+class LineWriter {
+  private buffer: string[] = [];
+  private size = 0;
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+  async line(text: string): Promise<void> {
+    this.buffer.push(text);
+    this.size += text.length + 1;
+    if (this.size >= 256 * 1024) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const text = `${this.buffer.join('\n')}\n`;
+    this.buffer = [];
+    this.size = 0;
+    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+  }
+}
+
+/** A progress line on stderr, only when stderr is a terminal, at most ten times a second. */
+class Progress {
+  private last = 0;
+  tick(done: number, invalid: number): void {
+    const now = performance.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    process.stderr.write(`\r${done} records, ${invalid} invalid`);
+  }
+  done(done: number, invalid: number): void {
+    process.stderr.write(`\r${done} records, ${invalid} invalid\n`);
+  }
+}

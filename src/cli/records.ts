@@ -1,0 +1,145 @@
+/**
+ * Splits a stream of requirement records — a JSON array or NDJSON, decided by the first character — into
+ * record texts without holding the whole input, so the size limit applies per record, not per file.
+ */
+export type RawRecord = { text: string } | { error: string };
+
+export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limit: number): AsyncGenerator<RawRecord> {
+  const decoder = new TextDecoder();
+  let splitter: Splitter | undefined;
+  for await (const chunk of chunks) {
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (!splitter) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const first = text.search(/\S/);
+      if (first === -1) continue;
+      splitter = text[first] === '[' ? new ArraySplitter(limit) : new LineSplitter(limit);
+    }
+    yield* splitter.push(text);
+  }
+  const tail = decoder.decode();
+  if (splitter) {
+    if (tail) yield* splitter.push(tail);
+    yield* splitter.end();
+  }
+}
+
+interface Splitter {
+  push(text: string): Generator<RawRecord>;
+  end(): Generator<RawRecord>;
+}
+
+/** Collects the pieces of one record; past the limit it keeps only the fact that it was too long. */
+class Piece {
+  private parts: string[] = [];
+  private length = 0;
+  oversized = false;
+  constructor(private readonly limit: number) {}
+  add(text: string): void {
+    if (this.oversized || text === '') return;
+    this.length += text.length;
+    if (this.length > this.limit) {
+      this.oversized = true;
+      this.parts = [];
+    } else this.parts.push(text);
+  }
+  take(): RawRecord | undefined {
+    const text = this.parts.join('');
+    const record = this.oversized ? { error: `record is over the ${this.limit}-character limit` } : text.trim() === '' ? undefined : { text };
+    this.parts = [];
+    this.length = 0;
+    this.oversized = false;
+    return record;
+  }
+}
+
+class LineSplitter implements Splitter {
+  private piece: Piece;
+  constructor(limit: number) {
+    this.piece = new Piece(limit);
+  }
+  *push(text: string): Generator<RawRecord> {
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+      this.piece.add(text.slice(start, newline));
+      const record = this.piece.take();
+      if (record) yield record;
+      start = newline + 1;
+    }
+    this.piece.add(text.slice(start));
+  }
+  *end(): Generator<RawRecord> {
+    const record = this.piece.take();
+    if (record) yield record;
+  }
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const CLOSE_CURLY = 125;
+
+/** A state machine over a top-level JSON array: nesting depth, strings and escapes. */
+class ArraySplitter implements Splitter {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private closed = false;
+  private trailing = false;
+  private piece: Piece;
+
+  constructor(limit: number) {
+    this.piece = new Piece(limit);
+  }
+
+  *push(text: string): Generator<RawRecord> {
+    // Where the current record's text starts in this chunk (0 when it began in an earlier chunk).
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (this.closed) {
+        if (c > 32) this.trailing = true;
+        continue;
+      }
+      if (this.depth === 0) {
+        if (c === OPEN_SQUARE) {
+          this.depth = 1;
+          start = i + 1;
+        }
+        continue;
+      }
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) this.inString = false;
+        continue;
+      }
+      if (this.depth === 1 && (c === COMMA || c === CLOSE_SQUARE)) {
+        this.piece.add(text.slice(start, i));
+        const record = this.piece.take();
+        if (record) yield record;
+        start = i + 1;
+        if (c === CLOSE_SQUARE) {
+          this.closed = true;
+          this.depth = 0;
+        }
+        continue;
+      }
+      if (c === QUOTE) this.inString = true;
+      else if (c === OPEN_CURLY || c === OPEN_SQUARE) this.depth++;
+      else if (c === CLOSE_CURLY || c === CLOSE_SQUARE) this.depth--;
+    }
+    if (!this.closed && this.depth > 0) this.piece.add(text.slice(start));
+  }
+
+  *end(): Generator<RawRecord> {
+    if (!this.closed) {
+      const record = this.piece.take();
+      yield { error: record ? 'the JSON array ends in the middle of this record (truncated input)' : 'the JSON array is not closed with ]' };
+    }
+    if (this.trailing) yield { error: 'unexpected text after the closing ] of the JSON array' };
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { formatPath, usageError } from '../errors.js';
+import { parseHumanNumber } from './numbers.js';
+import { requirementLeaves, unwrap } from './paths.js';
+
+/**
+ * `--set path=value`: overrides one field of the input without editing the file. The path must be a
+ * field of requirements v1; the value is read by the field's type (numbers in human forms, lists as
+ * comma-separated words) and then validated with the whole document, like file input.
+ */
+export interface Assignment {
+  path: string;
+  value: unknown;
+}
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function parseAssignment(raw: string): Assignment {
+  const eq = raw.indexOf('=');
+  if (eq <= 0) throw usageError(`--set expects PATH=VALUE, e.g. --set workload.peakMessagesPerSecond=2e6 (got "${raw}")`);
+  const path = raw.slice(0, eq).trim();
+  const text = raw.slice(eq + 1);
+  const segments = path.split('.');
+  const bad = segments.find((s) => FORBIDDEN.has(s));
+  if (bad !== undefined) throw usageError(`--set ${path}: the segment "${bad}" is not allowed`);
+  const leaves = requirementLeaves();
+  const schema = leaves.get(path);
+  if (!schema) {
+    const near = [...leaves.keys()].filter((p) => p.startsWith(`${segments[0]}.`) || p === segments[0]);
+    throw usageError(`--set ${path}: not a field of requirements v1${near.length > 0 ? ` (fields here: ${near.slice(0, 6).join(', ')}${near.length > 6 ? ', …' : ''})` : ''}`);
+  }
+  return { path, value: readValue(path, text, unwrap(schema)) };
+}
+
+function readValue(path: string, text: string, schema: z.ZodType): unknown {
+  if (schema instanceof z.ZodNumber || schema instanceof z.ZodLiteral) {
+    const value = parseHumanNumber(text);
+    if (value === undefined) throw usageError(`--set ${path}: expected a number such as 2000, 50k, 1.5M or 2e6 (got "${text}")`);
+    return value;
+  }
+  if (schema instanceof z.ZodArray) return text.trim() === '' ? [] : text.split(',').map((item) => item.trim());
+  return text;
+}
+
+/** Applies assignments to a copy of the parsed document; creates missing groups (e.g. "latency"). */
+export function applyAssignments(data: unknown, assignments: Assignment[]): unknown {
+  if (assignments.length === 0) return data;
+  const copy = (data !== null && typeof data === 'object' && !Array.isArray(data) ? structuredClone(data) : {}) as Record<string, unknown>;
+  for (const { path, value } of assignments) {
+    const segments = path.split('.');
+    let node = copy;
+    for (const segment of segments.slice(0, -1)) {
+      const next = Object.hasOwn(node, segment) ? node[segment] : undefined;
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) node[segment] = {};
+      node = node[segment] as Record<string, unknown>;
+    }
+    node[segments[segments.length - 1]!] = value;
+  }
+  return copy;
+}
+
+export const isAssigned = (assignments: Assignment[], path: ReadonlyArray<PropertyKey>) => {
+  const text = formatPath(path);
+  return assignments.some((a) => text === a.path || text.startsWith(`${a.path}[`) || text.startsWith(`${a.path}.`));
+};
