@@ -178,3 +178,14 @@ describe('every bundled and shared example is accepted', () => {
     for (const path of fromShared) expect(readFileSync(join(ROOT, 'examples', basename(path)), 'utf8')).toBe(readFileSync(path, 'utf8'));
   });
 });
+
+describe('mqselect compare', () => {
+  it('prints the brokers side by side; unknown broker is exit 2', async () => {
+    const run = await runCli(['compare', 'kafka', 'rabbitmq']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/transactional \(half\) messages\s+│ via-pattern\s+│ none/);
+    const json = JSON.parse((await runCli(['compare', '--format', 'json'])).stdout);
+    expect(json.brokers.map((b: { id: string }) => b.id)).toEqual(['activemq', 'kafka', 'rabbitmq', 'rocketmq']);
+    expect((await runCli(['compare', 'pulsar'])).code).toBe(2);
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { recommend } from '../src/engine/recommend.js';
 import { RENDERERS, RECOMMEND_FORMATS } from '../src/render/index.js';
 import { PLAIN } from '../src/render/style.js';
+import { compareBrokers, renderCompareMarkdown, renderCompareTable } from '../src/render/compare.js';
 import { ROOT, example, shippedKb } from './helpers.js';
 
 /**
@@ -30,6 +31,15 @@ describe('renderers (golden files)', () => {
         golden(`${file.replace(/\.(yaml|json)$/, '')}.${EXTENSION[format]}`, render(result, { style: PLAIN, explain: format !== 'json' && file === 'task-queue.json' }));
       });
     }
+  }
+
+  for (const format of ['table', 'markdown', 'json'] as const) {
+    it(`compare: ${format}`, async () => {
+      const kb = await shippedKb();
+      const comparison = compareBrokers(kb, kb.brokers);
+      const text = format === 'table' ? renderCompareTable(comparison, PLAIN) : format === 'markdown' ? renderCompareMarkdown(comparison) : `${JSON.stringify(comparison, null, 2)}\n`;
+      golden(`compare.${EXTENSION[format]}`, text);
+    });
   }
 
   it('table --explain lists every contribution and their sum equals the score', async () => {

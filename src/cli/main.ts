@@ -55,6 +55,17 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
 
   root
+    .command('compare')
+    .description('the knowledge base side by side: ratings, figures, capabilities per profile, protocols, cluster modes, sources')
+    .argument('[brokers...]', 'broker ids (all when none): activemq, kafka, rabbitmq, rocketmq')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (brokers: string[], flags) => {
+      const { runCompare } = await import('./commands/compare.js');
+      setExit(await runCompare(brokers, flags));
+    });
+
+  root
     .command('schema')
     .description('print a JSON Schema, generated from the schemas mqselect validates with')
     .addArgument(new Argument('<name>', 'which document').choices(SCHEMA_NAMES))

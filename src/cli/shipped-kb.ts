@@ -1,17 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { assembleKnowledgeBase, extendKnowledgeBase, type AssembledKb } from '../kb/load.js';
+import type { AssembledKb } from '../kb/load.js';
 import type { KnowledgeBase } from '../kb/schema.js';
 import { LIMITS, readInput, sha256, shippedKbFiles } from './io.js';
 
 /**
- * The shipped KB is validated and compiled into the bundle at build time (scripts/build.mjs defines
- * __SHIPPED_KB__), so a start-up costs one JSON.parse instead of YAML parsing and schema checks.
+ * The shipped KB is validated and compiled at build time into dist/kb.json (scripts/build.mjs defines
+ * __SHIPPED_KB_FILE__), so a start-up costs one JSON.parse instead of YAML parsing and schema checks.
  * Running from source (tests, development) assembles it from data/ instead.
  */
-declare const __SHIPPED_KB__: string | undefined;
+declare const __SHIPPED_KB_FILE__: string | undefined;
 
 export async function shippedKnowledgeBase(): Promise<KnowledgeBase> {
-  if (typeof __SHIPPED_KB__ === 'string') return JSON.parse(__SHIPPED_KB__) as KnowledgeBase;
+  if (typeof __SHIPPED_KB_FILE__ === 'string') {
+    return JSON.parse(await readFile(new URL(__SHIPPED_KB_FILE__, import.meta.url.replace(/\/chunks\/[^/]*$/, '/')), 'utf8')) as KnowledgeBase;
+  }
   return (await assembleShippedFromDisk()).kb;
 }
 
@@ -19,6 +21,8 @@ export async function shippedKnowledgeBase(): Promise<KnowledgeBase> {
 export async function assembleShippedFromDisk(): Promise<AssembledKb> {
   const files = await shippedKbFiles();
   const sources = await Promise.all(files.map(async (file) => ({ file, text: await readFile(file, 'utf8'), layer: 'shipped' as const })));
+  // The KB schema (full zod) is loaded only when KB files are actually read.
+  const { assembleKnowledgeBase } = await import('../kb/load.js');
   return assembleKnowledgeBase(sources);
 }
 
@@ -29,8 +33,9 @@ export async function knowledgeBaseWith(extraFiles: string[]): Promise<Assembled
   const sources = await Promise.all(
     extraFiles.map(async (path) => {
       const { file, text } = await readInput(path, LIMITS.kbFileBytes);
-      return { file, text, layer: 'user' as const, sha256: sha256(text) };
+      return { file, text, layer: 'user' as const, sha256: await sha256(text) };
     }),
   );
+  const { extendKnowledgeBase } = await import('../kb/load.js');
   return extendKnowledgeBase(base, sources);
 }

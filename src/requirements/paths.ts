@@ -1,23 +1,35 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { requirementsSchema } from './schema.js';
 
-/** Leaf field paths of requirements v1 with their zod schema, derived from the schema (never listed twice). */
-export function requirementLeaves(): Map<string, z.ZodType> {
-  const leaves = new Map<string, z.ZodType>();
-  const visit = (schema: z.ZodType, path: string) => {
+/**
+ * Leaf field paths of requirements v1 with their schema, derived from the schema (never listed twice).
+ * Walks zod's schema definitions (`_zod.def`), the introspection API shared by zod and zod/mini.
+ */
+type Def = { type: string; shape?: Record<string, z.ZodMiniType>; innerType?: z.ZodMiniType };
+const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+export function requirementLeaves(): Map<string, z.ZodMiniType> {
+  const leaves = new Map<string, z.ZodMiniType>();
+  const visit = (schema: z.ZodMiniType, path: string) => {
     const inner = unwrap(schema);
-    if (inner instanceof z.ZodObject) {
-      for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) visit(child, path ? `${path}.${key}` : key);
+    const def = defOf(inner);
+    if (def.type === 'object' && def.shape) {
+      for (const [key, child] of Object.entries(def.shape)) visit(child, path ? `${path}.${key}` : key);
     } else leaves.set(path, schema);
   };
   visit(requirementsSchema, '');
   return leaves;
 }
 
-export function unwrap(schema: z.ZodType): z.ZodType {
-  let current: z.ZodType = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+export function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
+  let current = schema;
+  for (let def = defOf(current); (def.type === 'optional' || def.type === 'default') && def.innerType; def = defOf(current)) current = def.innerType;
   return current;
+}
+
+/** The kind of value a leaf holds, for readers such as --set and the questionnaire. */
+export function leafKind(schema: z.ZodMiniType): string {
+  return defOf(unwrap(schema)).type;
 }
 
 /** Paths a rule may read: everything but how much things matter, so scores stay linear in the weights. */

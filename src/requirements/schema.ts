@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   COMMERCIAL_EDITIONS,
   DELIVERY,
@@ -19,18 +19,20 @@ import {
 } from './vocabulary.js';
 
 /**
- * Requirements format v1 — the public input contract. The `.describe()` texts are the field
+ * Requirements format v1 — the public input contract. The `describe()` texts are the field
  * documentation: they flow into the generated JSON Schema (data/schema/requirements.schema.json),
- * the questionnaire hints and the README table.
+ * the questionnaire hints and the README table. Written with zod/mini: this schema is on every
+ * start-up path, and the mini build loads a small fraction of the full one.
  */
-const positive = (what: string) => z.number().positive().finite().describe(what);
-const nonNegative = (what: string) => z.number().min(0).finite().describe(what);
-const count = (what: string) => z.number().int().min(1).describe(what);
+const described = <T extends z.ZodMiniType>(schema: T, text: string) => schema.check(z.describe(text));
+const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(schema);
+const positive = (what: string) => described(z.number().check(z.positive()), what);
+const nonNegative = (what: string) => described(z.number().check(z.nonnegative()), what);
+const count = (what: string) => described(z.int().check(z.minimum(1)), what);
 
 /** On input "no" is accepted for "not-needed"; output always writes "not-needed". */
-const featureNeed = z
-  .union([z.enum(FEATURE_NEEDS), z.literal('no').transform(() => 'not-needed' as const)])
-  .describe('required = hard constraint; preferred = counts in the score; not-needed (or no) = ignored');
+const featureNeed = (text: string) =>
+  described(z.union([z.enum(FEATURE_NEEDS), z.pipe(z.literal('no'), z.transform(() => 'not-needed' as const))]), text);
 
 const FEATURE_DOCS: Record<Feature, string> = {
   transactionalMessages:
@@ -59,84 +61,84 @@ const DIMENSION_DOCS: Record<Dimension, string> = {
   staffCost: 'people and skills needed to run it (higher fit = cheaper)',
 };
 
-function perKey<K extends string, S extends z.ZodType>(keys: readonly K[], schema: (key: K) => S) {
-  return z.strictObject(Object.fromEntries(keys.map((key) => [key, schema(key).optional()])) as Record<K, z.ZodOptional<S>>);
+function perKey<K extends string, S extends z.ZodMiniType>(keys: readonly K[], schema: (key: K) => S) {
+  return z.strictObject(Object.fromEntries(keys.map((key) => [key, z.optional(schema(key))])) as Record<K, z.ZodMiniOptional<S>>);
 }
 
-export const requirementsSchema = z
-  .strictObject({
-    $schema: z.string().optional().describe('optional pointer to the JSON Schema, for editors'),
-    version: z.literal(1).describe('format version (required)'),
-    title: z.string().max(200).optional().describe('what the decision is about; copied into ADRs'),
-    context: z.string().max(10_000).optional().describe('background for the decision; copied into ADRs'),
-    workload: z
-      .strictObject({
-        peakMessagesPerSecond: positive('peak produce rate, whole system (msgs/s)').optional(),
-        averageMessagesPerSecond: positive('sustained average rate (msgs/s), for storage and sizing').optional(),
-        averageMessageBytes: positive('average payload size (bytes)').optional(),
-        maxMessageBytes: positive('largest single message (bytes)').optional(),
-        retentionHours: nonNegative('how long messages stay re-readable after consumption (replay window, hours)').optional(),
-        peakBacklogMessages: nonNegative('how many unconsumed messages may pile up while consumers lag (堆积)').optional(),
-        consumerGroups: count('independent consumers that each read every message (fan-out)').optional(),
-        topics: count('number of topics / queues').optional(),
-        maxDelayHours: positive('longest delay needed for delayed / scheduled messages (hours)').optional(),
-        growthFactor: z.number().min(1).finite().describe('expected growth of the peak within the planning horizon').optional(),
-      })
-      .optional()
-      .describe('load the broker must carry'),
-    priorities: perKey(DIMENSIONS, (d) => z.enum(PRIORITIES).describe(`how much ${DIMENSION_DOCS[d]} matters (not stated = medium)`))
-      .optional()
-      .describe('how much each dimension matters: critical, high, medium, low, ignore'),
-    weights: perKey(DIMENSIONS, (d) => z.number().min(0).max(10).describe(`explicit weight 0..10 for ${d}; overrides priorities`))
-      .optional()
-      .describe('explicit weights 0..10; override priorities'),
-    latency: z
-      .strictObject({ p99Ms: positive('end-to-end p99 target in milliseconds at the stated peak').optional() })
-      .optional(),
-    reliability: z
-      .strictObject({
-        delivery: z.enum(DELIVERY).optional().describe('delivery semantics needed'),
-        messageLoss: z
-          .enum(MESSAGE_LOSS)
-          .optional()
-          .describe('acceptable loss when a broker node fails (never = no acknowledged message lost on a node failure)'),
-        failover: z.enum(FAILOVER).optional().describe("whether a failed node's role must be taken over without an operator"),
-        rpoSeconds: nonNegative('tolerated data-loss window on losing a whole datacenter (seconds)').optional(),
-        rtoSeconds: nonNegative('tolerated recovery time on losing a whole datacenter (seconds)').optional(),
-      })
-      .optional(),
-    features: perKey(FEATURES, (f) => featureNeed.describe(FEATURE_DOCS[f]))
-      .optional()
-      .describe('feature needs; required is a hard constraint'),
-    protocols: z
-      .array(z.enum(PROTOCOLS))
-      .max(PROTOCOLS.length * 2)
-      .optional()
-      .describe('client protocols / APIs that must be supported'),
-    deployment: z
-      .strictObject({
-        multiDatacenter: z.enum(MULTI_DATACENTER).optional().describe('cross-datacenter need'),
-        platform: z.enum(PLATFORMS).optional().describe('where it will run'),
-        managedService: z.enum(MANAGED_SERVICE).optional().describe('whether a cloud-managed offering should count'),
-        commercialEditions: z
-          .enum(COMMERCIAL_EDITIONS)
-          .optional()
-          .describe('whether features of paid editions may count (default excluded)'),
-      })
-      .optional(),
-    team: z
-      .strictObject({
-        languages: z.array(z.enum(LANGUAGES)).max(50).optional().describe('languages the team writes and debugs'),
-        experience: z
-          .array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a broker id such as kafka'))
-          .max(50)
-          .optional()
-          .describe(`brokers the team already operates in production (${SHIPPED_BROKERS.join(', ')})`),
-        opsEngineers: z.number().int().min(0).max(100_000).optional().describe('people available to operate the cluster'),
-      })
-      .optional(),
-  })
-  .describe('mqselect requirements, format v1');
+export const requirementsSchema = described(
+  z.strictObject({
+    $schema: optional(described(z.string(), 'optional pointer to the JSON Schema, for editors')),
+    version: described(z.literal(1), 'format version (required)'),
+    title: optional(described(z.string().check(z.maxLength(200)), 'what the decision is about; copied into ADRs')),
+    context: optional(described(z.string().check(z.maxLength(10_000)), 'background for the decision; copied into ADRs')),
+    workload: optional(
+      described(
+        z.strictObject({
+          peakMessagesPerSecond: optional(positive('peak produce rate, whole system (msgs/s)')),
+          averageMessagesPerSecond: optional(positive('sustained average rate (msgs/s), for storage and sizing')),
+          averageMessageBytes: optional(positive('average payload size (bytes)')),
+          maxMessageBytes: optional(positive('largest single message (bytes)')),
+          retentionHours: optional(nonNegative('how long messages stay re-readable after consumption (replay window, hours)')),
+          peakBacklogMessages: optional(nonNegative('how many unconsumed messages may pile up while consumers lag (堆积)')),
+          consumerGroups: optional(count('independent consumers that each read every message (fan-out)')),
+          topics: optional(count('number of topics / queues')),
+          maxDelayHours: optional(positive('longest delay needed for delayed / scheduled messages (hours)')),
+          growthFactor: optional(described(z.number().check(z.minimum(1)), 'expected growth of the peak within the planning horizon')),
+        }),
+        'load the broker must carry',
+      ),
+    ),
+    priorities: optional(
+      described(
+        perKey(DIMENSIONS, (d) => described(z.enum(PRIORITIES), `how much ${DIMENSION_DOCS[d]} matters (not stated = medium)`)),
+        'how much each dimension matters: critical, high, medium, low, ignore',
+      ),
+    ),
+    weights: optional(
+      described(
+        perKey(DIMENSIONS, (d) => described(z.number().check(z.minimum(0), z.maximum(10)), `explicit weight 0..10 for ${d}; overrides priorities`)),
+        'explicit weights 0..10; override priorities',
+      ),
+    ),
+    latency: optional(z.strictObject({ p99Ms: optional(positive('end-to-end p99 target in milliseconds at the stated peak')) })),
+    reliability: optional(
+      z.strictObject({
+        delivery: optional(described(z.enum(DELIVERY), 'delivery semantics needed')),
+        messageLoss: optional(
+          described(z.enum(MESSAGE_LOSS), 'acceptable loss when a broker node fails (never = no acknowledged message lost on a node failure)'),
+        ),
+        failover: optional(described(z.enum(FAILOVER), "whether a failed node's role must be taken over without an operator")),
+        rpoSeconds: optional(nonNegative('tolerated data-loss window on losing a whole datacenter (seconds)')),
+        rtoSeconds: optional(nonNegative('tolerated recovery time on losing a whole datacenter (seconds)')),
+      }),
+    ),
+    features: optional(described(perKey(FEATURES, (f) => featureNeed(FEATURE_DOCS[f])), 'feature needs; required is a hard constraint')),
+    protocols: optional(
+      described(z.array(z.enum(PROTOCOLS)).check(z.maxLength(PROTOCOLS.length * 2)), 'client protocols / APIs that must be supported'),
+    ),
+    deployment: optional(
+      z.strictObject({
+        multiDatacenter: optional(described(z.enum(MULTI_DATACENTER), 'cross-datacenter need')),
+        platform: optional(described(z.enum(PLATFORMS), 'where it will run')),
+        managedService: optional(described(z.enum(MANAGED_SERVICE), 'whether a cloud-managed offering should count')),
+        commercialEditions: optional(described(z.enum(COMMERCIAL_EDITIONS), 'whether features of paid editions may count (default excluded)')),
+      }),
+    ),
+    team: optional(
+      z.strictObject({
+        languages: optional(described(z.array(z.enum(LANGUAGES)).check(z.maxLength(50)), 'languages the team writes and debugs')),
+        experience: optional(
+          described(
+            z.array(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'a broker id such as kafka'))).check(z.maxLength(50)),
+            `brokers the team already operates in production (${SHIPPED_BROKERS.join(', ')})`,
+          ),
+        ),
+        opsEngineers: optional(described(z.int().check(z.minimum(0), z.maximum(100_000)), 'people available to operate the cluster')),
+      }),
+    ),
+  }),
+  'mqselect requirements, format v1',
+);
 
 export type Requirements = z.output<typeof requirementsSchema>;
 export type RequirementsInput = z.input<typeof requirementsSchema>;

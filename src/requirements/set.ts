@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { formatPath, usageError } from '../errors.js';
 import { parseHumanNumber } from './numbers.js';
-import { requirementLeaves, unwrap } from './paths.js';
+import { leafKind, requirementLeaves } from './paths.js';
 
 /**
  * `--set path=value`: overrides one field of the input without editing the file. The path must be a
@@ -29,16 +28,16 @@ export function parseAssignment(raw: string): Assignment {
     const near = [...leaves.keys()].filter((p) => p.startsWith(`${segments[0]}.`) || p === segments[0]);
     throw usageError(`--set ${path}: not a field of requirements v1${near.length > 0 ? ` (fields here: ${near.slice(0, 6).join(', ')}${near.length > 6 ? ', …' : ''})` : ''}`);
   }
-  return { path, value: readValue(path, text, unwrap(schema)) };
+  return { path, value: readValue(path, text, leafKind(schema)) };
 }
 
-function readValue(path: string, text: string, schema: z.ZodType): unknown {
-  if (schema instanceof z.ZodNumber || schema instanceof z.ZodLiteral) {
+function readValue(path: string, text: string, kind: string): unknown {
+  if (kind === 'number' || kind === 'int' || kind === 'literal') {
     const value = parseHumanNumber(text);
     if (value === undefined) throw usageError(`--set ${path}: expected a number such as 2000, 50k, 1.5M or 2e6 (got "${text}")`);
     return value;
   }
-  if (schema instanceof z.ZodArray) return text.trim() === '' ? [] : text.split(',').map((item) => item.trim());
+  if (kind === 'array') return text.trim() === '' ? [] : text.split(',').map((item) => item.trim());
   return text;
 }
 

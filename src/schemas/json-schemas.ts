@@ -10,7 +10,7 @@ import { SCHEMA_NAMES, type SchemaName } from './names.js';
  */
 export { SCHEMA_NAMES, type SchemaName };
 
-const SCHEMAS: Record<SchemaName, { id: string; schema: z.ZodType; io: 'input' | 'output' }> = {
+const SCHEMAS: Record<SchemaName, { id: string; schema: z.core.$ZodType; io: 'input' | 'output' }> = {
   // Input documents are described as written (e.g. "no" accepted for "not-needed").
   requirements: { id: 'https://mqselect.dev/schema/requirements-v1.json', schema: requirementsSchema, io: 'input' },
   kb: { id: 'https://mqselect.dev/schema/kb-file.json', schema: kbFileSchema, io: 'input' },

@@ -13,8 +13,11 @@ export async function runKbValidate(files: string[], flags: { format: 'text' | '
       ? shipped
       : await extendKnowledgeBase(
           shipped.kb,
-          await Promise.all(files.map(async (path) => ({ ...(await readInput(path, LIMITS.kbFileBytes)), layer: 'user' as const }))).then((sources) =>
-            sources.map((s) => ({ ...s, sha256: sha256(s.text) })),
+          await Promise.all(
+            files.map(async (path) => {
+              const input = await readInput(path, LIMITS.kbFileBytes);
+              return { ...input, layer: 'user' as const, sha256: await sha256(input.text) };
+            }),
           ),
         );
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { combinations } from '../src/engine/feasibility.js';
+import { parseHumanNumber } from '../src/requirements/numbers.js';
+import { jsonSchema } from '../src/schemas/json-schemas.js';
+import { ROOT, runCli } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mqselect-scripting-'));
+const taskQueue = JSON.parse(readFileSync(join(ROOT, 'examples/task-queue.json'), 'utf8'));
+const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line));
+
+describe('recommend --batch', () => {
+  it('answers every record in order; a bad record in the middle is reported by index and the rest still run (exit 2)', async () => {
+    const records = [
+      JSON.stringify(taskQueue),
+      JSON.stringify({ version: 1, workload: { peakMessagesPerSecond: 'fast' } }),
+      '{ not json',
+      JSON.stringify({ ...taskQueue, protocols: [] }),
+      JSON.stringify({ version: 1, features: { xaTransactions: 'required', replay: 'required' } }),
+    ];
+    const file = join(dir, 'mixed.ndjson');
+    writeFileSync(file, `${records.join('\n')}\n`);
+    const run = await runCli(['recommend', '--batch', file]);
+    expect(run.code).toBe(2);
+    const out = lines(run.stdout);
+    expect(out.map((o) => o.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(out[0].result.recommendation.broker).toBe('rabbitmq');
+    expect(out[1].error).toEqual({ path: 'workload.peakMessagesPerSecond', message: 'expected a number, got "fast"' });
+    expect(out[2].error.message).toMatch(/^malformed JSON/);
+    expect(out[3].result.recommendation.broker).toBe('rabbitmq');
+    expect(out[4].result.recommendation).toBeNull();
+    const validate = new Ajv2020({ strict: false }).compile(jsonSchema('batch'));
+    for (const o of out.filter((o) => o.result)) expect(validate(o.result), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
+  });
+
+  it('reads a JSON array from stdin and exits 0 when every record is valid', async () => {
+    const input = JSON.stringify([taskQueue, { version: 1 }, { ...taskQueue, workload: { peakMessagesPerSecond: 900000 } }]);
+    const run = await runCli(['recommend', '--batch', '-'], { input });
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout).map((o) => o.index)).toEqual([0, 1, 2]);
+  });
+
+  it('applies the size limit per record, not per file', async () => {
+    const huge = JSON.stringify({ version: 1, context: 'x'.repeat(1_100_000) });
+    const run = await runCli(['recommend', '--batch', '-'], { input: `${JSON.stringify({ version: 1 })}\n${huge}\n${JSON.stringify({ version: 1 })}\n` });
+    expect(run.code).toBe(2);
+    const out = lines(run.stdout);
+    expect(out[1].error.message).toMatch(/over the \d+-character limit/);
+    expect(out[2].result).toBeDefined();
+  });
+
+  it('--detail full writes the whole result; --sensitivity adds the analysis', async () => {
+    const run = await runCli(['recommend', '--batch', '-', '--detail', 'full', '--sensitivity', '--robustness', '100'], { input: JSON.stringify(taskQueue) });
+    const [record] = lines(run.stdout);
+    expect(record.result.ranking[0].contributions.length).toBeGreaterThan(0);
+    expect(record.result.sensitivity.robustness.samples).toBe(100);
+    const plain = lines((await runCli(['recommend', '--batch', '-'], { input: JSON.stringify(taskQueue) })).stdout)[0];
+    expect(plain.result.sensitivity).toBeUndefined();
+  });
+
+  it('refuses a FILE together with --batch, and neither', async () => {
+    expect((await runCli(['recommend', 'examples/task-queue.json', '--batch', '-'])).code).toBe(2);
+    expect((await runCli(['recommend'])).code).toBe(2);
+  });
+});
+
+describe('--set', () => {
+  it('overrides fields without editing the file, with numbers in human forms', async () => {
+    const run = await runCli(['recommend', 'examples/task-queue.json', '-f', 'json', '--set', 'workload.peakMessagesPerSecond=1.5M', '--set', 'protocols=', '--set', 'features.replay=required']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.ranking[0].clusterMode.why.join(' ')).toContain('1.5M msg/s');
+    expect(result.ranking.map((r: { broker: string }) => r.broker)).not.toContain('activemq');
+    expect(readFileSync(join(ROOT, 'examples/task-queue.json'), 'utf8')).toContain('"amqp-0-9-1"');
+  });
+
+  it.each([
+    [['--set', 'workload.peakMessagesPerSecond=fast'], /--set workload\.peakMessagesPerSecond: expected a number such as 2000, 50k, 1\.5M or 2e6 \(got "fast"\)/],
+    [['--set', 'workload.peakMessagesPerSecond=-5'], /^mqselect: --set: workload\.peakMessagesPerSecond: must be > 0, got -5$/m],
+    [['--set', 'reliability.messageLoss=sometimes'], /--set: reliability\.messageLoss: expected one of "never", "rare", "tolerated"/],
+    [['--set', 'workload.peak=5'], /--set workload\.peak: not a field of requirements v1/],
+    [['--set', '__proto__.polluted=1'], /--set __proto__\.polluted: the segment "__proto__" is not allowed/],
+    [['--set', 'team.constructor=1'], /the segment "constructor" is not allowed/],
+    [['--set', 'novalue'], /--set expects PATH=VALUE/],
+  ])('%j is refused with exit 2 naming the path', async (args, expected) => {
+    const run = await runCli(['recommend', 'examples/task-queue.json', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(expected);
+  });
+});
+
+describe('human number forms', () => {
+  it.each([
+    ['50k', 50_000],
+    ['1.5M', 1_500_000],
+    ['2e6', 2_000_000],
+    ['2_000', 2000],
+    ['2 000', 2000],
+    ['0.5', 0.5],
+    ['3G', 3e9],
+    [' 42 ', 42],
+  ])('%s = %d', (text, value) => expect(parseHumanNumber(text)).toBe(value));
+
+  it.each(['', 'fast', '1..2', '5kk', '1,000', 'NaN', 'Infinity', '1e999'])('%j is not a number', (text) => expect(parseHumanNumber(text)).toBeUndefined());
+});
+
+describe('combinations', () => {
+  it('lists every subset of a size in order', () => {
+    expect(combinations([1, 2, 3, 4], 2)).toEqual([[1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]]);
+    expect(combinations([1, 2], 3)).toEqual([]);
+    expect(combinations([1, 2], 0)).toEqual([[]]);
+  });
+});
