@@ -20,6 +20,7 @@ const base = time(['-e', '0']);
 const cases = [
   ['--help', ['dist/mqselect.js', '--help']],
   ['recommend --format json', ['dist/mqselect.js', 'recommend', 'examples/task-queue.json', '--format', 'json']],
+  ['recommend --format json --no-sensitivity', ['dist/mqselect.js', 'recommend', 'examples/task-queue.json', '--format', 'json', '--no-sensitivity']],
   ['recommend (table)', ['dist/mqselect.js', 'recommend', 'examples/log-pipeline.yaml', '--no-color']],
 ];
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}; median of ${runs} runs`);

@@ -41,7 +41,7 @@ export const NUMBER_BOUNDS: Record<string, { min: number; max: number; integer?:
   'reliability.rtoSeconds': { min: 0, max: 7 * 86400 },
   'team.opsEngineers': { min: 0, max: 1000, integer: true },
 };
-const GRID_STEPS = 12;
+const GRID_STEPS = 8;
 const PRECISION = 1.01;
 
 type Line = { broker: string; fits: Record<Criterion, number> };
