@@ -5,12 +5,12 @@ import { RECOMMEND_FORMATS } from '../render/index.js';
 import { SCHEMA_NAMES, type SchemaName } from '../schemas/names.js';
 import { writeStderr } from './io.js';
 import { collect } from './options.js';
+import { VERSION } from './version.js';
 
 /**
  * The entry point: builds the program, runs one command, and maps every outcome to an exit code.
  * The only place that ends the process; commands return exit codes and throw MqselectError.
  */
-const VERSION = '0.1.0';
 
 function program(setExit: (code: ExitCode) => void): Command {
   const root = new Command('mqselect')
@@ -74,6 +74,41 @@ function program(setExit: (code: ExitCode) => void): Command {
       setExit(await runSchema(name));
     });
 
+  const adr = root.command('adr').description('architecture decision records (MADR 4) that CI can re-check');
+  adr
+    .command('new')
+    .description('write NNNN-title.md from a requirements file: the ranking, the decision, its cluster mode and an embedded block for adr check')
+    .argument('<file>', 'requirements file, format v1, or - for stdin')
+    .option('--dir <dir>', 'where the ADRs live', 'docs/decisions')
+    .option('--title <title>', 'ADR title (default: "Use <broker> (<profile>) for <requirements title>")')
+    .addOption(new Option('--status <status>', 'status in the front matter').choices(['proposed', 'accepted']).default('proposed'))
+    .option('--date <YYYY-MM-DD>', 'date in the front matter (default: today); makes the output reproducible')
+    .option('--decision-makers <names>', 'comma-separated names', splitList, [])
+    .option('--consulted <names>', 'comma-separated names', splitList, [])
+    .option('--informed <names>', 'comma-separated names', splitList, [])
+    .option('--choose <broker>', 'record a human decision for another ranked broker than the first (needs --because)')
+    .option('--because <text>', 'why the human decision differs from the top rank')
+    .option('--supersedes <n>', 'mark ADR number N as superseded by this one (edits only its status line)')
+    .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
+    .option('-w, --weight <name=n>', 'override a weight 0..10 (repeatable)', collect, [])
+    .option('--set <path=value>', 'override a field of the input (repeatable)', collect, [])
+    .option('--robustness <n>', 'random weight vectors for the robustness share', '1000')
+    .option('--seed <n>', 'seed of the robustness sampling', '1')
+    .action(async (file: string, flags) => {
+      const { runAdrNew } = await import('./commands/adr.js');
+      setExit(await runAdrNew(file, flags, () => localDate(new Date())));
+    });
+  adr
+    .command('check')
+    .description('re-run every ADR with an mqselect block; exit 1 on findings at or above --fail-on (others are skipped and counted)')
+    .argument('[paths...]', 'ADR files or directories (default: docs/decisions)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the check').choices(['error', 'warning']).default('error'))
+    .action(async (paths: string[], flags) => {
+      const { runAdrCheck } = await import('./commands/adr.js');
+      setExit(await runAdrCheck(paths, flags));
+    });
+
   const kb = root.command('kb').description('inspect and validate the knowledge base');
   kb.command('validate')
     .description('validate the shipped knowledge base, or it plus the given files; exit 1 on integrity errors')
@@ -93,6 +128,14 @@ function program(setExit: (code: ExitCode) => void): Command {
       setExit(await runKbShow(broker, flags));
     });
   return root;
+}
+
+const splitList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+/** Today in the local time zone, as people write dates in ADRs. */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 async function main(argv: string[]): Promise<ExitCode> {

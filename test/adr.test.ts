@@ -1,0 +1,165 @@
+import { fc, test } from '@fast-check/vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDecision } from '../src/adr/check.js';
+import { buildAdr, readDecisionBlock } from '../src/adr/decision.js';
+import { isRetired, parseAdr, withStatus } from '../src/adr/parse.js';
+import { recommend } from '../src/engine/recommend.js';
+import { requirementsArb } from './arbitraries.js';
+import { ROOT, runCli, shippedKb } from './helpers.js';
+
+const GOLDEN = join(ROOT, 'test', 'golden', 'adr-log-pipeline.md');
+const fresh = () => mkdtempSync(join(tmpdir(), 'mqselect-adr-'));
+const only = (dir: string) => join(dir, readdirSync(dir).filter((f) => f.endsWith('.md')).sort().at(-1)!);
+
+describe('mqselect adr new', () => {
+  it('writes a MADR 4 record, byte-identical for the same inputs and date (golden file)', async () => {
+    const dir = fresh();
+    const args = ['adr', 'new', join(ROOT, 'examples/log-pipeline.yaml'), '--dir', dir, '--date', '2026-11-25', '--decision-makers', 'Dana Ortiz, Lee Park', '--consulted', 'SRE'];
+    const run = await runCli(args);
+    expect(run.code).toBe(0);
+    const file = only(dir);
+    expect(file).toMatch(/0001-use-apache-kafka-topic-with-consumer-groups-for-central-log\.md$/);
+    expect(run.stdout.trim()).toBe(file);
+    const text = readFileSync(file, 'utf8');
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
+    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+    for (const heading of ['## Context and Problem Statement', '## Decision Drivers', '## Considered Options', '## Decision Outcome', '### Consequences', '### Confirmation', '## Pros and Cons of the Options', '## More Information']) {
+      expect(text).toContain(`\n${heading}\n`);
+    }
+    expect(text).toMatch(/^---\nstatus: proposed\ndate: 2026-11-25\ndecision-makers: Dana Ortiz, Lee Park\nconsulted: SRE\n---\n/);
+    expect(text).toContain('Chosen option: "Apache Kafka", because');
+  });
+
+  it('continues the numbering and never overwrites', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, '0007-something-else.md'), '# Something else\n');
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25']);
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25']);
+    expect(readdirSync(dir).sort()).toEqual([
+      '0007-something-else.md',
+      '0008-use-rabbitmq-quorum-queue-for-background-jobs-and-notificati.md',
+      '0009-use-rabbitmq-quorum-queue-for-background-jobs-and-notificati.md',
+    ]);
+    expect(readFileSync(join(dir, '0007-something-else.md'), 'utf8')).toBe('# Something else\n');
+  });
+
+  it('writes nothing and exits 1 when no broker is feasible', async () => {
+    const dir = fresh();
+    const file = join(dir, 'impossible.yaml');
+    writeFileSync(file, 'version: 1\nfeatures:\n  xaTransactions: required\n  replay: required\n');
+    const run = await runCli(['adr', 'new', file, '--dir', join(dir, 'adrs')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no ADR was written');
+    expect(existsSync(join(dir, 'adrs')) ? readdirSync(join(dir, 'adrs')) : []).toEqual([]);
+  });
+
+  it('records a human choice that differs from the top rank, and refuses an eliminated one', async () => {
+    const dir = fresh();
+    const run = await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--date', '2026-11-25', '--choose', 'rocketmq', '--because', 'the platform team already runs RocketMQ for payments']);
+    expect(run.code).toBe(0);
+    const text = readFileSync(only(dir), 'utf8');
+    expect(text).toContain('Chosen option: "Apache RocketMQ", because the platform team already runs RocketMQ for payments (chosen by hand over Apache Kafka');
+    expect(text).toContain('"chosenByHand": true');
+    const check = await runCli(['adr', 'check', dir]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/warning \[not-first\] Apache RocketMQ is no longer first: Apache Kafka ranks first/);
+    expect((await runCli(['adr', 'check', dir, '--fail-on', 'warning'])).code).toBe(1);
+    const refused = await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--choose', 'activemq', '--because', 'x']);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/--choose activemq: it is eliminated/)]);
+    expect((await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--choose', 'rocketmq'])).code).toBe(2);
+  });
+
+  it('--supersedes N edits only the old status line and links both', async () => {
+    const dir = fresh();
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25']);
+    const first = only(dir);
+    const before = readFileSync(first, 'utf8');
+    const run = await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-26', '--title', 'Move jobs to RabbitMQ streams', '--supersedes', '1']);
+    expect(run.code).toBe(0);
+    const after = readFileSync(first, 'utf8');
+    expect(after).toBe(before.replace('status: proposed', 'status: superseded by [ADR-0002](0002-move-jobs-to-rabbitmq-streams.md)'));
+    expect(readFileSync(join(dir, '0002-move-jobs-to-rabbitmq-streams.md'), 'utf8')).toContain(`Supersedes [ADR-0001](${first.split('/').at(-1)}).`);
+    const check = await runCli(['adr', 'check', dir]);
+    expect(check.stdout).toContain('1 decision(s) checked, 1 skipped');
+  });
+});
+
+describe('mqselect adr check', () => {
+  it('exit 0 on a fresh ADR; exit 1 naming both brokers after the embedded requirements change; exit 2 on a malformed block', async () => {
+    const dir = fresh();
+    await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--date', '2026-11-25']);
+    expect((await runCli(['adr', 'check', dir])).code).toBe(0);
+    const file = only(dir);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"replay": "required",', '"replay": "required",\n      "delayedMessages": "required",'));
+    const changed = await runCli(['adr', 'check', dir]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/error \[eliminated\] Apache Kafka is now eliminated .*; Apache RocketMQ ranks first/);
+    const github = await runCli(['adr', 'check', dir, '--format', 'github']);
+    expect(github.stdout).toMatch(/^::error file=.*\.md,line=\d+,title=mqselect adr check \(eliminated\)::Apache Kafka is now eliminated/m);
+    const json = JSON.parse((await runCli(['adr', 'check', dir, '--format', 'json'])).stdout);
+    expect(json.findings[0]).toMatchObject({ severity: 'error', rule: 'eliminated' });
+    writeFileSync(file, text.replace('"schemaVersion": 1,', '"schemaVersion": 1,,'));
+    const malformed = await runCli(['adr', 'check', dir]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/\.md:\d+: mqselect-decision block is not valid JSON/);
+    writeFileSync(file, text.replace('"broker": "kafka"', '"broker": 42'));
+    expect((await runCli(['adr', 'check', dir])).stderr).toMatch(/mqselect-decision block: decision\.broker: expected a string/);
+  });
+
+  it('reports a "Chosen option" line that disagrees with the block', async () => {
+    const dir = fresh();
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25']);
+    const file = only(dir);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Chosen option: "RabbitMQ"', 'Chosen option: "Apache Kafka"'));
+    const run = await runCli(['adr', 'check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[chosen-line-mismatch] "Chosen option: Apache Kafka" disagrees with the mqselect block, which records RabbitMQ');
+  });
+
+  it('a folder of ordinary MADR and Nygard files passes, every file skipped and counted', async () => {
+    const dir = fresh();
+    cpSync(join(ROOT, 'test/fixtures/madr'), dir, { recursive: true });
+    const run = await runCli(['adr', 'check', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('adr check: 0 decision(s) checked, 7 skipped, 0 error(s), 0 warning(s)');
+    expect(run.stdout).toMatch(/skipped .*0004-log-to-files\.md: status: superseded by/);
+    expect(run.stdout).toMatch(/skipped .*0006-message-broker-for-billing\.md: status: deprecated/);
+  });
+
+  it('a missing directory is a usage error', async () => {
+    expect((await runCli(['adr', 'check', join(fresh(), 'nope')])).code).toBe(2);
+  });
+});
+
+describe('ADR parsing', () => {
+  it('finds the status in front matter, MADR 2 lists and Nygard sections', () => {
+    expect(parseAdr('---\nstatus: "accepted"\n---\n# T\n').status).toEqual({ value: 'accepted', line: 2, kind: 'front-matter' });
+    expect(parseAdr('# T\n\n* Status: superseded by ADR-2\n').status).toMatchObject({ value: 'superseded by ADR-2', kind: 'list' });
+    expect(parseAdr('# T\n\n## Status\n\nDeprecated\n').status).toMatchObject({ value: 'Deprecated', line: 5, kind: 'section' });
+    expect(isRetired('Superseded by [ADR-3](x.md)')).toBe(true);
+    expect(isRetired('accepted')).toBe(false);
+  });
+
+  it('replaces only the status line, keeping CRLF line ends', () => {
+    const text = '---\r\nstatus: accepted\r\ndate: 2024-01-01\r\n---\r\n# T\r\n';
+    expect(withStatus(text, parseAdr(text), 'superseded by X')).toBe(text.replace('status: accepted', 'status: superseded by X'));
+  });
+});
+
+const kb = await shippedKb();
+describe('property: adr new then adr check is clean', () => {
+  test.prop([requirementsArb], { numRuns: 60 })('for any valid requirements with a feasible broker, a fresh ADR has no findings', (requirements) => {
+    const result = recommend(requirements, kb, { sensitivity: { robustnessSamples: 50 } });
+    fc.pre(result.recommendation !== null);
+    const { text } = buildAdr(result, requirements, { title: 'T', status: 'accepted', date: '2026-11-25', decisionMakers: [], consulted: [], informed: [] }, {}, 'mqselect test');
+    const parsed = parseAdr(text);
+    const reading = readDecisionBlock(parsed.block!.json);
+    if (!reading.ok) throw new Error(reading.message);
+    const again = recommend(reading.requirements, kb, { weightOverrides: reading.block.weightOverrides });
+    expect(checkDecision('x.md', parsed, reading.block, again, { missing: [], changed: [] })).toEqual([]);
+  });
+});
