@@ -94,3 +94,10 @@ describe('JSON Schemas in data/schema', () => {
     }
   });
 });
+
+describe('version', () => {
+  it('the CLI version equals package.json', async () => {
+    const { VERSION } = await import('../src/cli/version.js');
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
