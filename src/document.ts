@@ -54,7 +54,7 @@ async function parseJson(text: string, file: string): Promise<ParsedDocument> {
 }
 
 let yamlModule: typeof import('yaml') | undefined;
-async function loadYaml(): Promise<typeof import('yaml')> {
+export async function loadYaml(): Promise<typeof import('yaml')> {
   if (!yamlModule) {
     // yaml is CommonJS under Node: a bundled dynamic import exposes it as the default export.
     const loaded = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };

@@ -55,6 +55,20 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
 
   root
+    .command('ask')
+    .description('answer a questionnaire in the terminal, see the recommendation, save the answers (and an ADR)')
+    .option('--from <file>', 'pre-fill every answer from a requirements file, to revisit a decision')
+    .option('--save <file>', 'write the answers to this .yaml or .json file (otherwise offered at the end)')
+    .option('--force', 'replace an existing --save file without asking', false)
+    .option('--adr <dir>', 'also write an ADR for the result into this folder')
+    .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (flags) => {
+      const { runAsk } = await import('./commands/ask.js');
+      setExit(await runAsk(flags, () => localDate(new Date())));
+    });
+
+  root
     .command('compare')
     .description('the knowledge base side by side: ratings, figures, capabilities per profile, protocols, cluster modes, sources')
     .argument('[brokers...]', 'broker ids (all when none): activemq, kafka, rabbitmq, rocketmq')

@@ -5,6 +5,9 @@ import { buildAdr, readDecisionBlock } from '../../adr/decision.js';
 import { checkDecision, type Finding } from '../../adr/check.js';
 import { isRetired, parseAdr, withStatus } from '../../adr/parse.js';
 import { recommend } from '../../engine/recommend.js';
+import type { Result } from '../../engine/types.js';
+import type { Requirements } from '../../requirements/schema.js';
+import type { Criterion } from '../../requirements/vocabulary.js';
 import { EXIT, MqselectError, inputError, usageError, type ExitCode } from '../../errors.js';
 import { extendKnowledgeBase } from '../../kb/load.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
@@ -55,46 +58,53 @@ export async function runAdrNew(path: string, flags: AdrNewFlags, today: () => s
     process.stderr.write(`mqselect: no broker meets the hard constraints, so no ADR was written:\n${result.eliminated.map((e) => `  ${e.broker}: ${e.reasons.join('; ')}`).join('\n')}\n`);
     return EXIT.negative;
   }
-  const decided = flags.choose === undefined ? result.ranking[0]! : result.ranking.find((r) => r.broker === flags.choose);
+  writeStdout(await writeAdrFor(requirements, kb, result, flags.dir, date, { ...flags, overrides }));
+  return EXIT.ok;
+}
+
+export type AdrWriteOptions = Partial<Pick<AdrNewFlags, 'title' | 'choose' | 'because' | 'supersedes'>> &
+  Partial<Pick<AdrNewFlags, 'status' | 'decisionMakers' | 'consulted' | 'informed'>> & { overrides?: Partial<Record<Criterion, number>> };
+
+/** Writes the next NNNN-title.md in `dir` for a computed result; returns its path. Shared with `ask --adr`. */
+export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase, result: Result, dir: string, date: string, options: AdrWriteOptions = {}): Promise<string> {
+  if (!result.recommendation) throw usageError('no broker meets the hard constraints, so no ADR can be written');
+  const decided = options.choose === undefined ? result.ranking[0]! : result.ranking.find((r) => r.broker === options.choose);
   if (!decided) {
-    const eliminated = result.eliminated.find((e) => e.broker === flags.choose);
+    const eliminated = result.eliminated.find((e) => e.broker === options.choose);
     throw usageError(
       eliminated
-        ? `--choose ${flags.choose}: it is eliminated by a hard constraint (${eliminated.reasons.join('; ')})`
-        : `--choose: unknown broker "${flags.choose}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`,
+        ? `--choose ${options.choose}: it is eliminated by a hard constraint (${eliminated.reasons.join('; ')})`
+        : `--choose: unknown broker "${options.choose}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`,
     );
   }
-  const byHand = flags.choose !== undefined && decided.broker !== result.ranking[0]!.broker;
-
-  await mkdir(flags.dir, { recursive: true });
-  const existing = (await readdir(flags.dir)).filter((f) => ADR_FILE.test(f)).sort();
+  const byHand = options.choose !== undefined && decided.broker !== result.ranking[0]!.broker;
+  await mkdir(dir, { recursive: true });
+  const existing = (await readdir(dir)).filter((f) => ADR_FILE.test(f)).sort();
   const next = String(Math.max(0, ...existing.map((f) => Number(ADR_FILE.exec(f)![1]))) + 1).padStart(4, '0');
-  const title = flags.title ?? `Use ${decided.name} (${decided.profiles.map((p) => p.name).join(' + ')})${requirements.title ? ` for ${requirements.title}` : ''}`;
+  const title = options.title ?? `Use ${decided.name} (${decided.profiles.map((p) => p.name).join(' + ')})${requirements.title ? ` for ${requirements.title}` : ''}`;
   const name = `${next}-${slug(title)}.md`;
-  const superseded = flags.supersedes === undefined ? undefined : await findSuperseded(flags.dir, existing, flags.supersedes, name, next);
-
+  const superseded = options.supersedes === undefined ? undefined : await findSuperseded(dir, existing, options.supersedes, name, next);
   const { text: adr } = buildAdr(
     result,
     requirements,
     {
       title,
-      status: flags.status,
+      status: options.status ?? 'proposed',
       date,
-      decisionMakers: flags.decisionMakers,
-      consulted: flags.consulted,
-      informed: flags.informed,
-      ...(flags.choose !== undefined ? { choose: flags.choose } : {}),
-      ...(byHand ? { chosenByHand: { because: flags.because! } } : {}),
+      decisionMakers: options.decisionMakers ?? [],
+      consulted: options.consulted ?? [],
+      informed: options.informed ?? [],
+      ...(options.choose !== undefined ? { choose: options.choose } : {}),
+      ...(byHand ? { chosenByHand: { because: options.because! } } : {}),
       ...(superseded ? { supersedes: { number: superseded.number, file: superseded.name } } : {}),
     },
-    overrides,
+    options.overrides ?? {},
     `mqselect ${VERSION}`,
   );
-  const target = join(flags.dir, name);
+  const target = join(dir, name);
   await writeFileAtomic(target, adr, false);
-  if (superseded) await writeFileAtomic(join(flags.dir, superseded.name), superseded.updated, true);
-  writeStdout(target);
-  return EXIT.ok;
+  if (superseded) await writeFileAtomic(join(dir, superseded.name), superseded.updated, true);
+  return target;
 }
 
 async function findSuperseded(dir: string, existing: string[], wanted: string, newName: string, newNumber: string) {
