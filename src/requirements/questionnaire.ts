@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { describeIssue } from '../schema-issues.js';
 import { parseHumanNumber } from './numbers.js';
 import { requirementLeaves } from './paths.js';
@@ -32,15 +32,16 @@ export function validateAnswer(spec: QuestionSpec, raw: string): Answer {
   const text = raw.trim();
   // Empty keeps nothing; "-" clears a pre-filled value: both mean "not stated".
   if (text === '' || text === '-') return { ok: true, value: undefined };
-  let value: unknown = text;
+  // Text keeps what was typed (or pre-filled) exactly; only numbers are read from their trimmed form.
+  let value: unknown = raw;
   if (spec.kind === 'number') {
     value = parseHumanNumber(text);
     if (value === undefined) return { ok: false, reason: 'enter a number such as 2000, 50k, 1.5M or 2e6, or leave it empty for "not stated"' };
   }
   const schema = leaves().get(spec.path);
   if (!schema) return { ok: true, value };
-  const result = (schema as unknown as { safeParse(v: unknown): { success: boolean; error?: { issues: Parameters<typeof describeIssue>[0][] } } }).safeParse(value);
-  return result.success ? { ok: true, value } : { ok: false, reason: describeIssue(result.error!.issues[0]!) };
+  const result = z.safeParse(schema, value, { reportInput: true });
+  return result.success ? { ok: true, value } : { ok: false, reason: describeIssue(result.error.issues[0]!) };
 }
 
 export async function runQuestionnaire(adapter: PromptAdapter, prefilled: Record<string, unknown> = {}, brokerIds: readonly string[] = []): Promise<Record<string, unknown>> {

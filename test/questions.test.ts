@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recommend } from '../src/engine/recommend.js';
+import { parseRequirementsText } from '../src/requirements/parse.js';
+import { requirementLeaves } from '../src/requirements/paths.js';
+import { NOT_STATED, runQuestionnaire, validateAnswer, type PromptAdapter } from '../src/requirements/questionnaire.js';
+import { NOT_ASKED, QUESTIONS } from '../src/requirements/questions.js';
+import { requirementsSchema } from '../src/requirements/schema.js';
+import { EXAMPLES, shippedKb } from './helpers.js';
+
+const kb = await shippedKb();
+
+function setAt(target: Record<string, unknown>, path: string, value: unknown) {
+  const segments = path.split('.');
+  let node = target;
+  for (const s of segments.slice(0, -1)) node = (node[s] ??= {}) as Record<string, unknown>;
+  node[segments.at(-1)!] = value;
+  return target;
+}
+
+/**
+ * A scripted adapter: answers by field path (raw text for text/number, a value for choices), else
+ * accepts the default. Every text answer goes through the same validate callback inquirer gets, so a
+ * rejected answer is recorded and the next scripted one is tried, as a user would retype.
+ */
+function scripted(answers: Record<string, string | string[] | boolean | undefined | Array<string>>, log: string[] = []): PromptAdapter {
+  const queue = new Map(Object.entries(answers).map(([k, v]) => [k, Array.isArray(v) && k.startsWith('retry:') ? [...v] : v]));
+  const pathOf = (message: string) => QUESTIONS.find((q) => q.message === message)!.path;
+  return {
+    section: (title) => log.push(`# ${title}`),
+    async text(q, validate) {
+      const path = pathOf(q.message);
+      const retries = queue.get(`retry:${path}`) as string[] | undefined;
+      if (retries && retries.length > 0) {
+        while (retries.length > 0) {
+          const raw = retries.shift()!;
+          const verdict = validate(raw);
+          log.push(`${path} <- ${JSON.stringify(raw)}: ${verdict === true ? 'ok' : verdict}`);
+          if (verdict === true) return raw;
+        }
+      }
+      const raw = queue.has(path) ? (queue.get(path) as string) : (q.default ?? '');
+      const verdict = validate(raw);
+      if (verdict !== true) throw new Error(`scripted answer for ${path} rejected: ${verdict}`);
+      return raw;
+    },
+    async select(q) {
+      const path = pathOf(q.message);
+      const value = queue.has(path) ? (queue.get(path) as string | undefined) ?? NOT_STATED : (q.default ?? NOT_STATED);
+      if (!q.choices.some((c) => c.value === value)) throw new Error(`${path}: "${value}" is not a choice`);
+      return value;
+    },
+    async multi(q) {
+      const path = pathOf(q.message);
+      return queue.has(path) ? (queue.get(path) as string[] | undefined) : q.defaults;
+    },
+    async confirm(q) {
+      const path = pathOf(q.message);
+      return queue.has(path) ? (queue.get(path) as boolean) : q.default;
+    },
+  };
+}
+
+describe('question specs (data)', () => {
+  it('reach every field of requirements v1', () => {
+    const asked = new Set(QUESTIONS.map((q) => q.path));
+    const missing = [...requirementLeaves().keys()].filter((path) => !asked.has(path) && !(NOT_ASKED as readonly string[]).includes(path));
+    expect(missing).toEqual([]);
+  });
+
+  it('map every choice to a valid requirements value', () => {
+    for (const q of QUESTIONS.filter((q) => q.choices && !q.path.startsWith('_'))) {
+      for (const choice of q.choices!) {
+        const value = q.kind === 'multi' ? [choice.value] : choice.value;
+        const result = requirementsSchema.safeParse(setAt({ version: 1 }, q.path, value));
+        expect(result.success, `${q.path} = ${choice.value}`).toBe(true);
+      }
+    }
+  });
+
+  it('give every question a one-line hint and a unit where it asks for a number', () => {
+    for (const q of QUESTIONS) {
+      expect(q.hint.length, q.path).toBeGreaterThan(10);
+      expect(q.hint).not.toContain('\n');
+      if (q.kind === 'number') expect(q.message, q.path).toMatch(/\(((RPO|RTO), )?(msg\/s|bytes|messages|count|×, e\.g\. 3|ms|hours|seconds|0–10)\)\??$/);
+    }
+  });
+
+  it('ask follow-ups only where they matter', async () => {
+    const log: string[] = [];
+    const document = await runQuestionnaire(scripted({ 'priorities.latency': 'ignore', 'features.replay': 'not-needed', 'deployment.multiDatacenter': 'none', 'deployment.platform': 'on-premises' }, log), {}, ['kafka']);
+    expect(document).not.toHaveProperty('latency');
+    const asked = log.join('\n');
+    expect(asked).not.toContain('latency.p99Ms');
+    expect(document).toEqual({ version: 1, priorities: { latency: 'ignore' }, features: { replay: 'not-needed' }, deployment: { multiDatacenter: 'none', platform: 'on-premises' } });
+  });
+});
+
+describe('answers', () => {
+  it.each([
+    ['workload.peakMessagesPerSecond', '50k', 50_000],
+    ['workload.peakMessagesPerSecond', '1.5M', 1_500_000],
+    ['workload.peakMessagesPerSecond', '2e6', 2_000_000],
+    ['workload.peakMessagesPerSecond', '2_000', 2000],
+    ['workload.consumerGroups', '6', 6],
+    ['workload.retentionHours', '0', 0],
+    ['title', 'Order events', 'Order events'],
+    ['workload.topics', '', undefined],
+    ['workload.topics', '-', undefined],
+  ])('%s accepts %j', (path, raw, value) => {
+    expect(validateAnswer(QUESTIONS.find((q) => q.path === path)!, raw)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['workload.peakMessagesPerSecond', 'fast', /enter a number such as 2000, 50k/],
+    ['workload.peakMessagesPerSecond', '-5', /must be > 0/],
+    ['workload.peakMessagesPerSecond', '0', /must be > 0/],
+    ['workload.consumerGroups', '1.5', /expected an integer/],
+    ['weights.latency', '11', /must be ≤ 10/],
+    ['workload.growthFactor', '0.5', /must be ≥ 1/],
+  ])('%s rejects %j inline with the reason', (path, raw, reason) => {
+    const answer = validateAnswer(QUESTIONS.find((q) => q.path === path)!, raw);
+    expect(answer.ok).toBe(false);
+    expect(answer.ok ? '' : answer.reason).toMatch(reason);
+  });
+
+  it('a rejected answer is asked again until it is valid', async () => {
+    const log: string[] = [];
+    const document = await runQuestionnaire(scripted({ 'retry:workload.peakMessagesPerSecond': ['lots', '-1', '120k'] }, log));
+    expect(log.filter((l) => l.startsWith('workload.peak'))).toEqual([
+      'workload.peakMessagesPerSecond <- "lots": enter a number such as 2000, 50k, 1.5M or 2e6, or leave it empty for "not stated"',
+      'workload.peakMessagesPerSecond <- "-1": must be > 0, got -1',
+      'workload.peakMessagesPerSecond <- "120k": ok',
+    ]);
+    expect(document).toEqual({ version: 1, workload: { peakMessagesPerSecond: 120_000 } });
+  });
+
+  it('the main path: a typical architect session gives a valid file and the same result as recommend', async () => {
+    const document = await runQuestionnaire(
+      scripted({
+        title: 'Order events',
+        'workload.peakMessagesPerSecond': '120k',
+        'workload.averageMessageBytes': '2048',
+        'priorities.reliability': 'critical',
+        'reliability.messageLoss': 'never',
+        'reliability.failover': 'automatic',
+        'features.transactionalMessages': 'required',
+        'features.delayedMessages': 'required',
+        'workload.maxDelayHours': '2',
+        'features.ordering': 'required',
+        'deployment.multiDatacenter': 'disaster-recovery',
+        'reliability.rpoSeconds': '60',
+        'team.languages': ['java'],
+      }),
+    );
+    const requirements = await parseRequirementsText(JSON.stringify(document), 'answers.json');
+    expect(requirements.workload?.maxDelayHours).toBe(2);
+    expect(recommend(requirements, kb).recommendation?.broker).toBe('rocketmq');
+  });
+});
+
+describe('--from round trip', () => {
+  it.each(['log-pipeline.yaml', 'order-transactions.yaml', 'task-queue.json', 'jms-integration.yaml', 'event-sourcing-replay.yaml', 'iot-telemetry.yaml', 'rpc-microservices.json', 'minimal.yaml'])(
+    'accepting every pre-filled answer of %s saves a file equal to the original after parsing',
+    async (name) => {
+      const original = await parseRequirementsText(readFileSync(join(EXAMPLES, name), 'utf8'), name);
+      const document = await runQuestionnaire(scripted({}), original as Record<string, unknown>, kb.brokers.map((b) => b.id));
+      expect(await parseRequirementsText(JSON.stringify(document), 'saved.json')).toEqual(original);
+    },
+  );
+});
