@@ -1,4 +1,5 @@
 import type { Condition, Effect, Rule } from '../kb/schema.js';
+import { getAt } from '../requirements/access.js';
 import type { Requirements } from '../requirements/schema.js';
 import type { Criterion } from './types.js';
 
@@ -7,24 +8,12 @@ import type { Criterion } from './types.js';
  * fields only (the KB integrity rule "rules-read-requirements" forbids priorities and weights), so a
  * rule can change fits but never the weights — scores stay linear in the weights.
  */
-const splitPaths = new Map<string, string[]>();
-
-export function valueAt(requirements: Requirements, path: string): unknown {
-  let segments = splitPaths.get(path);
-  if (!segments) splitPaths.set(path, (segments = path.split('.')));
-  let current: unknown = requirements;
-  for (const segment of segments) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
-}
 
 export function holds(condition: Condition, requirements: Requirements): boolean {
   if ('all' in condition) return condition.all.every((c) => holds(c, requirements));
   if ('any' in condition) return condition.any.some((c) => holds(c, requirements));
   if ('not' in condition) return !holds(condition.not, requirements);
-  const actual = valueAt(requirements, condition.path);
+  const actual = getAt(requirements, condition.path);
   const expected = condition.value;
   switch (condition.op) {
     case 'stated':

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../kb/schema.js';
+import { getAt, setAt } from '../requirements/access.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
 import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
@@ -128,27 +129,18 @@ export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] 
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
-function setAt(requirements: Requirements, path: string, value: unknown): Requirements {
+function withValue(requirements: Requirements, path: string, value: unknown): Requirements {
   const copy = structuredClone(requirements) as Record<string, unknown>;
-  const segments = path.split('.');
-  let node = copy;
-  for (const segment of segments.slice(0, -1)) node = (node[segment] ??= {}) as Record<string, unknown>;
-  node[segments[segments.length - 1]!] = value;
+  setAt(copy, path, value);
   return copy as Requirements;
-}
-
-function numberAt(requirements: Requirements, path: string): number | undefined {
-  let node: unknown = requirements;
-  for (const segment of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
-  return typeof node === 'number' ? node : undefined;
 }
 
 export function numberThresholds(requirements: Requirements, kb: KnowledgeBase, winner: string, overrides: Partial<Record<Criterion, number>>): Sensitivity['thresholds'] {
   const out: Sensitivity['thresholds'] = [];
   for (const [field, bounds] of Object.entries(NUMBER_BOUNDS)) {
-    const value = numberAt(requirements, field);
-    if (value === undefined) continue;
-    const winnerAt = (v: number) => evaluate(setAt(requirements, field, v), kb, overrides).ranked[0]?.best;
+    const value = getAt(requirements, field);
+    if (typeof value !== 'number') continue;
+    const winnerAt = (v: number) => evaluate(withValue(requirements, field, v), kb, overrides).ranked[0]?.best;
     const idAt = (v: number) => {
       const best = winnerAt(v);
       return best ? brokerOf(best) : null;
@@ -209,7 +201,7 @@ export function featureFlips(requirements: Requirements, kb: KnowledgeBase, winn
     const from = requirements.features?.[feature] ?? 'not-needed';
     for (const to of FEATURE_NEEDS) {
       if (to === from) continue;
-      const best = evaluate(setAt(requirements, `features.${feature}`, to), kb, overrides).ranked[0]?.best;
+      const best = evaluate(withValue(requirements, `features.${feature}`, to), kb, overrides).ranked[0]?.best;
       const newWinner = best ? brokerOf(best) : null;
       if (newWinner !== winner) out.push({ feature, from, to, newWinner });
     }

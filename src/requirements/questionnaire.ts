@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { describeIssue } from '../schema-issues.js';
 import { parseHumanNumber } from './numbers.js';
 import { requirementLeaves } from './paths.js';
-import { QUESTIONS, shouldAsk, valueAt, type QuestionSpec } from './questions.js';
+import { getAt, setAt } from './access.js';
+import { QUESTIONS, shouldAsk, type QuestionSpec } from './questions.js';
 
 /**
  * Walks the question specs through a prompt adapter and builds a requirements document holding only
@@ -51,7 +52,7 @@ export async function runQuestionnaire(adapter: PromptAdapter, prefilled: Record
   for (const spec of QUESTIONS) {
     if (!shouldAsk(spec, answers, { ...prefilled, ...(prefilled.weights !== undefined ? { _weights: true } : {}) })) continue;
     if (spec.section !== section) adapter.section((section = spec.section));
-    const current = valueAt(prefilled, spec.path);
+    const current = getAt(prefilled, spec.path);
     const value = await ask(adapter, spec, current, brokerIds, answers);
     if (value !== undefined) setAt(answers, spec.path, value);
   }
@@ -81,13 +82,6 @@ async function ask(adapter: PromptAdapter, spec: QuestionSpec, current: unknown,
       return adapter.multi({ message: spec.message, hint: spec.hint, choices: [...spec.choices!, ...extra], ...(Array.isArray(current) ? { defaults: current as string[] } : {}) });
     }
   }
-}
-
-function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
-  const segments = path.split('.');
-  let node = target;
-  for (const segment of segments.slice(0, -1)) node = (node[segment] ??= {}) as Record<string, unknown>;
-  node[segments[segments.length - 1]!] = value;
 }
 
 /** version first, $schema kept from --from, helper answers ("_…") dropped, empty groups left out. */

@@ -1,3 +1,4 @@
+import { getAt } from './access.js';
 import { FEATURE_DOCS } from './schema.js';
 import {
   COMMERCIAL_EDITIONS,
@@ -122,15 +123,9 @@ export const QUESTIONS: readonly QuestionSpec[] = [
 /** Fields deliberately not asked: `version` is always 1; `$schema` is an editor pointer kept from --from. */
 export const NOT_ASKED = ['version', '$schema'] as const;
 
-export function valueAt(answers: Record<string, unknown>, path: string): unknown {
-  let node: unknown = answers;
-  for (const segment of path.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
-  return node;
-}
-
 export function shouldAsk(spec: QuestionSpec, answers: Record<string, unknown>, prefilled: Record<string, unknown>): boolean {
-  if (!spec.when || valueAt(prefilled, spec.path) !== undefined) return true;
-  const value = valueAt(answers, spec.when.path);
+  if (!spec.when || getAt(prefilled, spec.path) !== undefined) return true;
+  const value = getAt(answers, spec.when.path);
   if (spec.when.equals !== undefined) return value === spec.when.equals;
   if (spec.when.in) return typeof value === 'string' && spec.when.in.includes(value);
   if (spec.when.notIn) return !spec.when.notIn.includes(value as string);

@@ -1,4 +1,5 @@
 import { formatPath, usageError } from '../errors.js';
+import { setAt } from './access.js';
 import { parseHumanNumber } from './numbers.js';
 import { leafKind, requirementLeaves } from './paths.js';
 
@@ -45,16 +46,7 @@ function readValue(path: string, text: string, kind: string): unknown {
 export function applyAssignments(data: unknown, assignments: Assignment[]): unknown {
   if (assignments.length === 0) return data;
   const copy = (data !== null && typeof data === 'object' && !Array.isArray(data) ? structuredClone(data) : {}) as Record<string, unknown>;
-  for (const { path, value } of assignments) {
-    const segments = path.split('.');
-    let node = copy;
-    for (const segment of segments.slice(0, -1)) {
-      const next = Object.hasOwn(node, segment) ? node[segment] : undefined;
-      if (next === null || typeof next !== 'object' || Array.isArray(next)) node[segment] = {};
-      node = node[segment] as Record<string, unknown>;
-    }
-    node[segments[segments.length - 1]!] = value;
-  }
+  for (const { path, value } of assignments) setAt(copy, path, value);
   return copy;
 }
 

@@ -11,13 +11,11 @@ import type { Criterion } from '../../requirements/vocabulary.js';
 import { EXIT, MqselectError, inputError, usageError, type ExitCode } from '../../errors.js';
 import { extendKnowledgeBase } from '../../kb/load.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
-import { parseRequirementsText } from '../../requirements/parse.js';
-import { parseAssignment } from '../../requirements/set.js';
 import { LIMITS, readInput, sha256, writeFileAtomic, writeStdout } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
-import { knowledgeBaseWith, shippedKnowledgeBase } from '../shipped-kb.js';
+import { shippedKnowledgeBase } from '../shipped-kb.js';
 import { VERSION } from '../version.js';
-import { checkExperience, failOnIntegrityErrors } from './recommend.js';
+import { loadInputs } from './recommend.js';
 
 export interface AdrNewFlags {
   dir: string;
@@ -45,13 +43,7 @@ export async function runAdrNew(path: string, flags: AdrNewFlags, today: () => s
   const date = flags.date ?? today();
   if (!isDate(date)) throw usageError(`--date: expected a real date YYYY-MM-DD (got "${date}")`);
   const overrides = parseWeightOverrides(flags.weight);
-  const assignments = flags.set.map(parseAssignment);
-  const assembled = await knowledgeBaseWith(flags.kb);
-  failOnIntegrityErrors(assembled, flags.kb);
-  const { kb } = assembled;
-  const { file, text } = await readInput(path, LIMITS.requirementsBytes);
-  const requirements = await parseRequirementsText(text, file, assignments);
-  checkExperience(requirements, kb, file);
+  const { kb, requirements } = await loadInputs(path, flags);
   const sensitivity = { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) };
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   if (!result.recommendation) {

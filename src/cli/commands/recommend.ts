@@ -27,19 +27,24 @@ export interface RecommendFlags {
 /** read requirements -> load KB -> engine -> render -> stdout. Exit 1 when no broker is feasible. */
 export async function runRecommend(path: string, flags: RecommendFlags): Promise<ExitCode> {
   const overrides = parseWeightOverrides(flags.weight);
-  const assignments = flags.set.map(parseAssignment);
-  const assembled = await knowledgeBaseWith(flags.kb);
-  failOnIntegrityErrors(assembled, flags.kb);
-  const { kb } = assembled;
-  const { file, text } = await readInput(path, LIMITS.requirementsBytes);
-  const requirements = await parseRequirementsText(text, file, assignments);
-  checkExperience(requirements, kb, file);
+  const { kb, requirements } = await loadInputs(path, flags);
   const sensitivity = flags.sensitivity !== false ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   const render = await RENDERERS[flags.format]();
   const style = await styleFor(flags.format === 'table' && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
   writeStdout(render(result, { style, explain: flags.explain }));
   return result.recommendation ? EXIT.ok : EXIT.negative;
+}
+
+/** The inputs of recommend and adr new: the KB (with --kb layers) and the requirements (with --set). */
+export async function loadInputs(path: string, flags: { kb: string[]; set: string[] }): Promise<{ kb: KnowledgeBase; requirements: Requirements }> {
+  const assignments = flags.set.map(parseAssignment);
+  const assembled = await knowledgeBaseWith(flags.kb);
+  failOnIntegrityErrors(assembled, flags.kb);
+  const { file, text } = await readInput(path, LIMITS.requirementsBytes);
+  const requirements = await parseRequirementsText(text, file, assignments);
+  checkExperience(requirements, assembled.kb, file);
+  return { kb: assembled.kb, requirements };
 }
 
 /** A user KB layer that breaks integrity is invalid input for recommend (kb validate lists every finding). */
