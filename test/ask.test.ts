@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -35,13 +35,31 @@ describe('mqselect ask in a terminal', { timeout: 180_000 }, () => {
   it('revisits a decision: pre-filled answers, one changed, saved file and printed winner', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mqselect-ask-'));
     const saved = join(dir, 'revisited.yaml');
-    session = new TmuxSession('revisit', `node ${CLI} ask --from ${join(ROOT, 'examples/log-pipeline.yaml')} --save ${saved}`);
+    const adrs = join(dir, 'decisions');
+    session = new TmuxSession('revisit', `node ${CLI} ask --from ${join(ROOT, 'examples/log-pipeline.yaml')} --save ${saved} --adr ${adrs}`);
     const screen = await answerAll(session, (question) => (question.startsWith('Peak produce rate') ? '1.2M' : undefined));
     expect(screen).toContain('EXIT:0');
-    expect(screen).toMatch(/Apache Kafka \(Topic with consumer groups\), [\d.]+ points ahead of/);
+    const winnerLine = /^Apache Kafka \(Topic with consumer groups\), [\d.]+ points ahead of .*$/m.exec(screen)?.[0];
+    expect(winnerLine).toBeDefined();
     expect(screen).toContain(`saved ${saved}`);
     const original = parse(readFileSync(join(ROOT, 'examples/log-pipeline.yaml'), 'utf8'));
     expect(parse(readFileSync(saved, 'utf8'))).toEqual({ ...original, workload: { ...original.workload, peakMessagesPerSecond: 1_200_000 } });
+    // recommend on the saved file gives the result ask showed, and the ADR checks clean.
+    expect((await runCli(['recommend', saved, '--no-color'])).stdout).toContain(winnerLine!);
+    expect(readdirSync(adrs)).toHaveLength(1);
+    expect((await runCli(['adr', 'check', adrs])).code).toBe(0);
+  });
+
+  it('never replaces an existing file without confirmation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mqselect-ask-'));
+    const target = join(dir, 'mine.yaml');
+    writeFileSync(target, 'version: 1\ntitle: keep me\n');
+    session = new TmuxSession('clobber', `node ${CLI} ask --from ${join(ROOT, 'examples/minimal.yaml')} --save ${target}`);
+    // Every answer accepted as is, including "Replace it?" whose default is no.
+    const screen = await answerAll(session, () => undefined);
+    expect(screen).toMatch(/mine\.yaml exists\. Replace it\?/);
+    expect(screen).toContain('EXIT:130');
+    expect(readFileSync(target, 'utf8')).toBe('version: 1\ntitle: keep me\n');
   });
 
   it('rejects an invalid answer inline and asks again', async () => {
