@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { loadPositionFinder, locationOf, type ParsedDocument } from './document.js';
 import { inputError, type MqselectError } from './errors.js';
 

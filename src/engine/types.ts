@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   clusterModeChoiceSchema,
   contributionSchema,
@@ -20,15 +20,15 @@ export { CRITERIA } from '../requirements/vocabulary.js';
 export type { Criterion, Dimension };
 
 export type Confidence = 'high' | 'low';
-export type Contribution = z.infer<typeof contributionSchema>;
-export type CriterionScore = z.infer<typeof criterionScoreSchema>;
-export type NodeCount = z.infer<typeof nodeCountSchema>;
-export type ClusterModeChoice = z.infer<typeof clusterModeChoiceSchema>;
-export type RankedBroker = z.infer<typeof rankedBrokerSchema>;
-export type WeightInfo = z.infer<typeof weightInfoSchema>;
-export type Sensitivity = z.infer<typeof sensitivitySchema>;
-export type Result = z.infer<typeof resultSchema>;
-export type ResultSummary = z.infer<typeof resultSummarySchema>;
+export type Contribution = z.output<typeof contributionSchema>;
+export type CriterionScore = z.output<typeof criterionScoreSchema>;
+export type NodeCount = z.output<typeof nodeCountSchema>;
+export type ClusterModeChoice = z.output<typeof clusterModeChoiceSchema>;
+export type RankedBroker = z.output<typeof rankedBrokerSchema>;
+export type WeightInfo = z.output<typeof weightInfoSchema>;
+export type Sensitivity = z.output<typeof sensitivitySchema>;
+export type Result = z.output<typeof resultSchema>;
+export type ResultSummary = z.output<typeof resultSummarySchema>;
 export type Recommendation = NonNullable<Result['recommendation']>;
 export type Elimination = Result['eliminated'][number];
 export type Assumption = Result['assumed'][number];

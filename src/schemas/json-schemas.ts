@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { kbFileSchema } from '../kb/schema.js';
 import { requirementsSchema } from '../requirements/schema.js';
 import { resultSchema, resultSummarySchema } from '../result/schema.js';
