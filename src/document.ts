@@ -118,7 +118,7 @@ async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
  * Walks the data without recursion (a deeply nested document cannot overflow the stack) and without
  * building paths on the way; the path is rebuilt only for the offending key.
  */
-function findForbiddenKey(data: unknown): PropertyKey[] | undefined {
+export function findForbiddenKey(data: unknown): PropertyKey[] | undefined {
   const stack: Array<{ value: unknown; parent: number; key: PropertyKey }> = [{ value: data, parent: -1, key: '' }];
   const seen: Array<{ parent: number; key: PropertyKey }> = [];
   while (stack.length > 0) {

@@ -1,5 +1,6 @@
-import { parseDocumentText, type ParsedDocument } from '../document.js';
-import { schemaError } from '../schema-issues.js';
+import { findForbiddenKey, parseDocumentText, type ParsedDocument } from '../document.js';
+import { formatPath, inputError } from '../errors.js';
+import { describeIssue, schemaError } from '../schema-issues.js';
 import { requirementsSchema, type Requirements } from './schema.js';
 import { applyAssignments, isAssigned, type Assignment } from './set.js';
 
@@ -19,4 +20,25 @@ export async function validateRequirements(data: unknown, file: string, parsed: 
   // A value that came from --set is reported against --set, without a line in the file.
   if (isAssigned(assignments, first.path)) throw await schemaError(result.error.issues, { ...parsed, locate: () => undefined }, '--set');
   throw await schemaError(result.error.issues, parsed, file);
+}
+
+/**
+ * One JSON record of a batch, synchronously: the same checks as a file (forbidden keys, --set, schema)
+ * without line numbers, which a batch error object does not carry. Throws an input error with the path.
+ */
+export function parseRequirementsRecord(text: string, file: string, assignments: Assignment[] = []): Requirements {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw inputError(`malformed JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, { file });
+  }
+  const forbidden = findForbiddenKey(data);
+  if (forbidden) throw inputError(`the key "${String(forbidden[forbidden.length - 1])}" is not allowed`, { file, path: formatPath(forbidden) });
+  const result = requirementsSchema.safeParse(applyAssignments(data, assignments), { reportInput: true });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...issue.path, issue.keys[0]!] : issue.path;
+  const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})` : '';
+  throw inputError(`${describeIssue(issue)}${more}`, { file: isAssigned(assignments, issue.path) ? '--set' : file, path: formatPath(path) || '(document)' });
 }

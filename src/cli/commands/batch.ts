@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { recommend, recommendSummary, type RecommendOptions } from '../../engine/recommend.js';
 import { EXIT, MqselectError, inputError, type ExitCode } from '../../errors.js';
-import { parseRequirementsText } from '../../requirements/parse.js';
+import { parseRequirementsRecord } from '../../requirements/parse.js';
 import { parseAssignment } from '../../requirements/set.js';
 import { LIMITS, STDIN_NAME } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
@@ -44,19 +44,19 @@ export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCod
     const i = index++;
     if ('error' in raw) {
       invalid++;
-      await output.line(errorLine(i, null, raw.error));
+      if (output.line(errorLine(i, null, raw.error))) await output.flush();
       continue;
     }
     try {
-      const requirements = await parseRequirementsText(raw.text, `${file}[${i}]`, assignments);
+      const requirements = parseRequirementsRecord(raw.text, `${file}[${i}]`, assignments);
       checkExperience(requirements, kb, `${file}[${i}]`);
       const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
       const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
-      await output.line(`{"index":${i},"result":${JSON.stringify(result)}}`);
+      if (output.line(`{"index":${i},"result":${JSON.stringify(result)}}`)) await output.flush();
     } catch (error) {
       if (!(error instanceof MqselectError) || error.kind !== 'input') throw error;
       invalid++;
-      await output.line(errorLine(i, error.location.path ?? null, error.message));
+      if (output.line(errorLine(i, error.location.path ?? null, error.message))) await output.flush();
     }
     progress?.tick(index, invalid);
   }
@@ -88,10 +88,11 @@ class LineWriter {
   private buffer: string[] = [];
   private size = 0;
   constructor(private readonly stream: NodeJS.WriteStream) {}
-  async line(text: string): Promise<void> {
+  /** Queues a line; true when the buffer is full and should be flushed. */
+  line(text: string): boolean {
     this.buffer.push(text);
     this.size += text.length + 1;
-    if (this.size >= 256 * 1024) await this.flush();
+    return this.size >= 256 * 1024;
   }
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
