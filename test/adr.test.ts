@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,6 +128,27 @@ describe('mqselect adr check', () => {
     expect(run.stdout).toContain('adr check: 0 decision(s) checked, 7 skipped, 0 error(s), 0 warning(s)');
     expect(run.stdout).toMatch(/skipped .*0004-log-to-files\.md: status: superseded by/);
     expect(run.stdout).toMatch(/skipped .*0006-message-broker-for-billing\.md: status: deprecated/);
+  });
+
+  it('warns about a changed KB version and a missing or changed extra KB file', async () => {
+    const dir = fresh();
+    const rules = join(dir, 'our-rules.yaml');
+    writeFileSync(rules, 'kind: rules\nrules:\n  - id: our-note\n    when: {path: workload.topics, op: gt, value: 1000}\n    then: [{warn: true}]\n    because: too many topics for our platform team\n');
+    const adrs = join(dir, 'adrs');
+    expect((await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', adrs, '--date', '2026-11-25', '--kb', rules])).code).toBe(0);
+    const file = only(adrs);
+    expect(readFileSync(file, 'utf8')).toMatch(/"sha256": "[0-9a-f]{64}"/);
+    expect((await runCli(['adr', 'check', adrs])).stdout).toContain('0 error(s), 0 warning(s)');
+    writeFileSync(rules, `${readFileSync(rules, 'utf8')}# edited\n`);
+    expect((await runCli(['adr', 'check', adrs])).stdout).toMatch(/warning \[kb-file-changed\] extra knowledge-base file .*our-rules\.yaml changed since the decision/);
+    rmSync(rules);
+    const missing = await runCli(['adr', 'check', adrs]);
+    expect(missing.code).toBe(0);
+    expect(missing.stdout).toMatch(/warning \[kb-file-missing\] extra knowledge-base file .*our-rules\.yaml is missing/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "2026.11.1+custom"', '"version": "2025.01.1+custom"'));
+    const older = await runCli(['adr', 'check', adrs, '--fail-on', 'warning']);
+    expect(older.code).toBe(1);
+    expect(older.stdout).toContain('[kb-version-changed] knowledge base 2025.01.1+custom at the decision, 2026.11.1 now');
   });
 
   it('a missing directory is a usage error', async () => {
