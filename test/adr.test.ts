@@ -145,10 +145,10 @@ describe('mqselect adr check', () => {
     const missing = await runCli(['adr', 'check', adrs]);
     expect(missing.code).toBe(0);
     expect(missing.stdout).toMatch(/warning \[kb-file-missing\] extra knowledge-base file .*our-rules\.yaml is missing/);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "2026.11.1+custom"', '"version": "2025.01.1+custom"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "2026.11.2+custom"', '"version": "2025.01.1+custom"'));
     const older = await runCli(['adr', 'check', adrs, '--fail-on', 'warning']);
     expect(older.code).toBe(1);
-    expect(older.stdout).toContain('[kb-version-changed] knowledge base 2025.01.1+custom at the decision, 2026.11.1 now');
+    expect(older.stdout).toContain('[kb-version-changed] knowledge base 2025.01.1+custom at the decision, 2026.11.2 now');
   });
 
   it('a missing directory is a usage error', async () => {
