@@ -48,6 +48,8 @@ async function parseJson(text: string, file: string): Promise<ParsedDocument> {
       column,
     });
   }
+  const duplicate = duplicateJsonKey(text);
+  if (duplicate) throw inputError(`duplicate key "${duplicate.key}" (JSON.parse would silently keep the last one)`, { file, ...lineColumn(text, duplicate.offset) });
   // JSON is YAML 1.2 flow syntax, so the YAML parser can find node positions for error messages; it
   // is loaded only when there is an error to place (see loadPositionFinder).
   return { data, format: 'json', locate: (path, atKey) => yamlLocate(text, path, atKey) };
@@ -100,7 +102,10 @@ async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const position = problem.linePos?.[0];
-    throw inputError(`malformed YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, {
+    const message = problem.message.includes('multiple documents')
+      ? 'the file holds several YAML documents (separated by ---); mqselect reads exactly one'
+      : problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw inputError(`malformed YAML: ${message}`, {
       file,
       ...(position ? { line: position.line, column: position.col } : {}),
     });
@@ -142,6 +147,36 @@ function pathTo(seen: Array<{ parent: number; key: PropertyKey }>, index: number
   const path: PropertyKey[] = [];
   for (let i = index; i > 0; i = seen[i]!.parent) path.unshift(seen[i]!.key);
   return path;
+}
+
+/**
+ * The first key that appears twice in one JSON object, with its offset. YAML refuses duplicate keys;
+ * JSON.parse keeps the last silently, so the same mistake would pass in one format and not the other.
+ * Runs on text that JSON.parse accepted, so a small scanner suffices.
+ */
+export function duplicateJsonKey(text: string): { key: string; offset: number } | undefined {
+  const objects: Array<Set<string> | null> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') objects.push(new Set());
+    else if (c === '[') objects.push(null);
+    else if (c === '}' || c === ']') objects.pop();
+    else if (c === '"') {
+      const start = i;
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      i = end;
+      const keys = objects[objects.length - 1];
+      if (!keys) continue;
+      let next = end + 1;
+      while (next < text.length && /\s/.test(text[next]!)) next++;
+      if (text[next] !== ':') continue;
+      const key = JSON.parse(text.slice(start, end + 1)) as string;
+      if (keys.has(key)) return { key, offset: start };
+      keys.add(key);
+    }
+  }
+  return undefined;
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -24,7 +24,7 @@ describe('mqselect adr new', () => {
     expect(file).toMatch(/0001-use-apache-kafka-topic-with-consumer-groups-for-central-log\.md$/);
     expect(run.stdout.trim()).toBe(file);
     const text = readFileSync(file, 'utf8');
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, text);
     expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
     for (const heading of ['## Context and Problem Statement', '## Decision Drivers', '## Considered Options', '## Decision Outcome', '### Consequences', '### Confirmation', '## Pros and Cons of the Options', '## More Information']) {
       expect(text).toContain(`\n${heading}\n`);
@@ -149,6 +149,31 @@ describe('mqselect adr check', () => {
     const older = await runCli(['adr', 'check', adrs, '--fail-on', 'warning']);
     expect(older.code).toBe(1);
     expect(older.stdout).toContain('[kb-version-changed] knowledge base 2025.01.1+custom at the decision, 2026.11.2 now');
+  });
+
+  it('checks every file even when one block is unreadable, then exits 2', async () => {
+    const dir = fresh();
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25']);
+    await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--date', '2026-11-25']);
+    const [first, second] = readdirSync(dir).sort().map((f) => join(dir, f));
+    writeFileSync(first!, readFileSync(first!, 'utf8').replace('Chosen option: "RabbitMQ"', 'Chosen option: "Apache Kafka"'));
+    writeFileSync(second!, readFileSync(second!, 'utf8').replace('"schemaVersion": 1,', '"schemaVersion": 1,,'));
+    const run = await runCli(['adr', 'check', dir, '--format', 'github']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^::error file=.*0002-.*\.md,line=\d+,title=mqselect adr check \(unreadable-block\)::mqselect-decision block is not valid JSON/m);
+    expect(run.stdout).toMatch(/^::error file=.*0001-.*\.md,line=\d+,title=mqselect adr check \(chosen-line-mismatch\)/m);
+  });
+
+  it('refuses a --dir that is a file and an ADR that is already superseded', async () => {
+    const dir = fresh();
+    const notDir = join(dir, 'file.md');
+    writeFileSync(notDir, '# not a folder\n');
+    const run = await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', notDir]);
+    expect([run.code, run.stderr.trim()]).toEqual([2, expect.stringMatching(/file\.md: not a directory$/)]);
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25']);
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25', '--supersedes', '1']);
+    const again = await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25', '--supersedes', '1']);
+    expect([again.code, again.stderr]).toEqual([2, expect.stringMatching(/--supersedes 1: 0001-.*\.md is already "superseded by/)]);
   });
 
   it('a missing directory is a usage error', async () => {

@@ -95,6 +95,8 @@ describe('bad input: one line on stderr naming file and field, exit 2, no stack 
     ['no-version.yaml', 'title: x\n', /no-version\.yaml:1:1: version: is required/],
     ['wrong-version.yaml', 'version: 2\n', /wrong-version\.yaml:1:10: version: expected one of 1, got 2/],
     ['list.json', '[1, 2]', /list\.json:1:1: \(document\): expected an object, got a list/],
+    ['duplicate.json', '{"version": 1, "title": "a",\n "title": "b"}', /duplicate\.json:2:2: duplicate key "title"/],
+    ['two-docs.yaml', 'version: 1\n---\nversion: 1\n', /two-docs\.yaml:\d+:\d+: malformed YAML: the file holds several YAML documents/],
     ['bomb.yaml', `version: 1\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, /bomb\.yaml: refused YAML: .*alias/],
   ];
   it.each(cases)('%s', async (name, text, expected) => {
@@ -105,6 +107,21 @@ describe('bad input: one line on stderr naming file and field, exit 2, no stack 
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(expected);
     expect(run.stderr).not.toMatch(/\s+at \S+ \(/);
+  });
+
+  it('--set cannot turn a list into a document', async () => {
+    const run = await runCli(['recommend', file('list-set.json', '[]'), '--set', 'version=1']);
+    expect([run.code, run.stderr.trim()]).toEqual([2, expect.stringMatching(/list-set\.json:1:1: \(document\): expected an object, got a list/)]);
+  });
+
+  it('a reader that closes the pipe early ends the run quietly', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'recommend', 'examples/log-pipeline.yaml', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect([code, stderr]).toEqual([0, '']);
   });
 
   it('a missing file, a directory and a file over the size limit', async () => {
@@ -174,7 +191,8 @@ describe('every bundled and shared example is accepted', () => {
     expect(JSON.parse(run.stdout).schemaVersion).toBe(1);
   });
 
-  it('the bundled copies of the shared examples are identical to shared/examples', () => {
+  // ../shared sits beside the clone in CI; a lone clone skips this visibly rather than passing it empty.
+  it.skipIf(fromShared.length === 0)('the bundled copies of the shared examples are identical to shared/examples', () => {
     for (const path of fromShared) expect(readFileSync(join(ROOT, 'examples', basename(path)), 'utf8')).toBe(readFileSync(path, 'utf8'));
   });
 });

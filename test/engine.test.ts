@@ -63,6 +63,28 @@ describe('the shipped examples (public contract)', () => {
   });
 });
 
+describe('the other bundled examples (as the README states them)', () => {
+  it('event-sourcing-replay: Kafka is the only broker with exactly-once read-process-write and replay', async () => {
+    const result = recommend(await example('event-sourcing-replay.yaml'), await shippedKb());
+    expect(result.recommendation).toMatchObject({ broker: 'kafka', profile: 'topic', margin: null });
+    expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'rabbitmq', 'rocketmq']);
+  });
+
+  it('iot-telemetry: RabbitMQ streams for MQTT 5 in and fan-out', async () => {
+    const result = recommend(await example('iot-telemetry.yaml'), await shippedKb());
+    expect(result.recommendation).toMatchObject({ broker: 'rabbitmq', profile: 'stream', clearWinner: true });
+  });
+
+  it('rpc-microservices: no clear winner between RabbitMQ classic queues and Artemis', async () => {
+    const result = recommend(await example('rpc-microservices.json'), await shippedKb());
+    expect(result.recommendation).toMatchObject({ broker: 'rabbitmq', profile: 'classic-queue', clearWinner: false, tiedWith: ['activemq'] });
+  });
+
+  it('minimal: no clear winner', async () => {
+    expect(recommend(await example('minimal.yaml'), await shippedKb()).recommendation?.clearWinner).toBe(false);
+  });
+});
+
 describe('honest answers', () => {
   it('a file with nothing but version: 1 gets "no clear winner", with every assumption listed', async () => {
     const result = recommend(await requirements('version: 1\n'), await shippedKb());

@@ -39,3 +39,19 @@ describe('splitting a stream of records', () => {
     expect(records.map((r) => ('text' in r ? JSON.parse(r.text) : r))).toEqual(values.map((v) => JSON.parse(JSON.stringify(v))));
   });
 });
+
+describe('malformed arrays', () => {
+  it('reports an empty slot as its own record instead of renumbering', async () => {
+    expect(await split('[{"a":1},,{"b":2}]')).toEqual([{ text: '{"a":1}' }, { error: 'malformed JSON: an empty element in the array' }, { text: '{"b":2}' }]);
+    expect(await split('[{"a":1},]')).toEqual([{ text: '{"a":1}' }, { error: 'malformed JSON: an empty element in the array' }]);
+    expect(await split('[]')).toEqual([]);
+  });
+
+  it('keeps a stray closing brace inside its record', async () => {
+    expect(await split('[{"a":1}}, {"b":2}]')).toEqual([{ error: 'malformed JSON: unbalanced brackets in this record' }, { text: ' {"b":2}' }]);
+  });
+
+  it('refuses empty input', async () => {
+    await expect(split('   \n')).rejects.toThrow(/the input is empty/);
+  });
+});

@@ -17,7 +17,8 @@ const EXAMPLE_FILES = ['log-pipeline.yaml', 'order-transactions.yaml', 'task-que
 
 function golden(name: string, actual: string): void {
   const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, actual);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+  expect(existsSync(path), `${name}: no golden file (UPDATE_GOLDEN=1 creates it)`).toBe(true);
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 

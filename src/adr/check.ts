@@ -12,7 +12,7 @@ export interface Finding {
   file: string;
   line: number;
   severity: Severity;
-  rule: 'eliminated' | 'not-first' | 'profile-changed' | 'cluster-mode-changed' | 'chosen-line-mismatch' | 'kb-version-changed' | 'kb-file-missing' | 'kb-file-changed';
+  rule: 'unreadable-block' | 'eliminated' | 'not-first' | 'profile-changed' | 'cluster-mode-changed' | 'chosen-line-mismatch' | 'kb-version-changed' | 'kb-file-missing' | 'kb-file-changed';
   message: string;
 }
 

@@ -52,10 +52,11 @@ export function readDecisionBlock(json: string): BlockReading {
     const issue = block.error.issues[0]!;
     return { ok: false, message: `mqselect-decision block: ${formatPath(issue.path) || '(block)'}: ${describeIssue(issue)}` };
   }
-  const requirements = requirementsSchema.safeParse(block.data.requirements);
+  const requirements = requirementsSchema.safeParse(block.data.requirements, { reportInput: true });
   if (!requirements.success) {
     const issue = requirements.error.issues[0]!;
-    return { ok: false, message: `mqselect-decision block: requirements.${formatPath(issue.path)}: ${describeIssue(issue)}` };
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    return { ok: false, message: `mqselect-decision block: ${formatPath(['requirements', ...path])}: ${describeIssue(issue)}` };
   }
   return { ok: true, block: block.data, requirements: requirements.data };
 }

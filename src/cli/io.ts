@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError, usageError } from '../errors.js';
@@ -96,11 +96,18 @@ export async function writeFileAtomic(path: string, text: string, force: boolean
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    if (force) await rename(temp, path);
+    else {
+      // link() fails if the target appeared meanwhile (another process): no window in which we could clobber it.
+      await link(temp, path);
+      await unlink(temp);
+    }
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if ((error as { kind?: string }).kind) throw error;
-    throw inputError(`cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw usageError('already exists (use --force to replace it)', { file: path });
+    throw inputError(`cannot write (${code ?? 'error'})`, { file: path });
   }
 }
 

@@ -154,6 +154,11 @@ function localDate(now: Date): string {
 
 async function main(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
+  // A reader that stops early (| head) closes the pipe: that is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
   process.on('SIGINT', () => {
     writeStderr('mqselect: cancelled');
     process.exit(EXIT.cancelled);

@@ -1,5 +1,6 @@
 import { CRITERIA, type Criterion } from '../engine/types.js';
 import { usageError } from '../errors.js';
+import { parseHumanNumber } from '../requirements/numbers.js';
 
 /** `--weight dim=N` values, validated like file input: the name is checked, N must be 0..10. */
 export function parseWeightOverrides(values: string[]): Partial<Record<Criterion, number>> {
@@ -9,8 +10,8 @@ export function parseWeightOverrides(values: string[]): Partial<Record<Criterion
     if (!match) throw usageError(`--weight expects NAME=NUMBER, e.g. --weight latency=8 (got "${value}")`);
     const [, name, raw] = match as unknown as [string, string, string];
     if (!(CRITERIA as readonly string[]).includes(name)) throw usageError(`--weight: unknown criterion "${name}" (one of ${CRITERIA.join(', ')})`);
-    const weight = Number(raw);
-    if (!Number.isFinite(weight) || weight < 0 || weight > 10 || raw.trim() === '') throw usageError(`--weight ${name}: expected a number from 0 to 10 (got "${raw}")`);
+    const weight = parseHumanNumber(raw);
+    if (weight === undefined || weight < 0 || weight > 10) throw usageError(`--weight ${name}: expected a number from 0 to 10 (got "${raw}")`);
     overrides[name as Criterion] = weight;
   }
   return overrides;

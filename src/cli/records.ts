@@ -2,6 +2,8 @@
  * Splits a stream of requirement records — a JSON array or NDJSON, decided by the first character — into
  * record texts without holding the whole input, so the size limit applies per record, not per file.
  */
+import { inputError } from '../errors.js';
+
 export type RawRecord = { text: string } | { error: string };
 
 export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limit: number): AsyncGenerator<RawRecord> {
@@ -18,10 +20,9 @@ export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limi
     yield* splitter.push(text);
   }
   const tail = decoder.decode();
-  if (splitter) {
-    if (tail) yield* splitter.push(tail);
-    yield* splitter.end();
-  }
+  if (!splitter) throw inputError('the input is empty (expected a JSON array or NDJSON of requirement objects)');
+  if (tail) yield* splitter.push(tail);
+  yield* splitter.end();
 }
 
 interface Splitter {
@@ -34,6 +35,8 @@ class Piece {
   private parts: string[] = [];
   private length = 0;
   oversized = false;
+  /** Set when the record's brackets do not balance (e.g. a stray "}"). */
+  broken = false;
   constructor(private readonly limit: number) {}
   add(text: string): void {
     if (this.oversized || text === '') return;
@@ -45,10 +48,17 @@ class Piece {
   }
   take(): RawRecord | undefined {
     const text = this.parts.join('');
-    const record = this.oversized ? { error: `record is over the ${this.limit}-character limit` } : text.trim() === '' ? undefined : { text };
+    const record = this.oversized
+      ? { error: `record is over the ${this.limit}-character limit` }
+      : this.broken
+        ? { error: 'malformed JSON: unbalanced brackets in this record' }
+        : text.trim() === ''
+          ? undefined
+          : { text };
     this.parts = [];
     this.length = 0;
     this.oversized = false;
+    this.broken = false;
     return record;
   }
 }
@@ -89,6 +99,7 @@ class ArraySplitter implements Splitter {
   private escaped = false;
   private closed = false;
   private trailing = false;
+  private separators = 0;
   private piece: Piece;
 
   constructor(limit: number) {
@@ -121,6 +132,9 @@ class ArraySplitter implements Splitter {
         this.piece.add(text.slice(start, i));
         const record = this.piece.take();
         if (record) yield record;
+        // "[]" is an empty batch; an empty slot anywhere else ("[a,,b]", "[a,]") is an error of its own.
+        else if (c === COMMA || this.separators > 0) yield { error: 'malformed JSON: an empty element in the array' };
+        if (c === COMMA) this.separators++;
         start = i + 1;
         if (c === CLOSE_SQUARE) {
           this.closed = true;
@@ -130,6 +144,7 @@ class ArraySplitter implements Splitter {
       }
       if (c === QUOTE) this.inString = true;
       else if (c === OPEN_CURLY || c === OPEN_SQUARE) this.depth++;
+      else if (this.depth === 1 && c === CLOSE_CURLY) this.piece.broken = true;
       else if (c === CLOSE_CURLY || c === CLOSE_SQUARE) this.depth--;
     }
     if (!this.closed && this.depth > 0) this.piece.add(text.slice(start));

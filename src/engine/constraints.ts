@@ -1,7 +1,8 @@
 import type { Capability, ClusterMode } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURES, MESSAGE_LOSS, type Feature, type MessageLoss } from '../requirements/vocabulary.js';
-import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes } from './labels.js';
+import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes, formatCount } from './labels.js';
+import { nodesFor, writeLoad } from './sizing.js';
 import type { ResolvedProfile } from './profiles.js';
 
 /**
@@ -36,6 +37,12 @@ export function describeCapability(label: string, capability: Capability, requir
 
 const lossRank = (loss: MessageLoss) => MESSAGE_LOSS.indexOf(loss);
 
+/**
+ * A load needing more than three times a profile's practical cluster ceiling is out of its reach: it
+ * would take several independent clusters with the traffic split by hand, which is a different design.
+ */
+export const OUT_OF_REACH = 3;
+
 export function modeMeetsReliability(mode: ClusterMode, loss: MessageLoss | undefined, failover: string | undefined): boolean {
   const guarantee = mode.guarantees.nodeLoss;
   if (loss && lossRank(guarantee.acknowledgedLoss) > lossRank(loss)) return false;
@@ -59,6 +66,12 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
   const limit = resolved.profile.planning.maxMessageBytes;
   if (maxBytes !== undefined && limit && maxBytes > limit.configurableMax) {
     failures.push(`messages of ${formatBytes(maxBytes)}: above the configurable maximum of ${formatBytes(limit.configurableMax)}`);
+  }
+  const load = writeLoad(requirements, resolved.profile);
+  const ceiling = resolved.profile.planning.maxClusterNodes?.value;
+  const nodes = load && nodesFor(load, resolved.profile);
+  if (nodes !== undefined && ceiling !== undefined && nodes > OUT_OF_REACH * ceiling) {
+    failures.push(`${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node capacity; one cluster tops out near ${ceiling}`);
   }
   const loss = requirements.reliability?.messageLoss;
   const failover = requirements.reliability?.failover;

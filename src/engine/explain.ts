@@ -7,9 +7,13 @@ import { CRITERIA, type Contribution, type Criterion, type Result, type WeightIn
 
 const MAX_WEIGHT = 10;
 
-/** The contribution that says most about a criterion for a broker: its largest-weighted part. */
-function mainPart(candidate: ScoredCandidate, criterion: Criterion): Contribution | undefined {
-  return candidate.contributions.filter((c) => c.criterion === criterion && !c.part.startsWith('rule:')).sort((a, b) => b.points - a.points)[0];
+/**
+ * The contribution that says most about a criterion for a broker: for a strength its largest-weighted
+ * part, for a weakness the part that fits worst (the missing feature, not a satisfied one).
+ */
+function mainPart(candidate: ScoredCandidate, criterion: Criterion, weakest = false): Contribution | undefined {
+  const parts = candidate.contributions.filter((c) => c.criterion === criterion && !c.part.startsWith('rule:') && c.points > 0);
+  return parts.sort((a, b) => (weakest ? a.fit - b.fit : 0) || b.points - a.points)[0];
 }
 
 const describe = (c: Contribution | undefined) => (c ? c.observed : 'n/a');
@@ -20,12 +24,13 @@ export function keyReasons(candidate: ScoredCandidate): { for: string[]; against
   const worst = weighted
     .filter((c) => candidate.breakdown[c].fit < 0.7)
     .sort((a, b) => candidate.breakdown[a].fit - candidate.breakdown[b].fit || a.localeCompare(b));
-  const line = (c: Criterion) => {
-    const part = mainPart(candidate, c);
+  const line = (weakest: boolean) => (c: Criterion) => {
+    const part = mainPart(candidate, c, weakest);
     const why = part?.reason ? ` — ${part.reason}` : '';
     return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}`;
   };
-  return { for: best.filter((c) => candidate.breakdown[c].fit >= 0.7).slice(0, 3).map(line), against: worst.slice(0, 3).map(line) };
+  // A strength is a fit of 0.8 or more; a weakness below 0.7; what lies between is neither.
+  return { for: best.filter((c) => candidate.breakdown[c].fit >= 0.8).slice(0, 3).map(line(false)), against: worst.slice(0, 3).map(line(true)) };
 }
 
 /**

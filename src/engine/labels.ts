@@ -27,7 +27,7 @@ export const PROTOCOL_LABELS: Record<Protocol, string> = {
   stomp: 'STOMP',
   jms: 'JMS',
   openwire: 'OpenWire',
-  kafka: 'Kafka protocol',
+  kafka: 'Kafka',
   'rocketmq-grpc': 'RocketMQ gRPC',
 };
 

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { assumptions } from './assumptions.js';
 import { chooseClusterMode } from './cluster.js';
+import { satisfies } from './constraints.js';
 import { contradictions } from './contradictions.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import { compareTop, keyReasons } from './explain.js';
@@ -155,6 +156,12 @@ function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Eva
   const winner = ranked[0]?.candidate;
   for (const d of winner?.drafts.filter((d) => MISSED_TARGET.has(d.part.reasonId) && d.points > 0) ?? []) {
     out.push({ id: `target-missed:${d.part.part}`, message: `${brokerOf(winner!).name} does not meet a stated target: ${d.part.observed} vs ${d.part.expected}` });
+  }
+  if (winner && requirements.reliability?.delivery === 'exactly-once' && !winner.profiles.some((p) => satisfies(p.capabilities.exactlyOnceProcessing, requirements))) {
+    out.push({
+      id: 'exactly-once-not-given',
+      message: `delivery: exactly-once is stated, but ${brokerOf(winner).name} delivers at least once: consumers must be idempotent (deduplicate by message id or key)`,
+    });
   }
   if (CRITERIA.every((c) => evaluation.weights[c].weight === 0)) out.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
   return out;

@@ -1,4 +1,4 @@
-import { findForbiddenKey, parseDocumentText, type ParsedDocument } from '../document.js';
+import { duplicateJsonKey, findForbiddenKey, parseDocumentText, type ParsedDocument } from '../document.js';
 import { formatPath, inputError } from '../errors.js';
 import { describeIssue, schemaError } from '../schema-issues.js';
 import { requirementsSchema, type Requirements } from './schema.js';
@@ -35,6 +35,8 @@ export function parseRequirementsRecord(text: string, file: string, assignments:
   }
   const forbidden = findForbiddenKey(data);
   if (forbidden) throw inputError(`the key "${String(forbidden[forbidden.length - 1])}" is not allowed`, { file, path: formatPath(forbidden) });
+  const duplicate = duplicateJsonKey(text);
+  if (duplicate) throw inputError(`duplicate key "${duplicate.key}" (JSON.parse would silently keep the last one)`, { file });
   const result = requirementsSchema.safeParse(applyAssignments(data, assignments), { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

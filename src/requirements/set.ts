@@ -44,8 +44,9 @@ function readValue(path: string, text: string, kind: string): unknown {
 
 /** Applies assignments to a copy of the parsed document; creates missing groups (e.g. "latency"). */
 export function applyAssignments(data: unknown, assignments: Assignment[]): unknown {
-  if (assignments.length === 0) return data;
-  const copy = (data !== null && typeof data === 'object' && !Array.isArray(data) ? structuredClone(data) : {}) as Record<string, unknown>;
+  // Not an object: leave it as it is, so the schema reports "expected an object" for the document.
+  if (assignments.length === 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const copy = structuredClone(data) as Record<string, unknown>;
   for (const { path, value } of assignments) setAt(copy, path, value);
   return copy;
 }

@@ -9,6 +9,8 @@ import type { Result } from '../../engine/types.js';
 import type { Requirements } from '../../requirements/schema.js';
 import type { Criterion } from '../../requirements/vocabulary.js';
 import { EXIT, MqselectError, inputError, usageError, type ExitCode } from '../../errors.js';
+import { RENDERERS } from '../../render/index.js';
+import { PLAIN } from '../../render/style.js';
 import { extendKnowledgeBase } from '../../kb/load.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
 import { LIMITS, readInput, sha256, writeFileAtomic, writeStdout } from '../io.js';
@@ -40,6 +42,8 @@ const ADR_FILE = /^(\d{4})-[^/]*\.md$/;
 /** `adr new`: requirements -> recommendation -> a new MADR 4 file, never overwriting anything. */
 export async function runAdrNew(path: string, flags: AdrNewFlags, today: () => string): Promise<ExitCode> {
   if ((flags.choose === undefined) !== (flags.because === undefined)) throw usageError('--choose BROKER and --because TEXT go together');
+  if (flags.title !== undefined && flags.title.trim() === '') throw usageError('--title: the title is empty');
+  if (flags.because !== undefined && flags.because.trim() === '') throw usageError('--because: the reason is empty');
   const date = flags.date ?? today();
   if (!isDate(date)) throw usageError(`--date: expected a real date YYYY-MM-DD (got "${date}")`);
   const overrides = parseWeightOverrides(flags.weight);
@@ -47,7 +51,9 @@ export async function runAdrNew(path: string, flags: AdrNewFlags, today: () => s
   const sensitivity = { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) };
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   if (!result.recommendation) {
-    process.stderr.write(`mqselect: no broker meets the hard constraints, so no ADR was written:\n${result.eliminated.map((e) => `  ${e.broker}: ${e.reasons.join('; ')}`).join('\n')}\n`);
+    // The answer is negative: show why on stdout (as recommend does), say in one line that nothing was written.
+    writeStdout((await RENDERERS.table())(result, { style: PLAIN, explain: false }));
+    process.stderr.write('mqselect: no broker meets the hard constraints, so no ADR was written\n');
     return EXIT.negative;
   }
   writeStdout(await writeAdrFor(requirements, kb, result, flags.dir, date, { ...flags, overrides }));
@@ -70,8 +76,14 @@ export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase,
     );
   }
   const byHand = options.choose !== undefined && decided.broker !== result.ranking[0]!.broker;
-  await mkdir(dir, { recursive: true });
-  const existing = (await readdir(dir)).filter((f) => ADR_FILE.test(f)).sort();
+  let existing: string[];
+  try {
+    await mkdir(dir, { recursive: true });
+    existing = (await readdir(dir)).filter((f) => ADR_FILE.test(f)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw inputError(code === 'EEXIST' || code === 'ENOTDIR' ? 'not a directory' : `cannot use this folder (${code ?? 'error'})`, { file: dir });
+  }
   const next = String(Math.max(0, ...existing.map((f) => Number(ADR_FILE.exec(f)![1]))) + 1).padStart(4, '0');
   const title = options.title ?? `Use ${decided.name} (${decided.profiles.map((p) => p.name).join(' + ')})${requirements.title ? ` for ${requirements.title}` : ''}`;
   const name = `${next}-${slug(title)}.md`;
@@ -105,13 +117,16 @@ async function findSuperseded(dir: string, existing: string[], wanted: string, n
   const name = existing.find((f) => f.startsWith(`${number}-`));
   if (!name) throw usageError(`--supersedes ${wanted}: no ADR ${number}-*.md in ${dir}`);
   const { text } = await readInput(join(dir, name), LIMITS.kbFileBytes);
-  const updated = withStatus(text, parseAdr(text), `superseded by [ADR-${newNumber}](${newName})`);
+  const parsed = parseAdr(text);
+  if (isRetired(parsed.status?.value)) throw usageError(`--supersedes ${wanted}: ${name} is already "${parsed.status!.value}"`);
+  const updated = withStatus(text, parsed, `superseded by [ADR-${newNumber}](${newName})`);
   if (updated === undefined) throw usageError(`--supersedes ${wanted}: ${name} has no status line to update`);
   return { number, name, updated };
 }
 
 export function slug(title: string): string {
   const base = title
+    .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -141,10 +156,16 @@ export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promis
   const checked: string[] = [];
   const skipped: Array<{ file: string; reason: string }> = [];
   const findings: Finding[] = [];
+  // An unreadable ADR does not stop the others from being checked; it makes the exit code 2 at the end.
+  const unreadable: Finding[] = [];
+  const refuse = (file: string, line: number, message: string) => unreadable.push({ file, line, severity: 'error', rule: 'unreadable-block', message });
   for (const file of files) {
     const { text } = await readInput(file, LIMITS.kbFileBytes);
     const parsed = parseAdr(text);
-    if (parsed.unterminatedBlockLine !== undefined) throw inputError('the mqselect-decision block is not closed with -->', { file, line: parsed.unterminatedBlockLine });
+    if (parsed.unterminatedBlockLine !== undefined && !isRetired(parsed.status?.value)) {
+      refuse(file, parsed.unterminatedBlockLine, 'the mqselect-decision block is not closed with -->');
+      continue;
+    }
     if (isRetired(parsed.status?.value)) {
       skipped.push({ file, reason: `status: ${parsed.status!.value}` });
       continue;
@@ -154,14 +175,19 @@ export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promis
       continue;
     }
     const reading = readDecisionBlock(parsed.block.json);
-    if (!reading.ok) throw inputError(reading.message, { file, line: parsed.block.line });
+    if (!reading.ok) {
+      refuse(file, parsed.block.line, reading.message);
+      continue;
+    }
     const { block } = reading;
     const { kb, status } = await kbFor(base, block);
     const fresh = recommend(reading.requirements, kb, { weightOverrides: block.weightOverrides });
     findings.push(...checkDecision(file, parsed, block, fresh, status));
     checked.push(file);
   }
-  writeStdout(renderFindings(checked, skipped, findings, flags.format));
+  for (const f of unreadable) process.stderr.write(`mqselect: ${f.file}:${f.line}: ${f.message}\n`);
+  writeStdout(renderFindings(checked, skipped, [...unreadable, ...findings], flags.format));
+  if (unreadable.length > 0) return EXIT.usage;
   const failing = findings.filter((f) => flags.failOn === 'warning' || f.severity === 'error');
   return failing.length > 0 ? EXIT.negative : EXIT.ok;
 }

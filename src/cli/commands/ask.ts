@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { loadYaml } from '../../document.js';
 import { recommend } from '../../engine/recommend.js';
@@ -43,9 +44,11 @@ export async function runAsk(flags: AskFlags, today: () => string): Promise<Exit
     writeStdout((await RENDERERS.table())(result, { style, explain: false }));
     const target = flags.save ?? (await offerSave(prompts));
     if (target !== undefined) await save(target, document, flags.force, prompts);
-    if (flags.adr !== undefined) {
+    if (flags.adr !== undefined && result.recommendation) {
       const { writeAdrFor } = await import('./adr.js');
       writeStdout(`wrote ${await writeAdrFor(requirements, kb, result, flags.adr, today())}`);
+    } else if (flags.adr !== undefined) {
+      process.stderr.write('mqselect: no broker meets the hard constraints, so no ADR was written\n');
     }
     return result.recommendation ? EXIT.ok : EXIT.negative;
   } catch (error) {
@@ -80,17 +83,17 @@ async function offerSave(prompts: Awaited<ReturnType<typeof import('../prompts/i
   return path.trim();
 }
 
+/** Writes the answers; an existing file is replaced only with --force or after a yes. Declining is not an error. */
 async function save(path: string, document: Record<string, unknown>, force: boolean, prompts: { confirm: (q: { message: string; hint: string; default: boolean }) => Promise<boolean> }): Promise<void> {
   const text = formatFor(path) === 'json' ? `${JSON.stringify(document, null, 2)}\n` : (await loadYaml()).stringify(document, { lineWidth: 0 });
-  let overwrite = force;
-  if (!overwrite) {
-    try {
-      await readInput(path, LIMITS.requirementsBytes);
-      overwrite = await prompts.confirm({ message: `${path} exists. Replace it?`, hint: 'the old file is replaced in one step, never half-written', default: false });
-      if (!overwrite) throw cancelledError();
-    } catch (error) {
-      if ((error as { kind?: string }).kind === 'cancelled') throw error;
-    }
+  const exists = await stat(path).then(
+    () => true,
+    () => false,
+  );
+  const overwrite = force || (exists && (await prompts.confirm({ message: `${path} exists. Replace it?`, hint: 'the old file is replaced in one step, never half-written', default: false })));
+  if (exists && !overwrite) {
+    process.stderr.write(`mqselect: ${path}: left as it was; the answers were not saved\n`);
+    return;
   }
   await writeFileAtomic(path, text, overwrite);
   writeStdout(`saved ${path}`);

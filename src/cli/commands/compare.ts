@@ -9,7 +9,7 @@ export async function runCompare(ids: string[], flags: { format: CompareFormat; 
   const kb = await shippedKnowledgeBase();
   const unknown = ids.filter((id) => !kb.brokers.some((b) => b.id === id));
   if (unknown.length > 0) throw usageError(`unknown broker "${unknown[0]}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`);
-  const brokers = ids.length === 0 ? kb.brokers : ids.map((id) => kb.brokers.find((b) => b.id === id)!);
+  const brokers = ids.length === 0 ? kb.brokers : [...new Set(ids)].map((id) => kb.brokers.find((b) => b.id === id)!);
   const comparison = compareBrokers(kb, brokers);
   if (flags.format === 'json') writeStdout(JSON.stringify(comparison, null, 2));
   else if (flags.format === 'markdown') writeStdout(renderCompareMarkdown(comparison));
