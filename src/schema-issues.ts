@@ -19,6 +19,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not part of the format)`;
     case 'invalid_union':
+      if ('discriminator' in issue && issue.discriminator) return `missing or unknown ${String(issue.discriminator)}`;
       return issue.errors.length > 0 && issue.errors[0]![0] ? describeIssue(issue.errors[0]![0]) : `does not match any allowed form${got}`;
     case 'invalid_format':
       return `${issue.message}${got}`;

@@ -86,7 +86,7 @@ describe('bad input: one line on stderr naming file and field, exit 2, no stack 
     ['text-number.yaml', 'version: 1\nworkload:\n  peakMessagesPerSecond: fast\n', /text-number\.yaml:3:26: workload\.peakMessagesPerSecond: expected a number, got "fast"/],
     ['unknown-key.yaml', 'version: 1\nworkload:\n  peak: 5\n', /unknown-key\.yaml:3:3: workload\.peak: unknown key "peak"/],
     ['unknown-enum.yaml', 'version: 1\nreliability:\n  messageLoss: sometimes\n', /unknown-enum\.yaml:3:16: reliability\.messageLoss: expected one of "never", "rare", "tolerated", got "sometimes"/],
-    ['unknown-broker.yaml', 'version: 1\nteam:\n  experience: [kafka, pulsar]\n', /unknown-broker\.yaml: team\.experience\[1\]: unknown broker "pulsar"/],
+    ['unknown-broker.yaml', 'version: 1\nteam:\n  experience: [kafka, pulsar]\n', /unknown-broker\.yaml:3:23: team\.experience\[1\]: unknown broker "pulsar"/],
     ['broken.json', '{"version": 1, "workload": {', /broken\.json:1:29: malformed JSON/],
     ['broken.yaml', 'version: 1\nworkload: [\n', /broken\.yaml:\d+:\d+: malformed YAML/],
     ['proto.json', '{"version": 1, "__proto__": {"polluted": true}}', /proto\.json:1:\d+: __proto__: the key "__proto__" is not allowed/],

@@ -1,5 +1,6 @@
 import { recommend } from '../../engine/recommend.js';
-import { EXIT, inputError, type ExitCode } from '../../errors.js';
+import { loadPositionFinder, parseDocumentText } from '../../document.js';
+import { EXIT, MqselectError, inputError, type ExitCode } from '../../errors.js';
 import { parseRequirementsText } from '../../requirements/parse.js';
 import type { Requirements } from '../../requirements/schema.js';
 import { RENDERERS, type RecommendFormat } from '../../render/index.js';
@@ -43,7 +44,17 @@ export async function loadInputs(path: string, flags: { kb: string[]; set: strin
   failOnIntegrityErrors(assembled, flags.kb);
   const { file, text } = await readInput(path, LIMITS.requirementsBytes);
   const requirements = await parseRequirementsText(text, file, assignments);
-  checkExperience(requirements, assembled.kb, file);
+  try {
+    checkExperience(requirements, assembled.kb, file);
+  } catch (error) {
+    // Place the unknown broker id in the file (line:column), as schema errors are.
+    if (!(error instanceof MqselectError) || !error.location.path) throw error;
+    if (assignments.some((a) => a.path === 'team.experience')) throw inputError(error.message, { file: '--set', path: error.location.path });
+    const parsed = await parseDocumentText(text, file);
+    await loadPositionFinder();
+    const path = error.location.path.split(/[.[\]]/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    throw inputError(error.message, { ...error.location, ...parsed.locate(path) });
+  }
   return { kb: assembled.kb, requirements };
 }
 
