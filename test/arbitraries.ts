@@ -62,3 +62,13 @@ export const requirementsArb: fc.Arbitrary<Requirements> = fc
     { requiredKeys: ['version'] },
   )
   .map((r) => r as Requirements);
+
+/**
+ * Requirements where most brokers stay feasible (no required features, no protocols): for properties
+ * about how feasible brokers compare, which random hard constraints would mostly leave nothing to test.
+ */
+export const competitiveRequirementsArb: fc.Arbitrary<Requirements> = requirementsArb.map((r) => {
+  const { protocols: _protocols, features, ...rest } = r;
+  const softened = features && Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v === 'required' ? 'preferred' : v]));
+  return { ...rest, ...(softened ? { features: softened } : {}) } as Requirements;
+});

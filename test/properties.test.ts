@@ -8,7 +8,7 @@ import { firedRules } from '../src/engine/rules.js';
 import { scoreCandidate } from '../src/engine/score.js';
 import { effectiveWeights } from '../src/engine/weights.js';
 import { DIMENSIONS, FEATURES } from '../src/requirements/vocabulary.js';
-import { requirementsArb } from './arbitraries.js';
+import { competitiveRequirementsArb, requirementsArb } from './arbitraries.js';
 import { shippedKb } from './helpers.js';
 
 const kb = await shippedKb();
@@ -50,7 +50,7 @@ describe('engine invariants', () => {
     }
   });
 
-  test.prop([requirementsArb, fc.constantFrom(...DIMENSIONS), fc.integer({ min: 1, max: 6 })], runs)(
+  test.prop([competitiveRequirementsArb, fc.constantFrom(...DIMENSIONS), fc.integer({ min: 1, max: 6 })], runs)(
     'raising the weight of a dimension where a broker fits best never lowers its rank',
     (reqs, dimension, raise) => {
       const before = recommend(reqs, kb);

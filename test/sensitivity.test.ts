@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../src/engine/recommend.js';
 import { mulberry32 } from '../src/engine/sensitivity.js';
-import { requirementsArb } from './arbitraries.js';
+import { competitiveRequirementsArb, requirementsArb } from './arbitraries.js';
 import { example, shippedKb } from './helpers.js';
 
 const kb = await shippedKb();
@@ -10,7 +10,7 @@ const winnerOf = (reqs: Parameters<typeof recommend>[0], overrides: Record<strin
 const EPSILON = 0.01;
 
 describe('sensitivity: weight intervals are exact', () => {
-  test.prop([requirementsArb], { numRuns: 150 })('the winner holds just inside each interval and changes just outside it', (reqs) => {
+  test.prop([competitiveRequirementsArb], { numRuns: 150 })('the winner holds just inside each interval and changes just outside it', (reqs) => {
     const result = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } });
     fc.pre(result.sensitivity !== undefined && result.ranking.length >= 2);
     const winner = result.recommendation!.broker;
