@@ -157,21 +157,27 @@ function pathTo(seen: Array<{ parent: number; key: PropertyKey }>, index: number
 export function duplicateJsonKey(text: string): { key: string; offset: number } | undefined {
   const objects: Array<Set<string> | null> = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '{') objects.push(new Set());
-    else if (c === '[') objects.push(null);
-    else if (c === '}' || c === ']') objects.pop();
-    else if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */) objects.push(new Set());
+    else if (c === 91 /* [ */) objects.push(null);
+    else if (c === 125 /* } */ || c === 93 /* ] */) objects.pop();
+    else if (c === 34 /* " */) {
       const start = i;
+      let escaped = false;
       let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      for (; text.charCodeAt(end) !== 34; end++) {
+        if (text.charCodeAt(end) === 92 /* \ */) {
+          escaped = true;
+          end++;
+        }
+      }
       i = end;
       const keys = objects[objects.length - 1];
       if (!keys) continue;
       let next = end + 1;
-      while (next < text.length && /\s/.test(text[next]!)) next++;
-      if (text[next] !== ':') continue;
-      const key = JSON.parse(text.slice(start, end + 1)) as string;
+      while (next < text.length && text.charCodeAt(next) <= 32) next++;
+      if (text.charCodeAt(next) !== 58 /* : */) continue;
+      const key = escaped ? (JSON.parse(text.slice(start, end + 1)) as string) : text.slice(start + 1, end);
       if (keys.has(key)) return { key, offset: start };
       keys.add(key);
     }
