@@ -61,6 +61,11 @@ describe('recommend --batch', () => {
     expect(plain.result.sensitivity).toBeUndefined();
   });
 
+  it('refuses empty input, naming it, with exit 2', async () => {
+    const run = await runCli(['recommend', '--batch', '-'], { input: '\n' });
+    expect([run.code, run.stderr.trim()]).toEqual([2, 'mqselect: <stdin>: the input is empty (expected a JSON array or NDJSON of requirement objects)']);
+  });
+
   it('refuses a FILE together with --batch, and neither', async () => {
     expect((await runCli(['recommend', 'examples/task-queue.json', '--batch', '-'])).code).toBe(2);
     expect((await runCli(['recommend'])).code).toBe(2);

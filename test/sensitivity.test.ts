@@ -10,7 +10,7 @@ const winnerOf = (reqs: Parameters<typeof recommend>[0], overrides: Record<strin
 const EPSILON = 0.01;
 
 describe('sensitivity: weight intervals are exact', () => {
-  test.prop([competitiveRequirementsArb], { numRuns: 150 })('the winner holds just inside each interval and changes just outside it', (reqs) => {
+  test.prop([competitiveRequirementsArb], { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) })('the winner holds just inside each interval and changes just outside it', (reqs) => {
     const result = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } });
     fc.pre(result.sensitivity !== undefined && result.ranking.length >= 2);
     const winner = result.recommendation!.broker;
@@ -29,6 +29,17 @@ describe('sensitivity: weight intervals are exact', () => {
       expect(w.weight).toBeGreaterThanOrEqual(w.holdsFrom);
       if (w.holdsTo !== null) expect(w.weight).toBeLessThanOrEqual(w.holdsTo);
     }
+  });
+});
+
+describe('sensitivity: where three candidates meet at one weight', () => {
+  it('does not end the interval at the meeting point when the same broker wins on both sides', async () => {
+    // Kafka, RabbitMQ streams and RabbitMQ quorum queues tie exactly at features = 3; RabbitMQ wins on both sides.
+    const reqs = { version: 1 as const, priorities: { throughput: 'ignore' as const, staffCost: 'critical' as const }, reliability: { delivery: 'exactly-once' as const }, features: { delayedMessages: 'preferred' as const, requestReply: 'preferred' as const, streamProcessing: 'preferred' as const } };
+    const w = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } }).sensitivity!.weights.find((x) => x.criterion === 'features')!;
+    expect(winnerOf(reqs, { features: 3.01 })).toBe('rabbitmq');
+    expect(w.holdsTo).toBeGreaterThan(3.01);
+    expect(winnerOf(reqs, { features: w.holdsTo! + EPSILON })).toBe(w.winnerAbove);
   });
 });
 

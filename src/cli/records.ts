@@ -6,7 +6,7 @@ import { inputError } from '../errors.js';
 
 export type RawRecord = { text: string } | { error: string };
 
-export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limit: number): AsyncGenerator<RawRecord> {
+export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limit: number, file?: string): AsyncGenerator<RawRecord> {
   const decoder = new TextDecoder();
   let splitter: Splitter | undefined;
   for await (const chunk of chunks) {
@@ -20,7 +20,7 @@ export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limi
     yield* splitter.push(text);
   }
   const tail = decoder.decode();
-  if (!splitter) throw inputError('the input is empty (expected a JSON array or NDJSON of requirement objects)');
+  if (!splitter) throw inputError('the input is empty (expected a JSON array or NDJSON of requirement objects)', file === undefined ? {} : { file });
   if (tail) yield* splitter.push(tail);
   yield* splitter.end();
 }

@@ -84,7 +84,12 @@ export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] 
     }
     const w0 = base[criterion];
     const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-    const sorted = [...breaks].filter((b) => !near(b, w0)).sort((a, b) => a - b);
+    // Where three or more lines meet, float error scatters one crossing into several points a hair apart;
+    // merged, no sliver segment between them can report a spurious winner.
+    const sorted = [...breaks]
+      .filter((b) => !near(b, w0))
+      .sort((a, b) => a - b)
+      .filter((b, i, all) => i === 0 || !near(b, all[i - 1]!));
     // Walk outward from w0 segment by segment (the winner is constant inside a segment) until it changes.
     const above = sorted.filter((b) => b > w0);
     let holdsTo: number | null = null;

@@ -40,7 +40,7 @@ export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCod
   const progress = process.stderr.isTTY ? new Progress() : undefined;
   let index = 0;
   let invalid = 0;
-  for await (const raw of splitRecords(input, LIMITS.requirementsBytes)) {
+  for await (const raw of splitRecords(input, LIMITS.requirementsBytes, file)) {
     const i = index++;
     if ('error' in raw) {
       invalid++;
