@@ -5,6 +5,7 @@ import { firedRules, type FiredRule } from './rules.js';
 import { scoreCandidate, type ScoredCandidate } from './score.js';
 import type { Criterion, Elimination, WeightInfo } from './types.js';
 import { effectiveWeights } from './weights.js';
+import { byCodeUnits } from '../order.js';
 
 /**
  * The numeric core shared by `recommend` and the sensitivity analysis: which brokers are feasible,
@@ -23,13 +24,25 @@ export interface Evaluation {
   eliminated: Elimination[];
 }
 
+/** Rule and broker order in the KB files must not matter: both are taken in id order (sorted once per KB). */
+const sortedCache = new WeakMap<KnowledgeBase, { rules: KnowledgeBase['rules']; brokers: KnowledgeBase['brokers'] }>();
+function sortedById(kb: KnowledgeBase): { rules: KnowledgeBase['rules']; brokers: KnowledgeBase['brokers'] } {
+  let sorted = sortedCache.get(kb);
+  if (!sorted) {
+    const byId = (a: { id: string }, b: { id: string }) => byCodeUnits(a.id, b.id);
+    sorted = { rules: [...kb.rules].sort(byId), brokers: [...kb.brokers].sort(byId) };
+    sortedCache.set(kb, sorted);
+  }
+  return sorted;
+}
+
 export function evaluate(requirements: Requirements, kb: KnowledgeBase, weightOverrides: Partial<Record<Criterion, number>> = {}): Evaluation {
   const weights = effectiveWeights(requirements, weightOverrides);
-  // Rule order in the KB files must not matter: fire them in id order.
-  const fired = firedRules([...kb.rules].sort((a, b) => a.id.localeCompare(b.id)), requirements);
+  const { rules, brokers } = sortedById(kb);
+  const fired = firedRules(rules, requirements);
   const eliminated: Elimination[] = [];
   const ranked: Evaluation['ranked'] = [];
-  for (const broker of [...kb.brokers].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const broker of brokers) {
     const assessed = assessBroker(broker, requirements, fired);
     if (!assessed.feasible) {
       eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
@@ -41,7 +54,7 @@ export function evaluate(requirements: Requirements, kb: KnowledgeBase, weightOv
       .sort((x, y) => y.scoreUnits - x.scoreUnits || x.profiles.length - y.profiles.length || order(x) - order(y));
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }
-  ranked.sort((x, y) => y.best.scoreUnits - x.best.scoreUnits || x.best.profiles[0]!.broker.id.localeCompare(y.best.profiles[0]!.broker.id));
+  ranked.sort((x, y) => y.best.scoreUnits - x.best.scoreUnits || byCodeUnits(x.best.profiles[0]!.broker.id, y.best.profiles[0]!.broker.id));
   return { weights, fired, ranked, eliminated };
 }
 

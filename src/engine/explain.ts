@@ -4,6 +4,7 @@ import { satisfies } from './constraints.js';
 import { CRITERION_LABELS, FEATURE_LABELS } from './labels.js';
 import type { ExplainedCandidate as ScoredCandidate } from './score.js';
 import { CRITERIA, type Contribution, type Criterion, type Result, type WeightInfo } from './types.js';
+import { byCodeUnits } from '../order.js';
 
 const MAX_WEIGHT = 10;
 
@@ -20,10 +21,10 @@ const describe = (c: Contribution | undefined) => (c ? c.observed : 'n/a');
 
 export function keyReasons(candidate: ScoredCandidate): { for: string[]; against: string[] } {
   const weighted = CRITERIA.filter((c) => candidate.breakdown[c].weight > 0);
-  const best = [...weighted].sort((a, b) => candidate.breakdown[b].contribution - candidate.breakdown[a].contribution || a.localeCompare(b));
+  const best = [...weighted].sort((a, b) => candidate.breakdown[b].contribution - candidate.breakdown[a].contribution || byCodeUnits(a, b));
   const worst = weighted
     .filter((c) => candidate.breakdown[c].fit < 0.7)
-    .sort((a, b) => candidate.breakdown[a].fit - candidate.breakdown[b].fit || a.localeCompare(b));
+    .sort((a, b) => candidate.breakdown[a].fit - candidate.breakdown[b].fit || byCodeUnits(a, b));
   const line = (weakest: boolean) => (c: Criterion) => {
     const part = mainPart(candidate, c, weakest);
     const why = part?.reason ? ` — ${part.reason}` : '';
@@ -50,7 +51,7 @@ export function compareTop(
   const a = winner.profiles[0]!.broker;
   const b = runnerUp.profiles[0]!.broker;
   const decisive = CRITERIA.filter((c) => w(c) > 0 && Math.abs(diff(c)) >= 0.005)
-    .sort((x, y) => Math.abs(w(y) * diff(y)) - Math.abs(w(x) * diff(x)) || x.localeCompare(y))
+    .sort((x, y) => Math.abs(w(y) * diff(y)) - Math.abs(w(x) * diff(x)) || byCodeUnits(x, y))
     .slice(0, 4)
     .map((c) => {
       const points = total === 0 ? 0 : (100 * w(c) * diff(c)) / total;

@@ -17,12 +17,20 @@ export interface FitPart {
   part: string;
   weight: number;
   fit: number;
-  observed: string;
-  expected: string;
+  /**
+   * What was observed and what was expected, in words. A function: the words are built only for the
+   * candidates a result prints, never for the thousands a batch or the sensitivity analysis scores.
+   */
+  text: () => PartText;
   reasonId: string;
   reason: string;
   confidence: Confidence;
   sources: string[];
+}
+
+export interface PartText {
+  observed: string;
+  expected: string;
 }
 
 /** Without a figure the fit is discounted: an unmeasured claim should not beat a measured one. */
@@ -31,18 +39,29 @@ const UNMEASURED_DISCOUNT = 0.8;
 const confidenceOf = (figure: PlanningFigure | undefined): Confidence => (figure && figure.basis !== 'estimate' ? 'high' : 'low');
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-function ratingPart(resolved: ResolvedProfile, dimension: Dimension, expected: string, weight = 1): FitPart {
+/** Words that are fixed, or built on demand. */
+type Words = string | (() => string);
+const words = (w: Words) => (typeof w === 'string' ? w : w());
+
+function ratingPart(resolved: ResolvedProfile, dimension: Dimension, expected: Words, weight = 1): FitPart {
   const rating = resolved.ratings[dimension];
   return {
     part: `${dimension}.rating`,
     weight,
     fit: rating.rating / 5,
-    observed: `rated ${rating.rating}/5`,
-    expected,
+    text: () => ({ observed: `rated ${rating.rating}/5`, expected: words(expected) }),
     reasonId: 'kb-rating',
     reason: rating.rationale,
     confidence: 'high',
     sources: rating.sources,
+  };
+}
+
+/** The same words with a note before what was observed. */
+function prefixObserved(part: FitPart, prefix: string): () => PartText {
+  return () => {
+    const text = part.text();
+    return { observed: `${prefix}${text.observed}`, expected: text.expected };
   };
 }
 
@@ -60,10 +79,11 @@ function throughputParts(resolved: ResolvedProfile, requirements: Requirements):
   const planning = resolved.profile.planning;
   const capacity = perNodeCapacity(resolved.profile, load.bytesPerMessage);
   const nodes = nodesFor(load, resolved.profile);
-  const copies = resolved.profile.model === 'queue' && (requirements.workload?.consumerGroups ?? 1) > 1 ? ` (peak × ${requirements.workload?.consumerGroups} consumer groups: one queue copy each)` : '';
+  const copies = () =>
+    resolved.profile.model === 'queue' && (requirements.workload?.consumerGroups ?? 1) > 1 ? ` (peak × ${requirements.workload?.consumerGroups} consumer groups: one queue copy each)` : '';
   if (capacity === undefined || nodes === undefined) {
-    const rated = ratingPart(resolved, 'throughput', `${formatCount(load.messagesPerSecond)} msg/s${copies}`);
-    return [{ ...rated, part: 'throughput.nodes', fit: round3(rated.fit * UNMEASURED_DISCOUNT), observed: `no per-node figure; ${rated.observed}`, reasonId: 'no-figure', confidence: 'low' }];
+    const rated = ratingPart(resolved, 'throughput', () => `${formatCount(load.messagesPerSecond)} msg/s${copies()}`);
+    return [{ ...rated, part: 'throughput.nodes', fit: round3(rated.fit * UNMEASURED_DISCOUNT), text: prefixObserved(rated, 'no per-node figure; '), reasonId: 'no-figure', confidence: 'low' }];
   }
   const ceiling = planning.maxClusterNodes?.value ?? BASE_NODES;
   const figure = planning.messagesPerSecondPerNode ?? planning.megabytesPerSecondPerNode;
@@ -72,8 +92,10 @@ function throughputParts(resolved: ResolvedProfile, requirements: Requirements):
       part: 'throughput.nodes',
       weight: 1,
       fit: round3(nodeFit(nodes, ceiling)),
-      observed: `≈${formatCount(capacity)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure?.basis ?? 'estimate'})`,
-      expected: `${formatCount(load.messagesPerSecond)} msg/s${copies} → ${nodes} node${nodes === 1 ? '' : 's'} at ${HEADROOM * 100}% load`,
+      text: () => ({
+        observed: `≈${formatCount(capacity)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure?.basis ?? 'estimate'})`,
+        expected: `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} node${nodes === 1 ? '' : 's'} at ${HEADROOM * 100}% load`,
+      }),
       reasonId: nodes <= BASE_NODES ? 'fits-base-cluster' : nodes <= ceiling ? 'needs-scale-out' : 'beyond-ceiling',
       reason: figure?.note ?? '',
       confidence: confidenceOf(figure) === 'low' || !planning.maxClusterNodes ? 'low' : 'high',
@@ -88,9 +110,9 @@ function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements)
   const ceilingFigure = resolved.profile.planning.maxClusterNodes;
   if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating')];
   const nodes = nodesFor(load, resolved.profile);
-  const rating = ratingPart(resolved, 'scalability', `growth ×${growth}`, 0.5);
+  const rating = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, 0.5);
   if (nodes === undefined || !ceilingFigure) {
-    return [rating, { ...rating, part: 'scalability.headroom', fit: round3(rating.fit * UNMEASURED_DISCOUNT), observed: 'no per-node or ceiling figure', reasonId: 'no-figure', confidence: 'low' }];
+    return [rating, { ...rating, part: 'scalability.headroom', fit: round3(rating.fit * UNMEASURED_DISCOUNT), text: () => ({ ...rating.text(), observed: 'no per-node or ceiling figure' }), reasonId: 'no-figure', confidence: 'low' }];
   }
   const ratio = nodes / ceilingFigure.value;
   return [
@@ -99,8 +121,10 @@ function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements)
       part: 'scalability.headroom',
       weight: 0.5,
       fit: round3(Math.min(1, Math.max(0, 1.5 - ratio))),
-      observed: `practical ceiling ≈${ceilingFigure.value} nodes (${ceilingFigure.basis})`,
-      expected: `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} node${nodes === 1 ? '' : 's'}`,
+      text: () => ({
+        observed: `practical ceiling ≈${ceilingFigure.value} nodes (${ceilingFigure.basis})`,
+        expected: `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} node${nodes === 1 ? '' : 's'}`,
+      }),
       reasonId: ratio <= 0.5 ? 'room-to-grow' : ratio <= 1 ? 'near-ceiling' : 'beyond-ceiling',
       reason: ceilingFigure.note,
       confidence: confidenceOf(ceilingFigure),
@@ -114,8 +138,8 @@ function latencyParts(resolved: ResolvedProfile, requirements: Requirements): Fi
   if (target === undefined) return [ratingPart(resolved, 'latency', 'no p99 target stated: judged by the KB rating')];
   const figure = resolved.profile.planning.p99LatencyMs;
   if (!figure) {
-    const rated = ratingPart(resolved, 'latency', `p99 ≤ ${target} ms`);
-    return [{ ...rated, part: 'latency.p99', fit: round3(rated.fit * UNMEASURED_DISCOUNT), observed: `no p99 figure; ${rated.observed}`, reasonId: 'no-figure', confidence: 'low' }];
+    const rated = ratingPart(resolved, 'latency', () => `p99 ≤ ${target} ms`);
+    return [{ ...rated, part: 'latency.p99', fit: round3(rated.fit * UNMEASURED_DISCOUNT), text: prefixObserved(rated, 'no p99 figure; '), reasonId: 'no-figure', confidence: 'low' }];
   }
   const typical = figure.value;
   // Meeting the target with room to spare is worth more than just meeting it.
@@ -125,8 +149,7 @@ function latencyParts(resolved: ResolvedProfile, requirements: Requirements): Fi
       part: 'latency.p99',
       weight: 1,
       fit: round3(fit),
-      observed: `p99 ≈${typical} ms at moderate load (${figure.basis})`,
-      expected: `p99 ≤ ${target} ms`,
+      text: () => ({ observed: `p99 ≈${typical} ms at moderate load (${figure.basis})`, expected: `p99 ≤ ${target} ms` }),
       reasonId: typical <= target ? 'meets-latency' : 'misses-latency',
       reason: figure.note,
       confidence: confidenceOf(figure),
@@ -136,7 +159,7 @@ function latencyParts(resolved: ResolvedProfile, requirements: Requirements): Fi
 }
 
 function reliabilityParts(resolved: ResolvedProfile, requirements: Requirements, multiDc: MultiDcChoice | undefined): FitPart[] {
-  const parts = [ratingPart(resolved, 'reliability', describeReliabilityNeed(requirements))];
+  const parts = [ratingPart(resolved, 'reliability', () => describeReliabilityNeed(requirements))];
   if (multiDc) parts.push({ ...multiDc.part, weight: 0.5 });
   return parts;
 }
@@ -156,22 +179,21 @@ function backlogParts(resolved: ResolvedProfile, requirements: Requirements): Fi
     const comfortable = profile.planning.comfortableBacklogMessages;
     const queues = requirements.workload?.topics ?? 1;
     const perQueue = backlog / queues;
-    const expected = `${formatCount(backlog)} messages${queues > 1 ? ` (≈${formatCount(perQueue)} per queue over ${queues})` : ''}`;
+    const expected = () => `${formatCount(backlog)} messages${queues > 1 ? ` (≈${formatCount(perQueue)} per queue over ${queues})` : ''}`;
     if (comfortable) {
       const fit = perQueue <= comfortable.value ? 1 : Math.max(0.05, 1 - 0.3 * Math.log10(perQueue / comfortable.value));
       parts.push({
         part: 'backlog.messages',
         weight: 1,
         fit: round3(fit),
-        observed: `comfortable up to ≈${formatCount(comfortable.value)} per queue (${comfortable.basis})`,
-        expected,
+        text: () => ({ observed: `comfortable up to ≈${formatCount(comfortable.value)} per queue (${comfortable.basis})`, expected: expected() }),
         reasonId: perQueue <= comfortable.value ? 'backlog-fits' : 'backlog-degrades',
         reason: comfortable.note,
         confidence: confidenceOf(comfortable),
         sources: [comfortable.source],
       });
     } else if (profile.model === 'log') {
-      parts.push({ ...ratingPart(resolved, 'backlog', expected), part: 'backlog.messages', fit: 1, observed: 'log: backlog bounded by disk, not by memory', reasonId: 'log-backlog' });
+      parts.push({ ...ratingPart(resolved, 'backlog', expected), part: 'backlog.messages', fit: 1, text: () => ({ observed: 'log: backlog bounded by disk, not by memory', expected: expected() }), reasonId: 'log-backlog' });
     } else {
       const rated = ratingPart(resolved, 'backlog', expected);
       parts.push({ ...rated, part: 'backlog.messages', fit: round3(rated.fit * UNMEASURED_DISCOUNT), reasonId: 'no-figure', confidence: 'low' });
@@ -183,8 +205,10 @@ function backlogParts(resolved: ResolvedProfile, requirements: Requirements): Fi
       part: 'backlog.retention',
       weight: 1,
       fit: isLog ? 1 : 0,
-      observed: isLog ? 'messages stay re-readable until retention expires' : 'messages are deleted once acknowledged',
-      expected: `re-readable for ${retention} h after consumption`,
+      text: () => ({
+        observed: isLog ? 'messages stay re-readable until retention expires' : 'messages are deleted once acknowledged',
+        expected: `re-readable for ${retention} h after consumption`,
+      }),
       reasonId: isLog ? 'retention-log' : 'retention-queue',
       reason: profile.description,
       confidence: 'high',
@@ -206,8 +230,10 @@ function staffCostParts(resolved: ResolvedProfile, requirements: Requirements): 
       part: 'staffCost.experience',
       weight: 0.25,
       fit: has ? 1 : 0,
-      observed: has ? `the team already operates ${broker.name}` : `the team operates ${experience.join(', ')}, not ${broker.name}`,
-      expected: 'experience the team already has',
+      text: () => ({
+        observed: has ? `the team already operates ${broker.name}` : `the team operates ${experience.join(', ')}, not ${broker.name}`,
+        expected: 'experience the team already has',
+      }),
       reasonId: has ? 'team-experience' : 'no-team-experience',
       reason: has ? 'existing operational experience avoids a learning curve and a second platform' : 'a new platform to learn and run',
       confidence: 'high',
@@ -222,8 +248,7 @@ function staffCostParts(resolved: ResolvedProfile, requirements: Requirements): 
       part: 'staffCost.languages',
       weight: 0.2,
       fit: round3(fit),
-      observed: quality.map((q) => `${q.language}: ${q.client?.support ?? 'no client'}`).join(', '),
-      expected: `clients for ${languages.join(', ')}`,
+      text: () => ({ observed: quality.map((q) => `${q.language}: ${q.client?.support ?? 'no client'}`).join(', '), expected: `clients for ${languages.join(', ')}` }),
       reasonId: 'client-languages',
       reason: 'official clients are maintained with the broker; community clients vary; protocol-only access loses features',
       confidence: 'high',
@@ -246,8 +271,10 @@ function managedPart(resolved: ResolvedProfile, requirements: Requirements): Fit
     part: 'staffCost.managed',
     weight: wish === 'preferred' ? 0.3 : 0.15,
     fit: best ? value(best) : 0,
-    observed: best ? `${best.name} (${best.kind}${best.compatibility === 'api-compatible' ? ', API-compatible' : ''})` : `no managed offering on ${platform}`,
-    expected: `managed service ${wish} on ${platform}`,
+    text: () => ({
+      observed: best ? `${best.name} (${best.kind}${best.compatibility === 'api-compatible' ? ', API-compatible' : ''})` : `no managed offering on ${platform}`,
+      expected: `managed service ${wish} on ${platform}`,
+    }),
     reasonId: best ? 'managed-available' : 'managed-missing',
     reason: best?.note ?? `you run it yourself on ${platform}`,
     confidence: 'high',
@@ -267,8 +294,10 @@ export function featureParts(profiles: ResolvedProfile[], requirements: Requirem
       part: `features.${feature}`,
       weight: 1,
       fit: value(best.c),
-      observed: `${FEATURE_LABELS[feature]}: ${best.c.support}${best.c.since ? ` since ${best.c.since}` : ''}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}`,
-      expected: `${FEATURE_LABELS[feature]} preferred`,
+      text: () => ({
+        observed: `${FEATURE_LABELS[feature]}: ${best.c.support}${best.c.since ? ` since ${best.c.since}` : ''}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}`,
+        expected: `${FEATURE_LABELS[feature]} preferred`,
+      }),
       reasonId: `support-${best.c.support}`,
       reason: best.c.note ?? '',
       confidence: 'high',

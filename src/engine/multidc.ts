@@ -36,8 +36,10 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
       part: 'reliability.multiDatacenter',
       weight: 0.5,
       fit: best.fit,
-      observed: `${best.option.name}: ${best.option.replication} replication, RPO ${best.option.rpo}`,
-      expected: `${topology}${rpo !== undefined ? `, RPO ≤ ${rpo} s` : ''}`,
+      text: () => ({
+        observed: `${best.option.name}: ${best.option.replication} replication, RPO ${best.option.rpo}`,
+        expected: `${topology}${rpo !== undefined ? `, RPO ≤ ${rpo} s` : ''}`,
+      }),
       reasonId: best.fit >= 1 ? 'multidc-meets-rpo' : 'multidc-rpo-risk',
       reason: best.note,
       confidence: best.confidence,

@@ -11,6 +11,7 @@ import { ruleWarnings } from './rules.js';
 import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
 import { explainCandidate, type ExplainedCandidate, type ScoredCandidate } from './score.js';
 import { CRITERIA, type ClusterModeChoice, type Criterion, type RankedBroker, type Recommendation, type Result, type ResultSummary, type Warning } from './types.js';
+import { byCodeUnits } from '../order.js';
 
 /**
  * Below this many points (of 100) two brokers are reported as "no clear winner": the ratings behind
@@ -155,7 +156,8 @@ function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Eva
   }
   const winner = ranked[0]?.candidate;
   for (const d of winner?.drafts.filter((d) => MISSED_TARGET.has(d.part.reasonId) && d.points > 0) ?? []) {
-    out.push({ id: `target-missed:${d.part.part}`, message: `${brokerOf(winner!).name} does not meet a stated target: ${d.part.observed} vs ${d.part.expected}` });
+    const { observed, expected } = d.part.text();
+    out.push({ id: `target-missed:${d.part.part}`, message: `${brokerOf(winner!).name} does not meet a stated target: ${observed} vs ${expected}` });
   }
   if (winner && requirements.reliability?.delivery === 'exactly-once' && !winner.profiles.some((p) => satisfies(p.capabilities.exactlyOnceProcessing, requirements))) {
     out.push({
@@ -186,7 +188,7 @@ function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: Explai
       score: alt.scoreTenths / 10,
       behindBy: CRITERIA.map((c) => ({ c, d: candidate.breakdown[c].contribution - alt.breakdown[c].contribution }))
         .filter((x) => Math.abs(x.d) >= 0.1 && evaluation.weights[x.c].weight > 0)
-        .sort((a, b) => b.d - a.d || a.c.localeCompare(b.c))
+        .sort((a, b) => b.d - a.d || byCodeUnits(a.c, b.c))
         .map((x) => `${CRITERION_LABELS[x.c]} ${x.d > 0 ? '+' : ''}${x.d.toFixed(1)}`),
     })),
   };

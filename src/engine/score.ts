@@ -36,18 +36,29 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 export function weightShares(weights: Record<Criterion, WeightInfo>): Record<Criterion, number> {
-  const total = CRITERIA.reduce((sum, c) => sum + weights[c].weight, 0);
-  return Object.fromEntries(CRITERIA.map((c) => [c, total === 0 ? 0 : weights[c].weight / total])) as Record<Criterion, number>;
+  let total = 0;
+  for (const c of CRITERIA) total += weights[c].weight;
+  const shares = {} as Record<Criterion, number>;
+  for (const c of CRITERIA) shares[c] = total === 0 ? 0 : weights[c].weight / total;
+  return shares;
 }
 
 function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirements: Requirements, multiDc: MultiDcChoice | undefined): FitPart[] {
   if (criterion === 'features') return featureParts(profiles, requirements);
   // Profiles run side by side are only as good as the weakest of them on each dimension.
+  if (profiles.length === 1) return criterionParts(profiles[0]!, requirements, criterion, multiDc);
   const perProfile = profiles.map((p) => ({ p, parts: criterionParts(p, requirements, criterion, multiDc) }));
   const weakest = perProfile.reduce((a, b) => (combinedFit(b.parts) < combinedFit(a.parts) ? b : a));
   const allEqual = perProfile.every((x) => combinedFit(x.parts) === combinedFit(weakest.parts));
-  if (profiles.length === 1 || allEqual) return weakest.parts;
-  return weakest.parts.map((part) => ({ ...part, observed: `${part.observed} [${weakest.p.profile.id}, the weakest of the set]` }));
+  if (allEqual) return weakest.parts;
+  const note = ` [${weakest.p.profile.id}, the weakest of the set]`;
+  return weakest.parts.map((part) => ({
+    ...part,
+    text: () => {
+      const text = part.text();
+      return { observed: `${text.observed}${note}`, expected: text.expected };
+    },
+  }));
 }
 
 export interface Draft {
@@ -90,8 +101,7 @@ export function scoreCandidate(
         part: `rule:${adjustment.ruleId}`,
         weight: 0,
         fit: round3(delta),
-        observed: `${broker.name}: fit ${delta >= 0 ? '+' : ''}${round3(delta)}`,
-        expected: 'rule condition holds',
+        text: () => ({ observed: `${broker.name}: fit ${delta >= 0 ? '+' : ''}${round3(delta)}`, expected: 'rule condition holds' }),
         reasonId: adjustment.ruleId,
         reason: adjustment.because,
         confidence: 'high',
@@ -118,19 +128,22 @@ export function explainCandidate(candidate: ScoredCandidate): ExplainedCandidate
 /** Contributions and per-criterion breakdown of a scored candidate, computed only for what is shown. */
 export function explainScore(candidate: ScoredCandidate): { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] } {
   const tenths = apportion(candidate.units.map((u) => u / (UNITS_PER_POINT / 10)), candidate.scoreTenths);
-  const contributions: Contribution[] = candidate.drafts.map((d, i) => ({
-    criterion: d.criterion,
-    part: d.part.part,
-    observed: d.part.observed,
-    expected: d.part.expected,
-    fit: d.part.fit,
-    points: round1(d.points),
-    contribution: tenths[i]! / 10,
-    reasonId: d.part.reasonId,
-    reason: d.part.reason,
-    confidence: d.part.confidence,
-    sources: d.part.sources,
-  }));
+  const contributions: Contribution[] = candidate.drafts.map((d, i) => {
+    const { observed, expected } = d.part.text();
+    return {
+      criterion: d.criterion,
+      part: d.part.part,
+      observed,
+      expected,
+      fit: d.part.fit,
+      points: round1(d.points),
+      contribution: tenths[i]! / 10,
+      reasonId: d.part.reasonId,
+      reason: d.part.reason,
+      confidence: d.part.confidence,
+      sources: d.part.sources,
+    };
+  });
   const breakdown = {} as Record<Criterion, CriterionScore>;
   for (const criterion of CRITERIA) {
     let criterionTenths = 0;

@@ -5,6 +5,7 @@ import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
 import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
 import { rankingUnits } from './score.js';
 import { CRITERIA, type Criterion, type Sensitivity } from './types.js';
+import { byCodeUnits } from '../order.js';
 
 /**
  * What would change the answer.
@@ -238,7 +239,7 @@ export function robustness(evaluation: Evaluation, samples: number, seed: number
     const w = winnerFor(all, weights) ?? 'none';
     wins[w] = (wins[w] ?? 0) + 1;
   }
-  const sorted = Object.fromEntries(Object.entries(wins).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(wins).sort(([a], [b]) => byCodeUnits(a, b)));
   return { samples, seed, perturbation: PERTURBATION, share: samples === 0 ? 1 : round4((wins[winner ?? 'none'] ?? 0) / samples), winners: sorted };
 }
 

@@ -3,6 +3,7 @@ import { inputError } from '../errors.js';
 import { schemaError } from '../schema-issues.js';
 import { checkIntegrity, type IntegrityFinding } from './integrity.js';
 import { kbFileSchema, type BrokerEntry, type KbFile, type KnowledgeBase, type Rule } from './schema.js';
+import { byCodeUnits } from '../order.js';
 
 export interface KbSource {
   file: string;
@@ -42,7 +43,7 @@ export async function extendKnowledgeBase(base: KnowledgeBase, sources: KbSource
   const findings = checkIntegrity({ brokers: layerBrokers, rules: layerRules }).filter((f) => f.rule === 'unique-ids');
   layerBrokers.forEach((b) => brokers.set(b.id, b));
   layerRules.forEach((r) => rules.set(r.id, r));
-  const merged = { brokers: [...brokers.values()].sort((a, b) => a.id.localeCompare(b.id)), rules: [...rules.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  const merged = { brokers: [...brokers.values()].sort((a, b) => byCodeUnits(a.id, b.id)), rules: [...rules.values()].sort((a, b) => byCodeUnits(a.id, b.id)) };
   findings.push(...checkIntegrity(merged).filter((f) => f.rule !== 'unique-ids'));
   const extraFiles = [...base.extraFiles, ...sources.map((s) => ({ file: s.file, sha256: s.sha256 ?? '' }))];
   const version = extraFiles.length > 0 && !base.version.endsWith('+custom') ? `${base.version}+custom` : base.version;
@@ -75,7 +76,7 @@ export async function assembleKnowledgeBase(sources: KbSource[]): Promise<Assemb
   }
   if (!meta) throw inputError('the knowledge base has no meta file (kind: meta, with version and asOf)');
 
-  const merged = { brokers: [...brokers.values()].sort((a, b) => a.id.localeCompare(b.id)), rules: [...rules.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  const merged = { brokers: [...brokers.values()].sort((a, b) => byCodeUnits(a.id, b.id)), rules: [...rules.values()].sort((a, b) => byCodeUnits(a.id, b.id)) };
   findings.push(...checkIntegrity(merged).filter((f) => f.rule !== 'unique-ids'));
   const extraFiles = sources
     .filter((s) => s.layer === 'user')
