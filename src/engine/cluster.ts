@@ -11,11 +11,20 @@ import type { ClusterModeChoice, NodeCount } from './types.js';
 export const ASSUMED_MESSAGE_LOSS = 'rare';
 export const ASSUMED_FAILOVER = 'automatic';
 
+/** The chosen mode and its node counts: what a batch summary needs, without the words. */
+export interface ClusterModePick {
+  mode: ClusterMode;
+  nodes: NodeCount[];
+  /** Current modes for these profiles that were passed over for weaker guarantees. */
+  skipped: ClusterMode[];
+  assumed: { loss: string; failover: string };
+}
+
 /**
  * Picks the cluster mode for a set of profiles: a current mode serving all of them that gives the
  * stated (or assumed) loss and failover guarantees, preferring the KB's order (simplest first).
  */
-export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Requirements, multiDc: MultiDcChoice | undefined): ClusterModeChoice {
+export function pickClusterMode(profiles: ResolvedProfile[], requirements: Requirements): ClusterModePick {
   const ids = profiles.map((p) => p.profile.id);
   const shared = currentModesFor(profiles[0]!).filter((m) => ids.every((id) => m.profiles.includes(id)));
   const pool = shared.length > 0 ? shared : currentModesFor(profiles[0]!);
@@ -27,14 +36,18 @@ export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Req
   const specificity = (m: ClusterMode) => m.profiles.length - ids.length;
   const ranked = [...acceptable].sort((a, b) => specificity(a) - specificity(b) || pool.indexOf(a) - pool.indexOf(b));
   const mode = (ranked[0] ?? pool[0])!;
+  return { mode, nodes: sizeRoles(mode, profiles, requirements, 1), skipped: pool.filter((m) => !acceptable.includes(m)), assumed: withAssumed };
+}
+
+/** The picked mode with everything a reader needs: why, guarantees, sizing at growth, managed and cross-DC options. */
+export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Requirements, multiDc: MultiDcChoice | undefined, pick = pickClusterMode(profiles, requirements)): ClusterModeChoice {
+  const { mode, nodes, skipped, assumed } = pick;
   const why: string[] = [mode.whenToUse];
   const g = mode.guarantees.nodeLoss;
   why.push(`on a node failure: acknowledged-message loss ${g.acknowledgedLoss}, ${g.failover} failover (${g.rto})`);
-  const skipped = pool.filter((m) => !acceptable.includes(m));
   if (skipped.length > 0) {
-    why.push(`not ${skipped.map((m) => m.name).join(', ')}: weaker guarantees than ${withAssumed.loss === 'never' ? 'no loss' : `loss ${withAssumed.loss}`} with ${withAssumed.failover} failover`);
+    why.push(`not ${skipped.map((m) => m.name).join(', ')}: weaker guarantees than ${assumed.loss === 'never' ? 'no loss' : `loss ${assumed.loss}`} with ${assumed.failover} failover`);
   }
-  const nodes = sizeRoles(mode, profiles, requirements, 1);
   const growth = growthFactor(requirements);
   const grown = growth > 1 ? sizeRoles(mode, profiles, requirements, growth) : undefined;
   const scaling = mode.roles.find((r) => r.scalesWithLoad)!;

@@ -52,41 +52,47 @@ export function modeMeetsReliability(mode: ClusterMode, loss: MessageLoss | unde
 }
 
 export function currentModesFor(resolved: ResolvedProfile): ClusterMode[] {
-  return resolved.broker.clusterModes.filter((m) => m.status === 'current' && m.profiles.includes(resolved.profile.id));
+  return resolved.currentModes;
 }
 
+/**
+ * A failed check, described on demand: feasibility needs only whether a check failed; the words are
+ * built for brokers that end up eliminated.
+ */
+export type Failure = () => string;
+
 /** Checks that hold for the whole deployment, so every profile used must pass them. */
-export function profileWideFailures(resolved: ResolvedProfile, requirements: Requirements): string[] {
-  const failures: string[] = [];
+export function profileWideFailures(resolved: ResolvedProfile, requirements: Requirements): Failure[] {
+  const failures: Failure[] = [];
   for (const protocol of requirements.protocols ?? []) {
     const capability = resolved.protocols[protocol];
-    if (!satisfies(capability, requirements)) failures.push(describeCapability(`${PROTOCOL_LABELS[protocol]} protocol`, capability, requirements));
+    if (!satisfies(capability, requirements)) failures.push(() => describeCapability(`${PROTOCOL_LABELS[protocol]} protocol`, capability, requirements));
   }
   const maxBytes = requirements.workload?.maxMessageBytes;
   const limit = resolved.profile.planning.maxMessageBytes;
   if (maxBytes !== undefined && limit && maxBytes > limit.configurableMax) {
-    failures.push(`messages of ${formatBytes(maxBytes)}: above the configurable maximum of ${formatBytes(limit.configurableMax)}`);
+    failures.push(() => `messages of ${formatBytes(maxBytes)}: above the configurable maximum of ${formatBytes(limit.configurableMax)}`);
   }
   const load = writeLoad(requirements, resolved.profile);
   const ceiling = resolved.profile.planning.maxClusterNodes?.value;
   const nodes = load && nodesFor(load, resolved.profile);
   if (nodes !== undefined && ceiling !== undefined && nodes > OUT_OF_REACH * ceiling) {
-    failures.push(`${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node capacity; one cluster tops out near ${ceiling}`);
+    failures.push(() => `${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node capacity; one cluster tops out near ${ceiling}`);
   }
   const loss = requirements.reliability?.messageLoss;
   const failover = requirements.reliability?.failover;
-  if ((loss || failover) && !currentModesFor(resolved).some((m) => modeMeetsReliability(m, loss, failover))) {
-    const wanted = [loss && `message loss ${loss}`, failover && `${failover} failover`].filter(Boolean).join(' with ');
-    failures.push(`no current cluster mode gives ${wanted} on a node failure`);
+  if ((loss || failover) && !resolved.currentModes.some((m) => modeMeetsReliability(m, loss, failover))) {
+    failures.push(() => {
+      const wanted = [loss && `message loss ${loss}`, failover && `${failover} failover`].filter(Boolean).join(' with ');
+      return `no current cluster mode gives ${wanted} on a node failure`;
+    });
   }
   const topology = requirements.deployment?.multiDatacenter;
   if (topology && topology !== 'none') {
-    const options = resolved.broker.multiDatacenter.filter(
-      (o) => o.status === 'current' && o.topologies.includes(topology) && o.profiles.includes(resolved.profile.id),
-    );
+    const options = resolved.currentMultiDatacenter.filter((o) => o.topologies.includes(topology));
     if (!options.some((o) => satisfies({ support: o.support, sources: [] }, requirements))) {
       const commercialOnly = options.find((o) => o.support === 'commercial');
-      failures.push(
+      failures.push(() =>
         commercialOnly
           ? `${topology} across datacenters: only ${commercialOnly.name} (commercial edition; commercialEditions: excluded)`
           : `${topology} across datacenters: no current option`,
@@ -100,13 +106,18 @@ export function requiredFeatures(requirements: Requirements): Feature[] {
   return FEATURES.filter((f) => requirements.features?.[f] === 'required');
 }
 
+/** Whether this profile gives a required feature (see featureFailure for why not). */
+export function coversFeature(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): boolean {
+  const capability = resolved.capabilities[feature];
+  if (!satisfies(capability, requirements)) return false;
+  const wantedDelay = requirements.workload?.maxDelayHours;
+  return !(feature === 'delayedMessages' && wantedDelay !== undefined && capability.maxDelayHours !== undefined && wantedDelay > capability.maxDelayHours);
+}
+
 /** Why this profile does not give a required feature, or undefined when it does. */
 export function featureFailure(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): string | undefined {
+  if (coversFeature(resolved, feature, requirements)) return undefined;
   const capability = resolved.capabilities[feature];
   if (!satisfies(capability, requirements)) return describeCapability(FEATURE_LABELS[feature], capability, requirements);
-  const wantedDelay = requirements.workload?.maxDelayHours;
-  if (feature === 'delayedMessages' && wantedDelay !== undefined && capability.maxDelayHours !== undefined && wantedDelay > capability.maxDelayHours) {
-    return `${FEATURE_LABELS[feature]}: at most ${capability.maxDelayHours} h, ${wantedDelay} h needed`;
-  }
-  return undefined;
+  return `${FEATURE_LABELS[feature]}: at most ${capability.maxDelayHours} h, ${requirements.workload?.maxDelayHours} h needed`;
 }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { assessBroker } from './feasibility.js';
 import { firedRules, type FiredRule } from './rules.js';
-import { scoreCandidate, type ScoredCandidate } from './score.js';
+import { scoreCandidate, weightShares, type ScoredCandidate } from './score.js';
 import type { Criterion, Elimination, WeightInfo } from './types.js';
 import { effectiveWeights } from './weights.js';
 import { byCodeUnits } from '../order.js';
@@ -36,21 +36,32 @@ function sortedById(kb: KnowledgeBase): { rules: KnowledgeBase['rules']; brokers
   return sorted;
 }
 
-export function evaluate(requirements: Requirements, kb: KnowledgeBase, weightOverrides: Partial<Record<Criterion, number>> = {}): Evaluation {
+export interface EvaluateOptions {
+  /** Word why each eliminated broker is out (default). The sensitivity analysis needs only the ranking. */
+  eliminationReasons?: boolean;
+}
+
+export function evaluate(
+  requirements: Requirements,
+  kb: KnowledgeBase,
+  weightOverrides: Partial<Record<Criterion, number>> = {},
+  options: EvaluateOptions = {},
+): Evaluation {
   const weights = effectiveWeights(requirements, weightOverrides);
   const { rules, brokers } = sortedById(kb);
   const fired = firedRules(rules, requirements);
   const eliminated: Elimination[] = [];
   const ranked: Evaluation['ranked'] = [];
+  const shares = weightShares(weights);
   for (const broker of brokers) {
-    const assessed = assessBroker(broker, requirements, fired);
+    const assessed = assessBroker(broker, requirements, fired, options.eliminationReasons !== false);
     if (!assessed.feasible) {
       eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
       continue;
     }
     const order = (c: ScoredCandidate) => broker.profiles.indexOf(c.profiles[0]!.profile);
     const scored = assessed.candidates
-      .map((profiles) => scoreCandidate(profiles, requirements, weights, fired))
+      .map((profiles) => scoreCandidate(profiles, requirements, weights, fired, shares))
       .sort((x, y) => y.scoreUnits - x.scoreUnits || x.profiles.length - y.profiles.length || order(x) - order(y));
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }

@@ -2,7 +2,7 @@ import type { BrokerEntry } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import type { Feature } from '../requirements/vocabulary.js';
 import { FEATURE_LABELS } from './labels.js';
-import { featureFailure, profileWideFailures, requiredFeatures } from './constraints.js';
+import { coversFeature, featureFailure, profileWideFailures, requiredFeatures, type Failure } from './constraints.js';
 import { resolveProfiles, type ResolvedProfile } from './profiles.js';
 import { eliminationsFor, type FiredRule } from './rules.js';
 
@@ -18,26 +18,42 @@ export type Feasibility =
 
 const MAX_SET_SIZE = 4;
 
-export function assessBroker(broker: BrokerEntry, requirements: Requirements, fired: FiredRule[]): Feasibility {
+/** `withReasons: false` (the sensitivity analysis asks only who wins) skips wording the eliminations. */
+export function assessBroker(broker: BrokerEntry, requirements: Requirements, fired: FiredRule[], withReasons = true): Feasibility {
   const ruleEliminations = eliminationsFor(fired, broker.id);
   const brokerWide = ruleEliminations.filter((e) => !e.profile);
-  if (brokerWide.length > 0) return { feasible: false, reasons: brokerWide.map((e) => `${e.rule.because} [rule ${e.rule.id}]`) };
+  if (brokerWide.length > 0) return { feasible: false, reasons: withReasons ? brokerWide.map((e) => `${e.rule.because} [rule ${e.rule.id}]`) : [] };
   const excludedByRule = new Map(ruleEliminations.map((e) => [e.profile!, e.rule]));
 
   const profiles = resolveProfiles(broker);
-  const wideFailures = new Map(profiles.map((p) => [p, profileWideFailures(p, requirements)]));
-  const deployable = profiles.filter((p) => wideFailures.get(p)!.length === 0 && !excludedByRule.has(p.profile.id));
+  const wideFailures = new Map<ResolvedProfile, Failure[]>();
+  const deployable: ResolvedProfile[] = [];
+  for (const p of profiles) {
+    const failures = profileWideFailures(p, requirements);
+    wideFailures.set(p, failures);
+    if (failures.length === 0 && !excludedByRule.has(p.profile.id)) deployable.push(p);
+  }
   const required = requiredFeatures(requirements);
-  const covers = (p: ResolvedProfile, f: Feature) => featureFailure(p, f, requirements) === undefined;
+  const coversAll = (p: ResolvedProfile) => {
+    for (const f of required) if (!coversFeature(p, f, requirements)) return false;
+    return true;
+  };
 
-  const singles = deployable.filter((p) => required.every((f) => covers(p, f)));
+  const singles = deployable.filter(coversAll);
   if (singles.length > 0) return { feasible: true, candidates: singles.map((p) => [p]) };
 
-  for (let size = 2; size <= Math.min(MAX_SET_SIZE, deployable.length); size++) {
-    const sets = combinations(deployable, size).filter((set) => required.every((f) => set.some((p) => covers(p, f))));
+  // Only profiles that cover at least one required feature can be part of a smallest set.
+  const useful = deployable.filter((p) => required.some((f) => coversFeature(p, f, requirements)));
+  for (let size = 2; size <= Math.min(MAX_SET_SIZE, useful.length); size++) {
+    const sets = combinations(useful, size).filter((set) => required.every((f) => set.some((p) => coversFeature(p, f, requirements))));
     if (sets.length > 0) return { feasible: true, candidates: sets };
   }
-  return { feasible: false, reasons: eliminationReasons(profiles, deployable, wideFailures, excludedByRule, required, requirements) };
+  if (!withReasons) return { feasible: false, reasons: [] };
+  return { feasible: false, reasons: eliminationReasons(profiles, deployable, describeAll(wideFailures), excludedByRule, required, requirements) };
+}
+
+function describeAll(failures: Map<ResolvedProfile, Failure[]>): Map<ResolvedProfile, string[]> {
+  return new Map([...failures].map(([p, list]) => [p, list.map((describe) => describe())]));
 }
 
 function eliminationReasons(

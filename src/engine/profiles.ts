@@ -1,4 +1,4 @@
-import type { BrokerEntry, Capability, DimensionRating, Profile } from '../kb/schema.js';
+import type { BrokerEntry, Capability, ClusterMode, DimensionRating, MultiDatacenterOption, Profile } from '../kb/schema.js';
 import { DIMENSIONS, FEATURES, PROTOCOLS, type Dimension, type Feature, type Protocol } from '../requirements/vocabulary.js';
 
 /** A profile with the broker-wide defaults filled in: what a user deploying it actually gets. */
@@ -8,6 +8,10 @@ export interface ResolvedProfile {
   capabilities: Record<Feature, Capability>;
   protocols: Record<Protocol, Capability>;
   ratings: Record<Dimension, DimensionRating>;
+  /** Current cluster modes that serve this profile, in KB order. */
+  currentModes: ClusterMode[];
+  /** Current cross-datacenter options that serve this profile, in KB order. */
+  currentMultiDatacenter: MultiDatacenterOption[];
 }
 
 const NONE: Capability = { support: 'none', sources: [] };
@@ -19,7 +23,9 @@ export function resolveProfile(broker: BrokerEntry, profile: Profile): ResolvedP
   for (const p of PROTOCOLS) protocols[p] = profile.protocols[p] ?? broker.protocols[p] ?? NONE;
   const ratings = {} as Record<Dimension, DimensionRating>;
   for (const d of DIMENSIONS) ratings[d] = profile.ratings?.[d] ?? broker.dimensions[d];
-  return { broker, profile, capabilities, protocols, ratings };
+  const currentModes = broker.clusterModes.filter((m) => m.status === 'current' && m.profiles.includes(profile.id));
+  const currentMultiDatacenter = broker.multiDatacenter.filter((o) => o.status === 'current' && o.profiles.includes(profile.id));
+  return { broker, profile, capabilities, protocols, ratings, currentModes, currentMultiDatacenter };
 }
 
 /** KB objects are immutable during a run, so resolved profiles are cached per broker object. */

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { assumptions } from './assumptions.js';
-import { chooseClusterMode } from './cluster.js';
+import { chooseClusterMode, pickClusterMode, type ClusterModePick } from './cluster.js';
 import { satisfies } from './constraints.js';
 import { contradictions } from './contradictions.js';
 import { evaluate, type Evaluation } from './evaluate.js';
@@ -10,7 +10,7 @@ import { CRITERION_LABELS } from './labels.js';
 import { ruleWarnings } from './rules.js';
 import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
 import { explainCandidate, type ExplainedCandidate, type ScoredCandidate } from './score.js';
-import { CRITERIA, type ClusterModeChoice, type Criterion, type RankedBroker, type Recommendation, type Result, type ResultSummary, type Warning } from './types.js';
+import { CRITERIA, type Criterion, type RankedBroker, type Recommendation, type Result, type ResultSummary, type Warning } from './types.js';
 import { byCodeUnits } from '../order.js';
 
 /**
@@ -35,7 +35,7 @@ export interface RecommendOptions {
 interface Ranked {
   candidate: ScoredCandidate;
   rank: number;
-  clusterMode: ClusterModeChoice;
+  clusterMode: ClusterModePick;
   lowConfidence: Criterion[];
 }
 
@@ -47,7 +47,7 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
   const ranked = rank(evaluation, requirements);
   const explained = new Map<ScoredCandidate, ExplainedCandidate>();
   const explain = (c: ScoredCandidate) => explained.get(c) ?? explained.set(c, explainCandidate(c)).get(c)!;
-  const ranking = ranked.map((r, i) => toRanked(r, explain(r.candidate), evaluation.ranked[i]!.others.map(explain), evaluation));
+  const ranking = ranked.map((r, i) => toRanked(r, explain(r.candidate), evaluation.ranked[i]!.others.map(explain), evaluation, requirements));
   const result: Result = {
     schemaVersion: 1,
     kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
@@ -83,7 +83,12 @@ export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, 
       profile: profileId(candidate),
       score: candidate.scoreTenths / 10,
       fits: Object.fromEntries(CRITERIA.map((c) => [c, round3(candidate.fits[c])])) as Record<Criterion, number>,
-      clusterMode: { id: clusterMode.id, name: clusterMode.name, nodes: clusterMode.nodes.map(({ role, count }) => ({ role, count })), ...(clusterMode.multiDatacenter ? { multiDatacenter: clusterMode.multiDatacenter.id } : {}) },
+      clusterMode: {
+        id: clusterMode.mode.id,
+        name: clusterMode.mode.name,
+        nodes: clusterMode.nodes.map(({ role, count }) => ({ role, count })),
+        ...(candidate.multiDc ? { multiDatacenter: candidate.multiDc.option.id } : {}),
+      },
       lowConfidence,
     })),
     eliminated: evaluation.eliminated,
@@ -104,7 +109,7 @@ function rank(evaluation: Evaluation, requirements: Requirements): Ranked[] {
   return evaluation.ranked.map(({ best }, index) => ({
     candidate: best,
     rank: index + 1,
-    clusterMode: chooseClusterMode(best.profiles, requirements, best.multiDc),
+    clusterMode: pickClusterMode(best.profiles, requirements),
     lowConfidence: CRITERIA.filter((c) => best.confidence[c] === 'low' && evaluation.weights[c].weight > 0),
   }));
 }
@@ -126,7 +131,7 @@ function recommendation(ranked: Ranked[]): Recommendation | null {
     broker: brokerOf(first.candidate).id,
     name: name(first),
     profile: profileId(first.candidate),
-    clusterMode: { id: first.clusterMode.id, name: first.clusterMode.name },
+    clusterMode: { id: first.clusterMode.mode.id, name: first.clusterMode.mode.name },
     score: score(first),
     margin,
     clearWinner: tied.length === 0,
@@ -169,7 +174,7 @@ function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Eva
   return out;
 }
 
-function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: ExplainedCandidate[], evaluation: Evaluation): RankedBroker {
+function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: ExplainedCandidate[], evaluation: Evaluation, requirements: Requirements): RankedBroker {
   const broker = brokerOf(candidate);
   return {
     rank: r.rank,
@@ -181,7 +186,7 @@ function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: Explai
     breakdown: candidate.breakdown,
     contributions: candidate.contributions,
     reasons: keyReasons(candidate),
-    clusterMode: r.clusterMode,
+    clusterMode: chooseClusterMode(candidate.profiles, requirements, candidate.multiDc, r.clusterMode),
     lowConfidence: r.lowConfidence,
     alternatives: alternatives.map((alt) => ({
       profile: profileId(alt),

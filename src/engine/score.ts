@@ -75,8 +75,8 @@ export function scoreCandidate(
   requirements: Requirements,
   weights: Record<Criterion, WeightInfo>,
   fired: FiredRule[],
+  shares: Record<Criterion, number> = weightShares(weights),
 ): ScoredCandidate {
-  const shares = weightShares(weights);
   const multiDc = chooseMultiDc(profiles, requirements);
   const broker = profiles[0]!.broker;
   const adjustments = adjustmentsFor(fired, broker.id, profiles.map((p) => p.profile.id));

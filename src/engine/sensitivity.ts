@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../kb/schema.js';
-import { getAt, setAt } from '../requirements/access.js';
+import { getAt, withValueAt } from '../requirements/access.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
 import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
@@ -135,10 +135,10 @@ export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] 
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
-function withValue(requirements: Requirements, path: string, value: unknown): Requirements {
-  const copy = structuredClone(requirements) as Record<string, unknown>;
-  setAt(copy, path, value);
-  return copy as Requirements;
+/** Who wins: the ranking alone, without wording eliminations (the analysis runs it hundreds of times). */
+function winnerOf(requirements: Requirements, kb: KnowledgeBase, overrides: Partial<Record<Criterion, number>>): string | null {
+  const best = evaluate(requirements, kb, overrides, { eliminationReasons: false }).ranked[0]?.best;
+  return best ? brokerOf(best) : null;
 }
 
 export function numberThresholds(requirements: Requirements, kb: KnowledgeBase, winner: string, overrides: Partial<Record<Criterion, number>>): Sensitivity['thresholds'] {
@@ -146,10 +146,10 @@ export function numberThresholds(requirements: Requirements, kb: KnowledgeBase, 
   for (const [field, bounds] of Object.entries(NUMBER_BOUNDS)) {
     const value = getAt(requirements, field);
     if (typeof value !== 'number') continue;
-    const winnerAt = (v: number) => evaluate(withValue(requirements, field, v), kb, overrides).ranked[0]?.best;
+    const seen = new Map<number, string | null>();
     const idAt = (v: number) => {
-      const best = winnerAt(v);
-      return best ? brokerOf(best) : null;
+      if (!seen.has(v)) seen.set(v, winnerOf(withValueAt(requirements, field, v), kb, overrides));
+      return seen.get(v)!;
     };
     for (const direction of ['above', 'below'] as const) {
       const bound = direction === 'above' ? bounds.max : bounds.min;
@@ -207,8 +207,7 @@ export function featureFlips(requirements: Requirements, kb: KnowledgeBase, winn
     const from = requirements.features?.[feature] ?? 'not-needed';
     for (const to of FEATURE_NEEDS) {
       if (to === from) continue;
-      const best = evaluate(withValue(requirements, `features.${feature}`, to), kb, overrides).ranked[0]?.best;
-      const newWinner = best ? brokerOf(best) : null;
+      const newWinner = winnerOf(withValueAt(requirements, `features.${feature}`, to), kb, overrides);
       if (newWinner !== winner) out.push({ feature, from, to, newWinner });
     }
   }
