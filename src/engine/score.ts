@@ -166,11 +166,19 @@ export function explainScore(candidate: ScoredCandidate): { breakdown: Record<Cr
  * criteria order. The sensitivity analysis ranks candidates with this same function, so the two agree.
  */
 export function rankingUnits(fits: Record<Criterion, number>, weights: Record<Criterion, { weight: number }>): number {
+  return rankingUnitsOf(
+    CRITERIA.map((c) => fits[c]),
+    CRITERIA.map((c) => weights[c].weight),
+  );
+}
+
+/** rankingUnits over vectors in CRITERIA order: what the sensitivity analysis runs thousands of times. */
+export function rankingUnitsOf(fits: ArrayLike<number>, weights: ArrayLike<number>): number {
   let weighted = 0;
   let total = 0;
-  for (const c of CRITERIA) {
-    weighted += weights[c].weight * fits[c];
-    total += weights[c].weight;
+  for (let i = 0; i < CRITERIA.length; i++) {
+    weighted += weights[i]! * fits[i]!;
+    total += weights[i]!;
   }
   return total === 0 ? 0 : Math.round((100 * RANK_UNITS_PER_POINT * weighted) / total);
 }

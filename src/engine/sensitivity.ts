@@ -3,7 +3,7 @@ import { getAt, withValueAt } from '../requirements/access.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
 import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
-import { rankingUnits } from './score.js';
+import { rankingUnitsOf } from './score.js';
 import { CRITERIA, type Criterion, type Sensitivity } from './types.js';
 import { byCodeUnits } from '../order.js';
 
@@ -46,18 +46,21 @@ export const NUMBER_BOUNDS: Record<string, { min: number; max: number; integer?:
 const GRID_STEPS = 8;
 const PRECISION = 1.01;
 
-type Line = { broker: string; fits: Record<Criterion, number> };
+/** A candidate's fits as a vector in CRITERIA order: its score is a line in any one weight. */
+type Line = { broker: string; fits: number[] };
 
 function lines(evaluation: Evaluation): Line[] {
-  return evaluation.ranked.flatMap(({ best, others }) => [best, ...others].map((c) => ({ broker: brokerOf(c), fits: c.fits })));
+  return evaluation.ranked.flatMap(({ best, others }) => [best, ...others].map((c) => ({ broker: brokerOf(c), fits: CRITERIA.map((k) => c.fits[k]) })));
 }
 
-function winnerFor(all: Line[], weights: Record<Criterion, number>): string | null {
-  const asInfo = Object.fromEntries(CRITERIA.map((c) => [c, { weight: weights[c] }])) as Record<Criterion, { weight: number }>;
+/** Weights as a vector in CRITERIA order. */
+type Weights = number[];
+
+function winnerFor(all: Line[], weights: Weights): string | null {
   let bestBroker: string | null = null;
   let bestUnits = -Infinity;
   for (const line of all) {
-    const units = rankingUnits(line.fits, asInfo);
+    const units = rankingUnitsOf(line.fits, weights);
     if (units > bestUnits || (units === bestUnits && bestBroker !== null && line.broker < bestBroker)) {
       bestUnits = units;
       bestBroker = line.broker;
@@ -68,22 +71,22 @@ function winnerFor(all: Line[], weights: Record<Criterion, number>): string | nu
 
 export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] {
   const all = lines(evaluation);
-  const base = Object.fromEntries(CRITERIA.map((c) => [c, evaluation.weights[c].weight])) as Record<Criterion, number>;
+  const base: Weights = CRITERIA.map((c) => evaluation.weights[c].weight);
   const winner = winnerFor(all, base);
   if (!winner) return [];
-  return CRITERIA.map((criterion) => {
-    const at = (w: number) => winnerFor(all, { ...base, [criterion]: w });
-    const rest = (line: Line) => CRITERIA.reduce((sum, c) => (c === criterion ? sum : sum + base[c] * line.fits[c]), 0);
+  return CRITERIA.map((criterion, k) => {
+    const at = (w: number) => winnerFor(all, base.map((b, i) => (i === k ? w : b)));
+    const rest = (line: Line) => base.reduce((sum, b, i) => (i === k ? sum : sum + b * line.fits[i]!), 0);
     const breaks = new Set<number>();
     for (let i = 0; i < all.length; i++) {
       for (let j = i + 1; j < all.length; j++) {
-        const slope = all[i]!.fits[criterion] - all[j]!.fits[criterion];
+        const slope = all[i]!.fits[k]! - all[j]!.fits[k]!;
         if (Math.abs(slope) < 1e-12) continue;
         const w = (rest(all[j]!) - rest(all[i]!)) / slope;
         if (w > 0 && Number.isFinite(w)) breaks.add(w);
       }
     }
-    const w0 = base[criterion];
+    const w0 = base[k]!;
     const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
     // Where three or more lines meet, float error scatters one crossing into several points a hair apart;
     // merged, no sliver segment between them can report a spurious winner.
@@ -228,13 +231,13 @@ export function mulberry32(seed: number): () => number {
 
 export function robustness(evaluation: Evaluation, samples: number, seed: number): NonNullable<Sensitivity['robustness']> {
   const all = lines(evaluation);
-  const base = Object.fromEntries(CRITERIA.map((c) => [c, evaluation.weights[c].weight])) as Record<Criterion, number>;
+  const base: Weights = CRITERIA.map((c) => evaluation.weights[c].weight);
   const winner = winnerFor(all, base);
   const random = mulberry32(seed);
   const wins: Record<string, number> = {};
-  const weights = { ...base };
+  const weights = [...base];
   for (let i = 0; i < samples; i++) {
-    for (const c of CRITERIA) weights[c] = base[c] * (1 + PERTURBATION * (2 * random() - 1));
+    for (let k = 0; k < weights.length; k++) weights[k] = base[k]! * (1 + PERTURBATION * (2 * random() - 1));
     const w = winnerFor(all, weights) ?? 'none';
     wins[w] = (wins[w] ?? 0) + 1;
   }
