@@ -1,7 +1,9 @@
-// Builds dist/: one bundled ESM CLI (lazy chunks for commands and renderers) and dist/kb.json, the
-// shipped knowledge base validated and compiled, so a start-up never parses YAML or runs the KB schema.
+// Builds dist/: the CLI bundle with its V8 code cache, vendor bundles of the heavy libraries, and
+// dist/kb.json, the shipped knowledge base validated and compiled, so a start-up never parses YAML or
+// runs the KB schema.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 // Some dependencies call require() for node built-ins; ESM bundles need a require to give them.
@@ -44,22 +46,48 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
-// 2. Bundle the CLI.
+// 2. Bundle the CLI: one CommonJS file (synchronous loading, cacheable code) and, apart, the heavy
+// libraries that only some commands need — each loaded from dist/vendor/ when first used.
+const VENDORS = { yaml: 'yaml', chalk: 'chalk', 'cli-table3': 'cli-table3', '@inquirer/prompts': 'inquirer' };
+const vendorPlugin = {
+  name: 'vendor',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(yaml|chalk|cli-table3|@inquirer\/prompts)$/ }, (args) => ({ path: `./vendor/${VENDORS[args.path]}.js`, external: true }));
+  },
+};
+// import() becomes require(): the bundle runs as a classic script, which has no module loader for import().
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'error', supported: { 'dynamic-import': false } };
 await build({
-  entryPoints: { mqselect: join(root, 'src/cli/main.ts') },
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outdir: dist,
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: `#!/usr/bin/env node\n${REQUIRE_SHIM}` },
-  define: { __SHIPPED_KB_FILE__: JSON.stringify('kb.json') },
-  legalComments: 'none',
-  logLevel: 'error',
+  ...common,
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(dist, 'cli.js'),
+  plugins: [vendorPlugin],
+  // import.meta.url, as CommonJS has it: the bundle sits beside kb.json.
+  banner: { js: "var __mqselectUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { __SHIPPED_KB_FILE__: JSON.stringify('kb.json'), 'import.meta.url': '__mqselectUrl' },
 });
-writeFileSync(join(dist, 'package.json'), '{ "type": "module" }\n');
+for (const [name, file] of Object.entries(VENDORS)) {
+  await build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root }, outfile: join(dist, 'vendor', `${file}.js`) });
+}
+writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 // A JSON file beside the bundle: JSON.parse of it is far cheaper at start-up than compiling the same
 // data as a JavaScript string literal.
 writeFileSync(join(dist, 'kb.json'), JSON.stringify(assembled.kb));
+copyFileSync(join(root, 'scripts', 'launcher.cjs'), join(dist, 'mqselect.js'));
+chmodSync(join(dist, 'mqselect.js'), 0o755);
+
+// 3. Train V8's code cache on the commands people run most (each run adds what it compiled).
+const TRAINING = [
+  ['recommend', 'examples/task-queue.json', '--format', 'json'],
+  ['recommend', 'examples/log-pipeline.yaml', '--no-color'],
+  ['recommend', '--batch', '-'],
+  ['--help'],
+];
+for (const args of TRAINING) {
+  const input = args.includes('--batch') ? `${JSON.stringify(JSON.parse(readFileSync(join(root, 'examples/task-queue.json'), 'utf8')))}\n`.repeat(200) : '';
+  const run = spawnSync(process.execPath, [join(dist, 'mqselect.js'), ...args], { cwd: root, input, env: { ...process.env, MQSELECT_TRAIN_CODE_CACHE: '1', FORCE_COLOR: '0' }, stdio: ['pipe', 'ignore', 'pipe'] });
+  if (run.status !== 0) {
+    console.error(`build: training run "mqselect ${args.join(' ')}" failed (${run.status}): ${run.stderr}`);
+    process.exit(1);
+  }
+}

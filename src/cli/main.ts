@@ -185,4 +185,6 @@ async function main(argv: string[]): Promise<ExitCode> {
   }
 }
 
-process.exitCode = await main(process.argv);
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -12,7 +12,7 @@ declare const __SHIPPED_KB_FILE__: string | undefined;
 
 export async function shippedKnowledgeBase(): Promise<KnowledgeBase> {
   if (typeof __SHIPPED_KB_FILE__ === 'string') {
-    return JSON.parse(await readFile(new URL(__SHIPPED_KB_FILE__, import.meta.url.replace(/\/chunks\/[^/]*$/, '/')), 'utf8')) as KnowledgeBase;
+    return JSON.parse(await readFile(new URL(__SHIPPED_KB_FILE__, import.meta.url), 'utf8')) as KnowledgeBase;
   }
   return (await assembleShippedFromDisk()).kb;
 }
