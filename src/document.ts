@@ -48,7 +48,7 @@ async function parseJson(text: string, file: string): Promise<ParsedDocument> {
       column,
     });
   }
-  const duplicate = duplicateJsonKey(text);
+  const duplicate = duplicateJsonKey(text, data);
   if (duplicate) throw inputError(`duplicate key "${duplicate.key}" (JSON.parse would silently keep the last one)`, { file, ...lineColumn(text, duplicate.offset) });
   // JSON is YAML 1.2 flow syntax, so the YAML parser can find node positions for error messages; it
   // is loaded only when there is an error to place (see loadPositionFinder).
@@ -154,7 +154,10 @@ function pathTo(seen: Array<{ parent: number; key: PropertyKey }>, index: number
  * JSON.parse keeps the last silently, so the same mistake would pass in one format and not the other.
  * Runs on text that JSON.parse accepted, so a small scanner suffices.
  */
-export function duplicateJsonKey(text: string): { key: string; offset: number } | undefined {
+export function duplicateJsonKey(text: string, parsed?: unknown): { key: string; offset: number } | undefined {
+  // Every key in JSON text is followed by exactly one ":" outside strings. If the text holds no more
+  // colons than the parsed data holds keys, no key was lost to a duplicate: skip the scan.
+  if (parsed !== undefined && countChar(text, ':') === countKeys(parsed)) return undefined;
   const objects: Array<Set<string> | null> = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -204,4 +207,29 @@ export function locationOf(
   atKey = false,
 ): ErrorLocation {
   return { file, path: formatPath(path), ...parsed.locate(path, atKey) };
+}
+
+function countChar(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}
+
+/** Keys of every object in parsed JSON (without recursion, like findForbiddenKey). */
+function countKeys(data: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    for (const key in value) {
+      count++;
+      stack.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return count;
 }

@@ -24,7 +24,8 @@ export function buildAdr(
   const block: DecisionBlock = {
     schemaVersion: 1,
     generatedBy,
-    requirements: requirements as Record<string, unknown>,
+    // In the schema's field order, however the file was written: the block reads the same for the same decision.
+    requirements: requirementsSchema.parse(requirements) as Record<string, unknown>,
     weightOverrides,
     effectiveWeights: Object.fromEntries(Object.entries(result.weights).map(([c, w]) => [c, w.weight])),
     kb: { version: result.kb.version, asOf: result.kb.asOf, extraFiles: result.kb.extraFiles },

@@ -166,13 +166,16 @@ export function explainScore(candidate: ScoredCandidate): { breakdown: Record<Cr
  * criteria order. The sensitivity analysis ranks candidates with this same function, so the two agree.
  */
 export function rankingUnits(fits: Record<Criterion, number>, weights: Record<Criterion, { weight: number }>): number {
-  return rankingUnitsOf(
-    CRITERIA.map((c) => fits[c]),
-    CRITERIA.map((c) => weights[c].weight),
-  );
+  let weighted = 0;
+  let total = 0;
+  for (const c of CRITERIA) {
+    weighted += weights[c].weight * fits[c];
+    total += weights[c].weight;
+  }
+  return unitsOf(weighted, total);
 }
 
-/** rankingUnits over vectors in CRITERIA order: what the sensitivity analysis runs thousands of times. */
+/** rankingUnits over vectors in CRITERIA order (same sums in the same order): for the sensitivity analysis. */
 export function rankingUnitsOf(fits: ArrayLike<number>, weights: ArrayLike<number>): number {
   let weighted = 0;
   let total = 0;
@@ -180,8 +183,10 @@ export function rankingUnitsOf(fits: ArrayLike<number>, weights: ArrayLike<numbe
     weighted += weights[i]! * fits[i]!;
     total += weights[i]!;
   }
-  return total === 0 ? 0 : Math.round((100 * RANK_UNITS_PER_POINT * weighted) / total);
+  return unitsOf(weighted, total);
 }
+
+const unitsOf = (weighted: number, total: number) => (total === 0 ? 0 : Math.round((100 * RANK_UNITS_PER_POINT * weighted) / total));
 
 /**
  * Rounds values to integers whose sum is `total` (largest remainder; ties to the earlier part), so the

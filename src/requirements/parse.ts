@@ -1,8 +1,16 @@
 import { duplicateJsonKey, findForbiddenKey, parseDocumentText, type ParsedDocument } from '../document.js';
 import { formatPath, inputError } from '../errors.js';
 import { describeIssue, schemaError } from '../schema-issues.js';
-import { requirementsSchema, type Requirements } from './schema.js';
-import { applyAssignments, isAssigned, type Assignment } from './set.js';
+import { applyAssignments, isAssigned, type Assignment } from './assignments.js';
+import type { Requirements } from './schema.js';
+import { validAsWritten } from './valid-as-written.js';
+
+export type RequirementsSchema = typeof import('./schema.js').requirementsSchema;
+
+/** The zod schema, loaded only for documents the compiled validator does not pass as written. */
+export async function loadRequirementsSchema(): Promise<RequirementsSchema> {
+  return (await import('./schema.js')).requirementsSchema;
+}
 
 /**
  * Text of a requirements file (JSON or YAML) plus any --set assignments -> validated requirements, or an
@@ -14,7 +22,9 @@ export async function parseRequirementsText(text: string, file: string, assignme
 }
 
 export async function validateRequirements(data: unknown, file: string, parsed: ParsedDocument, assignments: Assignment[] = []): Promise<Requirements> {
-  const result = requirementsSchema.safeParse(data, { reportInput: true });
+  const valid = validAsWritten(data);
+  if (valid) return valid;
+  const result = (await loadRequirementsSchema()).safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const first = result.error.issues[0]!;
   // A value that came from --set is reported against --set, without a line in the file.
@@ -26,7 +36,7 @@ export async function validateRequirements(data: unknown, file: string, parsed: 
  * One JSON record of a batch, synchronously: the same checks as a file (forbidden keys, --set, schema)
  * without line numbers, which a batch error object does not carry. Throws an input error with the path.
  */
-export function parseRequirementsRecord(text: string, file: string, assignments: Assignment[] = []): Requirements {
+export function parseRequirementsRecord(text: string, file: string, schema: RequirementsSchema, assignments: Assignment[] = []): Requirements {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -35,9 +45,12 @@ export function parseRequirementsRecord(text: string, file: string, assignments:
   }
   const forbidden = findForbiddenKey(data);
   if (forbidden) throw inputError(`the key "${String(forbidden[forbidden.length - 1])}" is not allowed`, { file, path: formatPath(forbidden) });
-  const duplicate = duplicateJsonKey(text);
+  const duplicate = duplicateJsonKey(text, data);
   if (duplicate) throw inputError(`duplicate key "${duplicate.key}" (JSON.parse would silently keep the last one)`, { file });
-  const result = requirementsSchema.safeParse(applyAssignments(data, assignments), { reportInput: true });
+  const document = applyAssignments(data, assignments);
+  const valid = validAsWritten(document);
+  if (valid) return valid;
+  const result = schema.safeParse(document, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...issue.path, issue.keys[0]!] : issue.path;

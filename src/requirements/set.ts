@@ -1,20 +1,15 @@
-import { formatPath, usageError } from '../errors.js';
-import { setAt } from './access.js';
+import { usageError } from '../errors.js';
+import type { Assignment } from './assignments.js';
 import { parseHumanNumber } from './numbers.js';
 import { leafKind, requirementLeaves } from './paths.js';
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * `--set path=value`: overrides one field of the input without editing the file. The path must be a
  * field of requirements v1; the value is read by the field's type (numbers in human forms, lists as
  * comma-separated words) and then validated with the whole document, like file input.
  */
-export interface Assignment {
-  path: string;
-  value: unknown;
-}
-
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-
 export function parseAssignment(raw: string): Assignment {
   const eq = raw.indexOf('=');
   if (eq <= 0) throw usageError(`--set expects PATH=VALUE, e.g. --set workload.peakMessagesPerSecond=2e6 (got "${raw}")`);
@@ -42,16 +37,5 @@ function readValue(path: string, text: string, kind: string): unknown {
   return text;
 }
 
-/** Applies assignments to a copy of the parsed document; creates missing groups (e.g. "latency"). */
-export function applyAssignments(data: unknown, assignments: Assignment[]): unknown {
-  // Not an object: leave it as it is, so the schema reports "expected an object" for the document.
-  if (assignments.length === 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
-  const copy = structuredClone(data) as Record<string, unknown>;
-  for (const { path, value } of assignments) setAt(copy, path, value);
-  return copy;
-}
-
-export const isAssigned = (assignments: Assignment[], path: ReadonlyArray<PropertyKey>) => {
-  const text = formatPath(path);
-  return assignments.some((a) => text === a.path || text.startsWith(`${a.path}[`) || text.startsWith(`${a.path}.`));
-};
+/** All --set options, in order (loaded only when there are any: it brings the schema). */
+export const parseAssignments = (raw: string[]): Assignment[] => raw.map(parseAssignment);

@@ -2,13 +2,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { recommend, recommendSummary, type RecommendOptions } from '../../engine/recommend.js';
 import { EXIT, MqselectError, inputError, type ExitCode } from '../../errors.js';
-import { parseRequirementsRecord } from '../../requirements/parse.js';
-import { parseAssignment } from '../../requirements/set.js';
+import { loadRequirementsSchema, parseRequirementsRecord } from '../../requirements/parse.js';
 import { LIMITS, STDIN_NAME } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
 import { splitRecords } from '../records.js';
 import { knowledgeBaseWith } from '../shipped-kb.js';
-import { checkExperience, failOnIntegrityErrors } from './recommend.js';
+import { checkExperience, failOnIntegrityErrors, parseSetOptions } from './recommend.js';
 
 export interface BatchFlags {
   kb: string[];
@@ -29,7 +28,9 @@ export interface BatchFlags {
  */
 export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCode> {
   const overrides = parseWeightOverrides(flags.weight);
-  const assignments = flags.set.map(parseAssignment);
+  const assignments = await parseSetOptions(flags.set);
+  // Loaded once up front: records the compiled validator does not pass go to zod, synchronously.
+  const schema = await loadRequirementsSchema();
   const sensitivity = flags.sensitivity === true ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
   const assembled = await knowledgeBaseWith(flags.kb);
   failOnIntegrityErrors(assembled, flags.kb);
@@ -48,7 +49,7 @@ export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCod
       continue;
     }
     try {
-      const requirements = parseRequirementsRecord(raw.text, `${file}[${i}]`, assignments);
+      const requirements = parseRequirementsRecord(raw.text, `${file}[${i}]`, schema, assignments);
       checkExperience(requirements, kb, `${file}[${i}]`);
       const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
       const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);

@@ -10,7 +10,7 @@ import { knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
 import type { AssembledKb } from '../../kb/load.js';
-import { parseAssignment } from '../../requirements/set.js';
+import type { Assignment } from '../../requirements/assignments.js';
 
 export interface RecommendFlags {
   format: RecommendFormat;
@@ -39,7 +39,7 @@ export async function runRecommend(path: string, flags: RecommendFlags): Promise
 
 /** The inputs of recommend and adr new: the KB (with --kb layers) and the requirements (with --set). */
 export async function loadInputs(path: string, flags: { kb: string[]; set: string[] }): Promise<{ kb: KnowledgeBase; requirements: Requirements }> {
-  const assignments = flags.set.map(parseAssignment);
+  const assignments = await parseSetOptions(flags.set);
   const assembled = await knowledgeBaseWith(flags.kb);
   failOnIntegrityErrors(assembled, flags.kb);
   const { file, text } = await readInput(path, LIMITS.requirementsBytes);
@@ -56,6 +56,11 @@ export async function loadInputs(path: string, flags: { kb: string[]; set: strin
     throw inputError(error.message, { ...error.location, ...parsed.locate(path) });
   }
   return { kb: assembled.kb, requirements };
+}
+
+/** --set options; the field catalogue behind them (the zod schema) is loaded only when there are any. */
+export async function parseSetOptions(raw: string[]): Promise<Assignment[]> {
+  return raw.length === 0 ? [] : (await import('../../requirements/set.js')).parseAssignments(raw);
 }
 
 /** A user KB layer that breaks integrity is invalid input for recommend (kb validate lists every finding). */

@@ -1,0 +1,22 @@
+import { formatPath } from '../errors.js';
+import { setAt } from './access.js';
+
+/** A --set override, parsed and typed (see set.ts, which knows the fields). */
+export interface Assignment {
+  path: string;
+  value: unknown;
+}
+
+/** Applies assignments to a copy of the parsed document; creates missing groups (e.g. "latency"). */
+export function applyAssignments(data: unknown, assignments: Assignment[]): unknown {
+  // Not an object: leave it as it is, so the schema reports "expected an object" for the document.
+  if (assignments.length === 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const copy = structuredClone(data) as Record<string, unknown>;
+  for (const { path, value } of assignments) setAt(copy, path, value);
+  return copy;
+}
+
+export const isAssigned = (assignments: Assignment[], path: ReadonlyArray<PropertyKey>) => {
+  const text = formatPath(path);
+  return assignments.some((a) => text === a.path || text.startsWith(`${a.path}[`) || text.startsWith(`${a.path}.`));
+};
