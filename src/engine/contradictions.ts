@@ -64,9 +64,13 @@ const CHECKS: Record<string, Check> = {
       : undefined,
 };
 
+const CHECK_LIST = Object.entries(CHECKS);
+
 export function contradictions(requirements: Requirements, kb: KnowledgeBase): Warning[] {
-  return Object.entries(CHECKS).flatMap(([id, check]) => {
+  const found: Warning[] = [];
+  for (const [id, check] of CHECK_LIST) {
     const message = check(requirements, kb);
-    return message ? [{ id, message }] : [];
-  });
+    if (message) found.push({ id, message });
+  }
+  return found;
 }

@@ -324,6 +324,11 @@ export function criterionParts(resolved: ResolvedProfile, requirements: Requirem
 }
 
 export function combinedFit(parts: FitPart[]): number {
-  const total = parts.reduce((sum, p) => sum + p.weight, 0);
-  return total === 0 ? 0 : parts.reduce((sum, p) => sum + p.weight * p.fit, 0) / total;
+  let total = 0;
+  let weighted = 0;
+  for (const p of parts) {
+    total += p.weight;
+    weighted += p.weight * p.fit;
+  }
+  return total === 0 ? 0 : weighted / total;
 }

@@ -58,6 +58,7 @@ const applies = (target: { broker: string; profile?: string | undefined }, broke
   target.broker === broker && (target.profile === undefined || profiles.includes(target.profile));
 
 export function adjustmentsFor(fired: FiredRule[], broker: string, profiles: string[]): FitAdjustment[] {
+  if (fired.length === 0) return [];
   return fired.flatMap(({ rule, effects }) =>
     effects.flatMap((effect) =>
       'adjust' in effect && applies(effect.adjust, broker, profiles)
@@ -68,6 +69,7 @@ export function adjustmentsFor(fired: FiredRule[], broker: string, profiles: str
 }
 
 export function eliminationsFor(fired: FiredRule[], broker: string): Array<{ rule: Rule; profile?: string }> {
+  if (fired.length === 0) return [];
   return fired.flatMap(({ rule, effects }) =>
     effects.flatMap((effect) =>
       'eliminate' in effect && effect.eliminate.broker === broker ? [{ rule, ...(effect.eliminate.profile ? { profile: effect.eliminate.profile } : {}) }] : [],

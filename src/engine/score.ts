@@ -86,7 +86,12 @@ export function scoreCandidate(
 
   for (const criterion of CRITERIA) {
     const parts = partsFor(criterion, profiles, requirements, multiDc);
-    const totalWeight = parts.reduce((sum, p) => sum + p.weight, 0);
+    let totalWeight = 0;
+    let low = false;
+    for (const part of parts) {
+      totalWeight += part.weight;
+      if (part.confidence === 'low') low = true;
+    }
     for (const part of parts) {
       const points = (100 * shares[criterion] * part.weight) / totalWeight;
       drafts.push({ criterion, part, points, earned: points * part.fit });
@@ -110,7 +115,7 @@ export function scoreCandidate(
       drafts.push({ criterion, part, points: 100 * shares[criterion], earned: 100 * shares[criterion] * delta });
     }
     fits[criterion] = fit;
-    confidence[criterion] = parts.some((p) => p.confidence === 'low') ? 'low' : 'high';
+    confidence[criterion] = low ? 'low' : 'high';
   }
 
   const units = drafts.map((d) => Math.round(d.earned * UNITS_PER_POINT));

@@ -42,13 +42,16 @@ export const PER_MESSAGE_COST_BYTES = 1024;
 export function perNodeCapacity(profile: Profile, bytesPerMessage: number): number | undefined {
   const figure = profile.planning.messagesPerSecondPerNode;
   const bandwidth = profile.planning.megabytesPerSecondPerNode;
-  const candidates: number[] = [];
+  let capacity: number | undefined;
   if (figure) {
     const validUpTo = Math.max(figure.messageBytes, PER_MESSAGE_COST_BYTES);
-    candidates.push(bytesPerMessage <= validUpTo ? figure.value : (figure.value * validUpTo) / bytesPerMessage);
+    capacity = bytesPerMessage <= validUpTo ? figure.value : (figure.value * validUpTo) / bytesPerMessage;
   }
-  if (bandwidth) candidates.push((bandwidth.value * 1e6) / bytesPerMessage);
-  return candidates.length > 0 ? Math.min(...candidates) : undefined;
+  if (bandwidth) {
+    const bound = (bandwidth.value * 1e6) / bytesPerMessage;
+    capacity = capacity === undefined ? bound : Math.min(capacity, bound);
+  }
+  return capacity;
 }
 
 export function nodesFor(load: Load, profile: Profile): number | undefined {

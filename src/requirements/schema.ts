@@ -4,6 +4,7 @@ import {
   DELIVERY,
   DIMENSIONS,
   FAILOVER,
+  FEATURE_NEED_ALIAS,
   FEATURE_NEEDS,
   FEATURES,
   LANGUAGES,
@@ -32,7 +33,7 @@ const count = (what: string) => described(z.int().check(z.minimum(1)), what);
 
 /** On input "no" is accepted for "not-needed"; output always writes "not-needed". */
 const featureNeed = (text: string) =>
-  described(z.union([z.enum(FEATURE_NEEDS), z.pipe(z.literal('no'), z.transform(() => 'not-needed' as const))]), text);
+  described(z.union([z.enum(FEATURE_NEEDS), z.pipe(z.literal(FEATURE_NEED_ALIAS.word), z.transform(() => FEATURE_NEED_ALIAS.means))]), text);
 
 const FEATURE_DOCS: Record<Feature, string> = {
   transactionalMessages:

@@ -14,6 +14,8 @@ export type Priority = (typeof PRIORITIES)[number];
 
 export const FEATURE_NEEDS = ['required', 'preferred', 'not-needed'] as const;
 export type FeatureNeed = (typeof FEATURE_NEEDS)[number];
+/** Accepted on input for a feature need, written as its canonical value. */
+export const FEATURE_NEED_ALIAS = { word: 'no', means: 'not-needed' } as const;
 
 export const FEATURES = [
   'transactionalMessages',
