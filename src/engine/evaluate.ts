@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
+import { requiredFeatures } from './constraints.js';
 import { assessBroker } from './feasibility.js';
 import { firedRules, type FiredRule } from './rules.js';
 import { scoreCandidate, weightShares, type ScoredCandidate } from './score.js';
@@ -53,8 +54,9 @@ export function evaluate(
   const eliminated: Elimination[] = [];
   const ranked: Evaluation['ranked'] = [];
   const shares = weightShares(weights);
+  const required = requiredFeatures(requirements);
   for (const broker of brokers) {
-    const assessed = assessBroker(broker, requirements, fired, options.eliminationReasons !== false);
+    const assessed = assessBroker(broker, requirements, fired, options.eliminationReasons !== false, required);
     if (!assessed.feasible) {
       eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
       continue;

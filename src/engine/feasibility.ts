@@ -19,7 +19,13 @@ export type Feasibility =
 const MAX_SET_SIZE = 4;
 
 /** `withReasons: false` (the sensitivity analysis asks only who wins) skips wording the eliminations. */
-export function assessBroker(broker: BrokerEntry, requirements: Requirements, fired: FiredRule[], withReasons = true): Feasibility {
+export function assessBroker(
+  broker: BrokerEntry,
+  requirements: Requirements,
+  fired: FiredRule[],
+  withReasons = true,
+  required: Feature[] = requiredFeatures(requirements),
+): Feasibility {
   const ruleEliminations = eliminationsFor(fired, broker.id);
   const brokerWide = ruleEliminations.filter((e) => !e.profile);
   if (brokerWide.length > 0) return { feasible: false, reasons: withReasons ? brokerWide.map((e) => `${e.rule.because} [rule ${e.rule.id}]`) : [] };
@@ -33,7 +39,6 @@ export function assessBroker(broker: BrokerEntry, requirements: Requirements, fi
     wideFailures.set(p, failures);
     if (failures.length === 0 && !excludedByRule.has(p.profile.id)) deployable.push(p);
   }
-  const required = requiredFeatures(requirements);
   const coversAll = (p: ResolvedProfile) => {
     for (const f of required) if (!coversFeature(p, f, requirements)) return false;
     return true;
@@ -49,17 +54,24 @@ export function assessBroker(broker: BrokerEntry, requirements: Requirements, fi
     if (sets.length > 0) return { feasible: true, candidates: sets };
   }
   if (!withReasons) return { feasible: false, reasons: [] };
-  return { feasible: false, reasons: eliminationReasons(profiles, deployable, describeAll(wideFailures), excludedByRule, required, requirements) };
+  return { feasible: false, reasons: eliminationReasons(profiles, deployable, describedOnUse(wideFailures), excludedByRule, required, requirements) };
 }
 
-function describeAll(failures: Map<ResolvedProfile, Failure[]>): Map<ResolvedProfile, string[]> {
-  return new Map([...failures].map(([p, list]) => [p, list.map((describe) => describe())]));
+/** The failures of each profile in words, worded the first time they are asked for. */
+function describedOnUse(failures: Map<ResolvedProfile, Failure[]>): { get(p: ResolvedProfile): string[] | undefined } {
+  const words = new Map<ResolvedProfile, string[]>();
+  return {
+    get(p) {
+      if (!words.has(p)) words.set(p, (failures.get(p) ?? []).map((describe) => describe()));
+      return words.get(p);
+    },
+  };
 }
 
 function eliminationReasons(
   profiles: ResolvedProfile[],
   deployable: ResolvedProfile[],
-  wideFailures: Map<ResolvedProfile, string[]>,
+  wideFailures: { get(p: ResolvedProfile): string[] | undefined },
   excludedByRule: Map<string, { id: string; because: string }>,
   required: Feature[],
   requirements: Requirements,
@@ -80,9 +92,9 @@ function eliminationReasons(
     return reasons;
   }
   for (const feature of required) {
+    if (deployable.some((p) => coversFeature(p, feature, requirements))) continue;
     const failures = deployable.map((p) => ({ p, failure: featureFailure(p, feature, requirements) }));
-    if (failures.some((f) => f.failure === undefined)) continue;
-    const elsewhere = profiles.filter((p) => !deployable.includes(p) && featureFailure(p, feature, requirements) === undefined);
+    const elsewhere = profiles.filter((p) => !deployable.includes(p) && coversFeature(p, feature, requirements));
     if (elsewhere.length > 0) {
       for (const p of elsewhere) {
         const why = [...wideFailures.get(p)!, ...(excludedByRule.has(p.profile.id) ? [excludedByRule.get(p.profile.id)!.because] : [])];
