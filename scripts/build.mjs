@@ -55,13 +55,27 @@ const vendorPlugin = {
     pluginBuild.onResolve({ filter: /^(yaml|chalk|cli-table3|@inquirer\/prompts)$/ }, (args) => ({ path: `./vendor/${VENDORS[args.path]}.js`, external: true }));
   },
 };
+// commander requires child_process (and with it net, dgram and streams) at load, for executable
+// subcommands, which mqselect has none of: it gets a stand-in that loads the real module on first use.
+const lazyChildProcessPlugin = {
+  name: 'lazy-child-process',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'lazy-child-process', namespace: 'mqselect' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /^lazy-child-process$/, namespace: 'mqselect' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
 // import() becomes require(): the bundle runs as a classic script, which has no module loader for import().
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'error', supported: { 'dynamic-import': false } };
 await build({
   ...common,
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(dist, 'cli.js'),
-  plugins: [vendorPlugin],
+  plugins: [vendorPlugin, lazyChildProcessPlugin],
   // import.meta.url, as CommonJS has it: the bundle sits beside kb.json.
   banner: { js: "var __mqselectUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __SHIPPED_KB_FILE__: JSON.stringify('kb.json'), 'import.meta.url': '__mqselectUrl' },

@@ -1,5 +1,6 @@
-import { constants } from 'node:fs';
-import { link, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+// node:fs, not node:fs/promises: reads are synchronous (a CLI has nothing else to do meanwhile) and
+// fs.promises, which loads a good part of Node's stream machinery, is touched only when writing files.
+import * as fs from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError, usageError } from '../errors.js';
@@ -17,7 +18,7 @@ export async function readInput(path: string, limit: number): Promise<{ file: st
   if (path === '-') return { file: STDIN_NAME, text: await readStdin(limit) };
   let size: number;
   try {
-    const info = await stat(path);
+    const info = fs.statSync(path);
     if (info.isDirectory()) throw inputError('is a directory, expected a file', { file: path });
     size = info.size;
   } catch (error) {
@@ -26,7 +27,7 @@ export async function readInput(path: string, limit: number): Promise<{ file: st
     throw inputError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'unknown error'})`, { file: path });
   }
   if (size > limit) throw inputError(`file is ${formatSize(size)}, over the ${formatSize(limit)} limit`, { file: path });
-  const buffer = await readFile(path);
+  const buffer = fs.readFileSync(path);
   return { file: path, text: decode(buffer, path) };
 }
 
@@ -70,7 +71,7 @@ export function packageRoot(): string {
 
 export async function shippedKbFiles(): Promise<string[]> {
   const data = join(packageRoot(), 'data');
-  const brokers = (await readdir(join(data, 'brokers'))).filter((f) => f.endsWith('.yaml')).sort();
+  const brokers = fs.readdirSync(join(data, 'brokers')).filter((f) => f.endsWith('.yaml')).sort();
   return [join(data, 'kb.yaml'), join(data, 'rules.yaml'), ...brokers.map((f) => join(data, 'brokers', f))].map((f) => relative(process.cwd(), f) || f);
 }
 
@@ -81,7 +82,7 @@ export async function shippedKbFiles(): Promise<string[]> {
 export async function writeFileAtomic(path: string, text: string, force: boolean): Promise<void> {
   if (!force) {
     try {
-      await stat(path);
+      await fs.promises.stat(path);
       throw usageError('already exists (use --force to replace it)', { file: path });
     } catch (error) {
       if ((error as { kind?: string }).kind) throw error;
@@ -89,21 +90,21 @@ export async function writeFileAtomic(path: string, text: string, force: boolean
   }
   const temp = join(dirname(path), `.${Date.now()}-${process.pid}.mqselect.tmp`);
   try {
-    const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    const handle = await fs.promises.open(temp, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o644);
     try {
       await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (force) await rename(temp, path);
+    if (force) await fs.promises.rename(temp, path);
     else {
       // link() fails if the target appeared meanwhile (another process): no window in which we could clobber it.
-      await link(temp, path);
-      await unlink(temp);
+      await fs.promises.link(temp, path);
+      await fs.promises.unlink(temp);
     }
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await fs.promises.unlink(temp).catch(() => undefined);
     if ((error as { kind?: string }).kind) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw usageError('already exists (use --force to replace it)', { file: path });
@@ -119,4 +120,4 @@ export function writeStderr(text: string): void {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-export { writeFile };
+export const writeFile = (path: string, text: string): Promise<void> => fs.promises.writeFile(path, text);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { AssembledKb } from '../kb/load.js';
 import type { KnowledgeBase } from '../kb/schema.js';
 import { LIMITS, readInput, sha256, shippedKbFiles } from './io.js';
@@ -12,7 +12,7 @@ declare const __SHIPPED_KB_FILE__: string | undefined;
 
 export async function shippedKnowledgeBase(): Promise<KnowledgeBase> {
   if (typeof __SHIPPED_KB_FILE__ === 'string') {
-    return JSON.parse(await readFile(new URL(__SHIPPED_KB_FILE__, import.meta.url), 'utf8')) as KnowledgeBase;
+    return JSON.parse(readFileSync(new URL(__SHIPPED_KB_FILE__, import.meta.url), 'utf8')) as KnowledgeBase;
   }
   return (await assembleShippedFromDisk()).kb;
 }
@@ -20,7 +20,7 @@ export async function shippedKnowledgeBase(): Promise<KnowledgeBase> {
 /** Reads data/ as it is on disk now: what `kb validate` checks after someone edits it. */
 export async function assembleShippedFromDisk(): Promise<AssembledKb> {
   const files = await shippedKbFiles();
-  const sources = await Promise.all(files.map(async (file) => ({ file, text: await readFile(file, 'utf8'), layer: 'shipped' as const })));
+  const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8'), layer: 'shipped' as const }));
   // The KB schema (full zod) is loaded only when KB files are actually read.
   const { assembleKnowledgeBase } = await import('../kb/load.js');
   return assembleKnowledgeBase(sources);
