@@ -21,7 +21,22 @@ export function satisfies(capability: Capability, requirements: Requirements): b
   );
 }
 
+/**
+ * The same words for the same KB capability every time: batches word the same eliminations over and
+ * over, and one string per (capability, label, edition policy) is built, hashed and compared only once.
+ */
+const described = new WeakMap<Capability, Map<string, string>>();
+
 export function describeCapability(label: string, capability: Capability, requirements: Requirements): string {
+  const key = `${commercialAllowed(requirements)}:${label}`;
+  let words = described.get(capability);
+  if (!words) described.set(capability, (words = new Map()));
+  let text = words.get(key);
+  if (text === undefined) words.set(key, (text = wordCapability(label, capability, requirements)));
+  return text;
+}
+
+function wordCapability(label: string, capability: Capability, requirements: Requirements): string {
   const how =
     capability.support === 'commercial' && !commercialAllowed(requirements)
       ? 'commercial edition only (commercialEditions: excluded)'
