@@ -242,17 +242,25 @@ function staffCostParts(resolved: ResolvedProfile, requirements: Requirements): 
   }
   const languages = requirements.team?.languages ?? [];
   if (languages.length > 0) {
-    const quality = languages.map((l) => ({ language: l, client: broker.clientLanguages[l] as { support: keyof typeof CLIENT_FIT; source: string } | undefined }));
-    const fit = quality.reduce((sum, q) => sum + CLIENT_FIT[q.client?.support ?? 'none'], 0) / languages.length;
+    type Client = { support: keyof typeof CLIENT_FIT; source: string } | undefined;
+    const clientFor = (language: string) => broker.clientLanguages[language as keyof typeof broker.clientLanguages] as Client;
+    let total = 0;
+    const sources: string[] = [];
+    for (const language of languages) {
+      const client = clientFor(language);
+      total += CLIENT_FIT[client?.support ?? 'none'];
+      if (client && !sources.includes(client.source)) sources.push(client.source);
+    }
+    const fit = total / languages.length;
     parts.push({
       part: 'staffCost.languages',
       weight: 0.2,
       fit: round3(fit),
-      text: () => ({ observed: quality.map((q) => `${q.language}: ${q.client?.support ?? 'no client'}`).join(', '), expected: `clients for ${languages.join(', ')}` }),
+      text: () => ({ observed: languages.map((l) => `${l}: ${clientFor(l)?.support ?? 'no client'}`).join(', '), expected: `clients for ${languages.join(', ')}` }),
       reasonId: 'client-languages',
       reason: 'official clients are maintained with the broker; community clients vary; protocol-only access loses features',
       confidence: 'high',
-      sources: [...new Set(quality.flatMap((q) => (q.client ? [q.client.source] : [])))],
+      sources,
     });
   }
   const managed = managedPart(resolved, requirements);

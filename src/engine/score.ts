@@ -22,7 +22,6 @@ export interface ScoredCandidate {
   multiDc: MultiDcChoice | undefined;
   /** What explain() needs; kept as plain data so scoring stays cheap when nothing is printed. */
   drafts: Draft[];
-  units: number[];
   confidence: Record<Criterion, 'high' | 'low'>;
   weights: Record<Criterion, WeightInfo>;
   shares: Record<Criterion, number>;
@@ -118,10 +117,9 @@ export function scoreCandidate(
     confidence[criterion] = low ? 'low' : 'high';
   }
 
-  const units = drafts.map((d) => Math.round(d.earned * UNITS_PER_POINT));
   const scoreUnits = rankingUnits(fits, weights);
   const scoreTenths = Math.round(scoreUnits / (RANK_UNITS_PER_POINT / 10));
-  return { profiles, scoreUnits, scoreTenths, fits, multiDc, drafts, units, confidence, weights, shares };
+  return { profiles, scoreUnits, scoreTenths, fits, multiDc, drafts, confidence, weights, shares };
 }
 
 export type ExplainedCandidate = ScoredCandidate & { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] };
@@ -132,7 +130,8 @@ export function explainCandidate(candidate: ScoredCandidate): ExplainedCandidate
 
 /** Contributions and per-criterion breakdown of a scored candidate, computed only for what is shown. */
 export function explainScore(candidate: ScoredCandidate): { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] } {
-  const tenths = apportion(candidate.units.map((u) => u / (UNITS_PER_POINT / 10)), candidate.scoreTenths);
+  const units = candidate.drafts.map((d) => Math.round(d.earned * UNITS_PER_POINT));
+  const tenths = apportion(units.map((u) => u / (UNITS_PER_POINT / 10)), candidate.scoreTenths);
   const contributions: Contribution[] = candidate.drafts.map((d, i) => {
     const { observed, expected } = d.part.text();
     return {
