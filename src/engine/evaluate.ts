@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { requiredFeatures } from './constraints.js';
 import { assessBroker } from './feasibility.js';
-import { firedRules, type FiredRule } from './rules.js';
+import { firedRules, indexEffects, type FiredRule } from './rules.js';
 import { scoreCandidate, weightShares, type ScoredCandidate } from './score.js';
 import type { Criterion, Elimination, WeightInfo } from './types.js';
 import { effectiveWeights } from './weights.js';
@@ -55,15 +55,16 @@ export function evaluate(
   const ranked: Evaluation['ranked'] = [];
   const shares = weightShares(weights);
   const required = requiredFeatures(requirements);
+  const effects = indexEffects(fired);
   for (const broker of brokers) {
-    const assessed = assessBroker(broker, requirements, fired, options.eliminationReasons !== false, required);
+    const assessed = assessBroker(broker, requirements, fired, options.eliminationReasons !== false, required, effects);
     if (!assessed.feasible) {
       eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
       continue;
     }
     const order = (c: ScoredCandidate) => broker.profiles.indexOf(c.profiles[0]!.profile);
     const scored = assessed.candidates
-      .map((profiles) => scoreCandidate(profiles, requirements, weights, fired, shares))
+      .map((profiles) => scoreCandidate(profiles, requirements, weights, fired, shares, effects))
       .sort((x, y) => y.scoreUnits - x.scoreUnits || x.profiles.length - y.profiles.length || order(x) - order(y));
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }

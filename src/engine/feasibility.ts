@@ -4,7 +4,7 @@ import type { Feature } from '../requirements/vocabulary.js';
 import { FEATURE_LABELS } from './labels.js';
 import { coversFeature, featureFailure, profileWideFailures, requiredFeatures, type Failure } from './constraints.js';
 import { resolveProfiles, type ResolvedProfile } from './profiles.js';
-import { eliminationsFor, type FiredRule } from './rules.js';
+import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
 
 /**
  * Which profiles of a broker can serve the requirements. One profile that meets every hard
@@ -25,8 +25,9 @@ export function assessBroker(
   fired: FiredRule[],
   withReasons = true,
   required: Feature[] = requiredFeatures(requirements),
+  effects: RuleEffects = indexEffects(fired),
 ): Feasibility {
-  const ruleEliminations = eliminationsFor(fired, broker.id);
+  const ruleEliminations = effects.eliminations(broker.id);
   const brokerWide = ruleEliminations.filter((e) => !e.profile);
   if (brokerWide.length > 0) return { feasible: false, reasons: withReasons ? brokerWide.map((e) => `${e.rule.because} [rule ${e.rule.id}]`) : [] };
   const excludedByRule = new Map(ruleEliminations.map((e) => [e.profile!, e.rule]));
@@ -47,9 +48,11 @@ export function assessBroker(
   const singles = deployable.filter(coversAll);
   if (singles.length > 0) return { feasible: true, candidates: singles.map((p) => [p]) };
 
-  // Only profiles that cover at least one required feature can be part of a smallest set.
+  // Only profiles that cover at least one required feature can be part of a smallest set, and no set
+  // exists when a required feature is covered by none of them.
   const useful = deployable.filter((p) => required.some((f) => coversFeature(p, f, requirements)));
-  for (let size = 2; size <= Math.min(MAX_SET_SIZE, useful.length); size++) {
+  const coverable = required.every((f) => useful.some((p) => coversFeature(p, f, requirements)));
+  for (let size = 2; coverable && size <= Math.min(MAX_SET_SIZE, useful.length); size++) {
     const sets = combinations(useful, size).filter((set) => required.every((f) => set.some((p) => coversFeature(p, f, requirements))));
     if (sets.length > 0) return { feasible: true, candidates: sets };
   }

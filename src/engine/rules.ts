@@ -46,35 +46,46 @@ export function firedRules(rules: Rule[], requirements: Requirements): FiredRule
   return rules.filter((rule) => holds(rule.when, requirements)).map((rule) => ({ rule, effects: rule.then }));
 }
 
+/**
+ * The fired rules' effects by broker, indexed once per evaluation: feasibility and scoring ask for them
+ * per broker and per candidate. Order is firing order, then effect order (adjustments clamp: order matters).
+ */
+export interface RuleEffects {
+  eliminations(broker: string): Array<{ rule: Rule; profile?: string }>;
+  adjustments(broker: string, profiles: string[]): FitAdjustment[];
+}
+
+const NO_EFFECTS: RuleEffects = { eliminations: () => [], adjustments: () => [] };
+
+export function indexEffects(fired: FiredRule[]): RuleEffects {
+  if (fired.length === 0) return NO_EFFECTS;
+  const eliminations = new Map<string, Array<{ rule: Rule; profile?: string }>>();
+  const adjustments = new Map<string, Array<{ adjustment: FitAdjustment; profile: string | undefined }>>();
+  const add = <T>(map: Map<string, T[]>, broker: string, value: T) => (map.get(broker) ?? map.set(broker, []).get(broker)!).push(value);
+  for (const { rule, effects } of fired) {
+    for (const effect of effects) {
+      if ('eliminate' in effect) add(eliminations, effect.eliminate.broker, { rule, ...(effect.eliminate.profile ? { profile: effect.eliminate.profile } : {}) });
+      if ('adjust' in effect) {
+        const { broker, profile, dimension, by } = effect.adjust;
+        add(adjustments, broker, { adjustment: { ruleId: rule.id, because: rule.because, criterion: dimension, by, sources: rule.sources }, profile });
+      }
+    }
+  }
+  return {
+    eliminations: (broker) => eliminations.get(broker) ?? [],
+    adjustments: (broker, profiles) => {
+      const list = adjustments.get(broker);
+      return list ? list.filter((a) => a.profile === undefined || profiles.includes(a.profile)).map((a) => a.adjustment) : [];
+    },
+  };
+}
+
 export interface FitAdjustment {
   ruleId: string;
   because: string;
   criterion: Criterion;
   by: number;
   sources: string[];
-}
-
-const applies = (target: { broker: string; profile?: string | undefined }, broker: string, profiles: string[]) =>
-  target.broker === broker && (target.profile === undefined || profiles.includes(target.profile));
-
-export function adjustmentsFor(fired: FiredRule[], broker: string, profiles: string[]): FitAdjustment[] {
-  if (fired.length === 0) return [];
-  return fired.flatMap(({ rule, effects }) =>
-    effects.flatMap((effect) =>
-      'adjust' in effect && applies(effect.adjust, broker, profiles)
-        ? [{ ruleId: rule.id, because: rule.because, criterion: effect.adjust.dimension, by: effect.adjust.by, sources: rule.sources }]
-        : [],
-    ),
-  );
-}
-
-export function eliminationsFor(fired: FiredRule[], broker: string): Array<{ rule: Rule; profile?: string }> {
-  if (fired.length === 0) return [];
-  return fired.flatMap(({ rule, effects }) =>
-    effects.flatMap((effect) =>
-      'eliminate' in effect && effect.eliminate.broker === broker ? [{ rule, ...(effect.eliminate.profile ? { profile: effect.eliminate.profile } : {}) }] : [],
-    ),
-  );
 }
 
 export function ruleWarnings(fired: FiredRule[]): Array<{ id: string; message: string }> {

@@ -2,7 +2,7 @@ import type { Requirements } from '../requirements/schema.js';
 import { combinedFit, criterionParts, featureParts, type FitPart } from './fit.js';
 import { chooseMultiDc, type MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';
-import { adjustmentsFor, type FiredRule } from './rules.js';
+import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
 import { CRITERIA, type Contribution, type Criterion, type CriterionScore, type WeightInfo } from './types.js';
 
 /**
@@ -75,10 +75,11 @@ export function scoreCandidate(
   weights: Record<Criterion, WeightInfo>,
   fired: FiredRule[],
   shares: Record<Criterion, number> = weightShares(weights),
+  effects: RuleEffects = indexEffects(fired),
 ): ScoredCandidate {
   const multiDc = chooseMultiDc(profiles, requirements);
   const broker = profiles[0]!.broker;
-  const adjustments = adjustmentsFor(fired, broker.id, profiles.map((p) => p.profile.id));
+  const adjustments = effects.adjustments(broker.id, profiles.map((p) => p.profile.id));
   const drafts: Draft[] = [];
   const fits = {} as Record<Criterion, number>;
   const confidence = {} as Record<Criterion, 'high' | 'low'>;
