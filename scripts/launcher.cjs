@@ -32,11 +32,17 @@ function load(file) {
 }
 
 // The build runs a few commands with this set, each adding the functions it compiled to the caches.
+// (The cache and the bundle are always written by the same build: V8 checks a cache against the source's
+// length, not its content.) A failed write costs only speed, never the run.
 if (training) {
   process.on('exit', () => {
     for (const [file, { script }] of loaded) {
-      writeFileSync(`${file}.cache.tmp`, script.createCachedData());
-      renameSync(`${file}.cache.tmp`, `${file}.cache`);
+      try {
+        writeFileSync(`${file}.cache.tmp`, script.createCachedData());
+        renameSync(`${file}.cache.tmp`, `${file}.cache`);
+      } catch (error) {
+        process.stderr.write(`mqselect: could not write the code cache ${file}.cache (${error.code ?? error.message})\n`);
+      }
     }
   });
 }
