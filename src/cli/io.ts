@@ -16,19 +16,16 @@ export const STDIN_NAME = '<stdin>';
 
 export async function readInput(path: string, limit: number): Promise<{ file: string; text: string }> {
   if (path === '-') return { file: STDIN_NAME, text: await readStdin(limit) };
-  let size: number;
   try {
     const info = fs.statSync(path);
     if (info.isDirectory()) throw inputError('is a directory, expected a file', { file: path });
-    size = info.size;
+    if (info.size > limit) throw inputError(`file is ${formatSize(info.size)}, over the ${formatSize(limit)} limit`, { file: path });
+    return { file: path, text: decode(fs.readFileSync(path), path) };
   } catch (error) {
     if ((error as { kind?: string }).kind) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw inputError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'unknown error'})`, { file: path });
   }
-  if (size > limit) throw inputError(`file is ${formatSize(size)}, over the ${formatSize(limit)} limit`, { file: path });
-  const buffer = fs.readFileSync(path);
-  return { file: path, text: decode(buffer, path) };
 }
 
 async function readStdin(limit: number): Promise<string> {
