@@ -2,7 +2,7 @@
 // random numbers and feature needs) through `mqselect recommend --batch`, timed as a whole process —
 // start-up, JIT warm-up and output through a pipe included. Two runs: 20,000 records, and 200,000 (the
 // "hundreds of thousands in one process" case, where warm-up is amortised). Every output line is counted.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,10 @@ function scenarios(count) {
 function timeBatch(file, count) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['dist/mqselect.js', 'recommend', '--batch', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const command = [process.execPath, 'dist/mqselect.js', 'recommend', '--batch', file];
+    // "One core": pinned to one CPU when taskset exists, so V8's compiler and GC threads share it too.
+    const [program, ...args] = pinned ? ['taskset', '-c', '0', ...command] : command;
+    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let lines = 0;
     child.stdout.on('data', (chunk) => {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
@@ -44,13 +47,15 @@ function timeBatch(file, count) {
   });
 }
 
+const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'mqselect-bench-'));
 try {
   for (const count of sizes) {
     const file = join(dir, `scenarios-${count}.ndjson`);
     writeFileSync(file, scenarios(count));
     const seconds = await timeBatch(file, count);
-    console.log(`batch (CLI, end to end, ${count.toLocaleString('en')} records): ${Math.round(count / seconds).toLocaleString('en')} scenarios/s (${seconds.toFixed(2)} s, one process, summary records)`);
+    const where = pinned ? 'one process pinned to one CPU' : 'one process (taskset not found: not pinned)';
+    console.log(`batch (CLI, end to end, ${count.toLocaleString('en')} records): ${Math.round(count / seconds).toLocaleString('en')} scenarios/s (${seconds.toFixed(2)} s, ${where}, summary records)`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

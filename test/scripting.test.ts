@@ -7,6 +7,7 @@ import { combinations } from '../src/engine/feasibility.js';
 import { parseHumanNumber } from '../src/requirements/numbers.js';
 import { jsonSchema } from '../src/schemas/json-schemas.js';
 import { ROOT, runCli } from './helpers.js';
+import { CRITERIA } from '../src/requirements/vocabulary.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mqselect-scripting-'));
 const taskQueue = JSON.parse(readFileSync(join(ROOT, 'examples/task-queue.json'), 'utf8'));
@@ -32,6 +33,8 @@ describe('recommend --batch', () => {
     expect(out[2].error.message).toMatch(/^malformed JSON/);
     expect(out[3].result.recommendation.broker).toBe('rabbitmq');
     expect(out[4].result.recommendation).toBeNull();
+    // The contract's key order: fits by criterion in the documented order.
+    expect(Object.keys(out[0].result.ranking[0].fits)).toEqual([...CRITERIA]);
     const validate = new Ajv2020({ strict: false }).compile(jsonSchema('batch'));
     for (const o of out.filter((o) => o.result)) expect(validate(o.result), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
   });

@@ -25,16 +25,22 @@ export function satisfies(capability: Capability, requirements: Requirements): b
  * The same words for the same KB capability every time: batches word the same eliminations over and
  * over, and one string per (capability, label, edition policy) is built, hashed and compared only once.
  */
-const described = new WeakMap<Capability, Map<string, string>>();
+const described = [new WeakMap<Capability, Map<string, string>>(), new WeakMap<Capability, Map<string, string>>()];
 
+/** `label` should be a constant string (its hash is then computed once), e.g. FEATURE_LABELS[feature]. */
 export function describeCapability(label: string, capability: Capability, requirements: Requirements): string {
-  const key = `${commercialAllowed(requirements)}:${label}`;
-  let words = described.get(capability);
-  if (!words) described.set(capability, (words = new Map()));
-  let text = words.get(key);
-  if (text === undefined) words.set(key, (text = wordCapability(label, capability, requirements)));
+  const memo = described[commercialAllowed(requirements) ? 1 : 0]!;
+  let words = memo.get(capability);
+  if (!words) memo.set(capability, (words = new Map()));
+  let text = words.get(label);
+  if (text === undefined) words.set(label, (text = wordCapability(label, capability, requirements)));
   return text;
 }
+
+const PROTOCOL_FAILURE_LABELS = Object.fromEntries(Object.entries(PROTOCOL_LABELS).map(([id, label]) => [id, `${label} protocol`])) as Record<
+  keyof typeof PROTOCOL_LABELS,
+  string
+>;
 
 function wordCapability(label: string, capability: Capability, requirements: Requirements): string {
   const how =
@@ -81,7 +87,7 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
   const failures: Failure[] = [];
   for (const protocol of requirements.protocols ?? []) {
     const capability = resolved.protocols[protocol];
-    if (!satisfies(capability, requirements)) failures.push(() => describeCapability(`${PROTOCOL_LABELS[protocol]} protocol`, capability, requirements));
+    if (!satisfies(capability, requirements)) failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
   }
   const maxBytes = requirements.workload?.maxMessageBytes;
   const limit = resolved.profile.planning.maxMessageBytes;

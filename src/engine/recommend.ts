@@ -82,7 +82,7 @@ export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, 
       broker: brokerOf(candidate).id,
       profile: profileId(candidate),
       score: candidate.scoreTenths / 10,
-      fits: Object.fromEntries(CRITERIA.map((c) => [c, round3(candidate.fits[c])])) as Record<Criterion, number>,
+      fits: roundedFits(candidate.fits),
       clusterMode: {
         id: clusterMode.mode.id,
         name: clusterMode.mode.name,
@@ -101,6 +101,16 @@ export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, 
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
+/** In CRITERIA order (the contract's key order), written out: this runs for every record of a batch. */
+const roundedFits = (f: Record<Criterion, number>): Record<Criterion, number> => ({
+  throughput: round3(f.throughput),
+  reliability: round3(f.reliability),
+  latency: round3(f.latency),
+  backlog: round3(f.backlog),
+  scalability: round3(f.scalability),
+  staffCost: round3(f.staffCost),
+  features: round3(f.features),
+});
 const brokerOf = (c: ScoredCandidate) => c.profiles[0]!.broker;
 const profileId = (c: ScoredCandidate) => c.profiles.map((p) => p.profile.id).join(' + ');
 const profileNames = (c: ScoredCandidate) => c.profiles.map((p) => p.profile.name).join(' + ');
