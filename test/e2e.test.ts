@@ -88,6 +88,8 @@ describe('bad input: one line on stderr naming file and field, exit 2, no stack 
     ['unknown-enum.yaml', 'version: 1\nreliability:\n  messageLoss: sometimes\n', /unknown-enum\.yaml:3:16: reliability\.messageLoss: expected one of "never", "rare", "tolerated", got "sometimes"/],
     ['unknown-broker.yaml', 'version: 1\nteam:\n  experience: [kafka, pulsar]\n', /unknown-broker\.yaml:3:23: team\.experience\[1\]: unknown broker "pulsar"/],
     ['broken.json', '{"version": 1, "workload": {', /broken\.json:1:29: malformed JSON/],
+    ['infinite.json', '{"version": 1, "workload": {"peakMessagesPerSecond": 1e400}}', /infinite\.json:1:54: workload\.peakMessagesPerSecond: expected a number, got Infinity/],
+    ['infinite.yaml', 'version: 1\nlatency:\n  p99Ms: .inf\n', /infinite\.yaml:3:10: latency\.p99Ms: expected a number, got Infinity/],
     ['broken.yaml', 'version: 1\nworkload: [\n', /broken\.yaml:\d+:\d+: malformed YAML/],
     ['proto.json', '{"version": 1, "__proto__": {"polluted": true}}', /proto\.json:1:\d+: __proto__: the key "__proto__" is not allowed/],
     ['constructor.yaml', 'version: 1\nworkload:\n  constructor: 1\n', /constructor\.yaml:3:3: workload\.constructor: the key "constructor" is not allowed/],
