@@ -90,17 +90,18 @@ writeFileSync(join(dist, 'kb.json'), JSON.stringify(assembled.kb));
 copyFileSync(join(root, 'scripts', 'launcher.cjs'), join(dist, 'mqselect.js'));
 chmodSync(join(dist, 'mqselect.js'), 0o755);
 
-// 3. Train V8's code cache on the commands people run most (each run adds what it compiled).
+// 3. Train V8's code caches on the commands people run most (each run adds what it compiled).
 const TRAINING = [
-  ['recommend', 'examples/task-queue.json', '--format', 'json'],
-  ['recommend', 'examples/log-pipeline.yaml', '--no-color'],
-  ['recommend', '--batch', '-'],
-  ['--help'],
+  { args: ['recommend', 'examples/task-queue.json', '--format', 'json'] },
+  { args: ['recommend', 'examples/log-pipeline.yaml'], color: true },
+  { args: ['recommend', '--batch', '-'], input: `${JSON.stringify(JSON.parse(readFileSync(join(root, 'examples/task-queue.json'), 'utf8')))}\n`.repeat(200) },
+  { args: ['--help'] },
 ];
-for (const args of TRAINING) {
-  const input = args.includes('--batch') ? `${JSON.stringify(JSON.parse(readFileSync(join(root, 'examples/task-queue.json'), 'utf8')))}\n`.repeat(200) : '';
-  const run = spawnSync(process.execPath, [join(dist, 'mqselect.js'), ...args], { cwd: root, input, env: { ...process.env, MQSELECT_TRAIN_CODE_CACHE: '1', FORCE_COLOR: '0' }, stdio: ['pipe', 'ignore', 'pipe'] });
-  if (run.status !== 0) {
+for (const { args, color = false, input = '' } of TRAINING) {
+  const env = { ...process.env, MQSELECT_TRAIN_CODE_CACHE: '1', FORCE_COLOR: color ? '1' : '0' };
+  delete env.NO_COLOR;
+  const run = spawnSync(process.execPath, [join(dist, 'mqselect.js'), ...args], { cwd: root, input, env, stdio: ['pipe', 'ignore', 'pipe'] });
+  if (run.status !== 0 || run.stderr.length > 0) {
     console.error(`build: training run "mqselect ${args.join(' ')}" failed (${run.status}): ${run.stderr}`);
     process.exit(1);
   }

@@ -185,6 +185,16 @@ async function main(argv: string[]): Promise<ExitCode> {
   }
 }
 
+// If the event loop ran dry before main() settled (a promise that never resolves), that is an internal
+// error, not a success: say so and exit 2 rather than 0.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  writeStderr('mqselect: internal error: the command stopped before it finished (run with --verbose for details)');
+  process.exitCode = EXIT.usage;
+});
 void main(process.argv).then((code) => {
+  settled = true;
   process.exitCode = code;
 });
