@@ -8,16 +8,9 @@ import { NOT_STATED, runQuestionnaire, validateAnswer, type PromptAdapter } from
 import { NOT_ASKED, QUESTIONS } from '../src/requirements/questions.js';
 import { requirementsSchema } from '../src/requirements/schema.js';
 import { EXAMPLES, shippedKb } from './helpers.js';
+import { withValueAt } from '../src/requirements/access.js';
 
 const kb = await shippedKb();
-
-function setAt(target: Record<string, unknown>, path: string, value: unknown) {
-  const segments = path.split('.');
-  let node = target;
-  for (const s of segments.slice(0, -1)) node = (node[s] ??= {}) as Record<string, unknown>;
-  node[segments.at(-1)!] = value;
-  return target;
-}
 
 /**
  * A scripted adapter: answers by field path (raw text for text/number, a value for choices), else
@@ -73,7 +66,7 @@ describe('question specs (data)', () => {
     for (const q of QUESTIONS.filter((q) => q.choices && !q.path.startsWith('_'))) {
       for (const choice of q.choices!) {
         const value = q.kind === 'multi' ? [choice.value] : choice.value;
-        const result = requirementsSchema.safeParse(setAt({ version: 1 }, q.path, value));
+        const result = requirementsSchema.safeParse(withValueAt({ version: 1 }, q.path, value));
         expect(result.success, `${q.path} = ${choice.value}`).toBe(true);
       }
     }

@@ -8,6 +8,7 @@ import type { MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';
 import { BASE_NODES, HEADROOM, growthFactor, nodesFor, perNodeCapacity, writeLoad } from './sizing.js';
 import type { Confidence, Criterion } from './types.js';
+import { round3 } from './rounding.js';
 
 /**
  * Fit of one profile on one criterion, as weighted parts. Each part says what was observed in the KB,
@@ -37,7 +38,6 @@ export interface PartText {
 const UNMEASURED_DISCOUNT = 0.8;
 
 const confidenceOf = (figure: PlanningFigure | undefined): Confidence => (figure && figure.basis !== 'estimate' ? 'high' : 'low');
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Words that are fixed, or built on demand. */
 type Words = string | (() => string);

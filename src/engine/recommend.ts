@@ -12,6 +12,7 @@ import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
 import { explainCandidate, type ExplainedCandidate, type ScoredCandidate } from './score.js';
 import { CRITERIA, type Criterion, type RankedBroker, type Recommendation, type Result, type ResultSummary, type Warning } from './types.js';
 import { byCodeUnits } from '../order.js';
+import { round3 } from './rounding.js';
 
 /**
  * Below this many points (of 100) two brokers are reported as "no clear winner": the ratings behind
@@ -100,7 +101,6 @@ export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, 
   return summary;
 }
 
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
 /** In CRITERIA order (the contract's key order), written out: this runs for every record of a batch. */
 const roundedFits = (f: Record<Criterion, number>): Record<Criterion, number> => ({
   throughput: round3(f.throughput),

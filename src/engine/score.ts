@@ -4,6 +4,7 @@ import { chooseMultiDc, type MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';
 import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
 import { CRITERIA, type Contribution, type Criterion, type CriterionScore, type WeightInfo } from './types.js';
+import { round1, round3 } from './rounding.js';
 
 /**
  * Scores one candidate (a profile, or profiles run side by side) of one broker.
@@ -31,8 +32,6 @@ const UNITS_PER_POINT = 10_000;
 /** Fine enough that a 0.01 change of one weight always shows in the key; coarse enough to absorb float noise. */
 const RANK_UNITS_PER_POINT = 1e8;
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 export function weightShares(weights: Record<Criterion, WeightInfo>): Record<Criterion, number> {
   let total = 0;

@@ -6,6 +6,7 @@ import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
 import { rankingUnitsOf } from './score.js';
 import { CRITERIA, type Criterion, type Sensitivity } from './types.js';
 import { byCodeUnits } from '../order.js';
+import { round4 } from './rounding.js';
 
 /**
  * What would change the answer.
@@ -136,7 +137,6 @@ export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] 
   });
 }
 
-const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** Who wins: the ranking alone, without wording eliminations (the analysis runs it hundreds of times). */
 function winnerOf(requirements: Requirements, kb: KnowledgeBase, overrides: Partial<Record<Criterion, number>>): string | null {

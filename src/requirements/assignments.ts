@@ -1,5 +1,5 @@
 import { formatPath } from '../errors.js';
-import { setAt } from './access.js';
+import { withValueAt } from './access.js';
 
 /** A --set override, parsed and typed (see set.ts, which knows the fields). */
 export interface Assignment {
@@ -7,13 +7,11 @@ export interface Assignment {
   value: unknown;
 }
 
-/** Applies assignments to a copy of the parsed document; creates missing groups (e.g. "latency"). */
+/** Applies assignments to a copy of the parsed document (the parsed one is left as it was); creates missing groups (e.g. "latency"). */
 export function applyAssignments(data: unknown, assignments: Assignment[]): unknown {
   // Not an object: leave it as it is, so the schema reports "expected an object" for the document.
   if (assignments.length === 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
-  const copy = structuredClone(data) as Record<string, unknown>;
-  for (const { path, value } of assignments) setAt(copy, path, value);
-  return copy;
+  return assignments.reduce((document, { path, value }) => withValueAt(document, path, value), data);
 }
 
 export const isAssigned = (assignments: Assignment[], path: ReadonlyArray<PropertyKey>) => {
