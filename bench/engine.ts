@@ -4,13 +4,14 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { assembleKnowledgeBase } from '../src/kb/load.js';
+import { shippedKbFileNames } from '../src/kb/shipped-files.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { recommend, recommendSummary } from '../src/engine/recommend.js';
 import { robustness } from '../src/engine/sensitivity.js';
 import { parseRequirementsText } from '../src/requirements/parse.js';
 import { requirementsArb } from '../test/arbitraries.js';
 
-const files = ['data/kb.yaml', 'data/rules.yaml', ...readdirSync('data/brokers').map((f) => `data/brokers/${f}`)];
+const files = shippedKbFileNames(readdirSync('data/brokers')).map((f) => `data/${f}`);
 const { kb } = await assembleKnowledgeBase(files.map((file) => ({ file, text: readFileSync(file, 'utf8'), layer: 'shipped' as const })));
 const inputs = fc.sample(requirementsArb, { numRuns: 5000, seed: 42 });
 

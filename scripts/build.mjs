@@ -17,7 +17,7 @@ mkdirSync(dist, { recursive: true });
 const compiler = join(dist, '.kb-compiler.mjs');
 await build({
   stdin: {
-    contents: `export { assembleKnowledgeBase } from './src/kb/load.ts';`,
+    contents: `export { assembleKnowledgeBase } from './src/kb/load.ts'; export { shippedKbFileNames } from './src/kb/shipped-files.ts';`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -29,10 +29,10 @@ await build({
   banner: { js: REQUIRE_SHIM },
   logLevel: 'error',
 });
-const { assembleKnowledgeBase } = await import(compiler);
+const { assembleKnowledgeBase, shippedKbFileNames } = await import(compiler);
 rmSync(compiler);
 const data = join(root, 'data');
-const files = ['kb.yaml', 'rules.yaml', ...readdirSync(join(data, 'brokers')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join('brokers', f))];
+const files = shippedKbFileNames(readdirSync(join(data, 'brokers')));
 let assembled;
 try {
   assembled = await assembleKnowledgeBase(files.map((f) => ({ file: join('data', f), text: readFileSync(join(data, f), 'utf8'), layer: 'shipped' })));

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleKnowledgeBase } from '../src/kb/load.js';
+import { shippedKbFileNames } from '../src/kb/shipped-files.js';
 import type { KnowledgeBase } from '../src/kb/schema.js';
 import { parseRequirementsText } from '../src/requirements/parse.js';
 import type { Requirements } from '../src/requirements/schema.js';
@@ -12,7 +13,7 @@ export const EXAMPLES = join(ROOT, 'examples');
 
 export function shippedSources() {
   const data = join(ROOT, 'data');
-  const files = ['kb.yaml', 'rules.yaml', ...readdirSync(join(data, 'brokers')).filter((f) => f.endsWith('.yaml')).sort().map((f) => join('brokers', f))];
+  const files = shippedKbFileNames(readdirSync(join(data, 'brokers')));
   return files.map((f) => ({ file: join('data', f), text: readFileSync(join(data, f), 'utf8'), layer: 'shipped' as const }));
 }
 

@@ -58,10 +58,10 @@ describe('engine invariants', () => {
       // A broker's score is the best of its candidates (profiles or profile sets), so "fits best" means
       // its chosen candidate fits the dimension better than every candidate of every other broker.
       const fired = firedRules([...kb.rules].sort((a, b) => a.id.localeCompare(b.id)), reqs);
-      const weights = effectiveWeights(reqs);
+      const weights = effectiveWeights(reqs, kb.model);
       const bestCandidateFit = (id: string) => {
-        const assessed = assessBroker(kb.brokers.find((b) => b.id === id)!, reqs, fired);
-        return assessed.feasible ? Math.max(...assessed.candidates.map((c) => scoreCandidate(c, reqs, weights, fired).fits[dimension])) : -1;
+        const assessed = assessBroker(kb.brokers.find((b) => b.id === id)!, reqs, kb.model, fired);
+        return assessed.feasible ? Math.max(...assessed.candidates.map((c) => scoreCandidate(c, reqs, kb.model, weights, fired).fits[dimension])) : -1;
       };
       const best = [...before.ranking].sort((a, b) => b.breakdown[dimension].fit - a.breakdown[dimension].fit)[0]!;
       const others = before.ranking.filter((r) => r.broker !== best.broker).map((r) => bestCandidateFit(r.broker));

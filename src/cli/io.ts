@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError, usageError } from '../errors.js';
+import { shippedKbFileNames } from '../kb/shipped-files.js';
 
 /** Every file, stdin and stdout access of mqselect goes through here. */
 export const LIMITS = {
@@ -68,8 +69,7 @@ export function packageRoot(): string {
 
 export async function shippedKbFiles(): Promise<string[]> {
   const data = join(packageRoot(), 'data');
-  const brokers = fs.readdirSync(join(data, 'brokers')).filter((f) => f.endsWith('.yaml')).sort();
-  return [join(data, 'kb.yaml'), join(data, 'rules.yaml'), ...brokers.map((f) => join(data, 'brokers', f))].map((f) => relative(process.cwd(), f) || f);
+  return shippedKbFileNames(fs.readdirSync(join(data, 'brokers'))).map((f) => relative(process.cwd(), join(data, f)) || f);
 }
 
 /**

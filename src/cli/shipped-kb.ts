@@ -36,6 +36,6 @@ export async function knowledgeBaseWith(extraFiles: string[]): Promise<Assembled
       return { file, text, layer: 'user' as const, sha256: await sha256(text) };
     }),
   );
-  const { extendKnowledgeBase } = await import('../kb/load.js');
-  return extendKnowledgeBase(base, sources);
+  const { assembleKnowledgeBase } = await import('../kb/load.js');
+  return assembleKnowledgeBase(sources, base);
 }

@@ -1,3 +1,4 @@
+import type { Model } from '../kb/model-schema.js';
 import type { ClusterMode } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { currentModesFor, modeMeetsReliability } from './constraints.js';
@@ -24,7 +25,7 @@ export interface ClusterModePick {
  * Picks the cluster mode for a set of profiles: a current mode serving all of them that gives the
  * stated (or assumed) loss and failover guarantees, preferring the KB's order (simplest first).
  */
-export function pickClusterMode(profiles: ResolvedProfile[], requirements: Requirements): ClusterModePick {
+export function pickClusterMode(profiles: ResolvedProfile[], requirements: Requirements, model: Model): ClusterModePick {
   const ids = profiles.map((p) => p.profile.id);
   const shared = currentModesFor(profiles[0]!).filter((m) => ids.every((id) => m.profiles.includes(id)));
   const pool = shared.length > 0 ? shared : currentModesFor(profiles[0]!);
@@ -36,11 +37,11 @@ export function pickClusterMode(profiles: ResolvedProfile[], requirements: Requi
   const specificity = (m: ClusterMode) => m.profiles.length - ids.length;
   const ranked = [...acceptable].sort((a, b) => specificity(a) - specificity(b) || pool.indexOf(a) - pool.indexOf(b));
   const mode = (ranked[0] ?? pool[0])!;
-  return { mode, nodes: sizeRoles(mode, profiles, requirements, 1), skipped: pool.filter((m) => !acceptable.includes(m)), assumed: withAssumed };
+  return { mode, nodes: sizeRoles(mode, profiles, requirements, model, 1), skipped: pool.filter((m) => !acceptable.includes(m)), assumed: withAssumed };
 }
 
 /** The picked mode with everything a reader needs: why, guarantees, sizing at growth, managed and cross-DC options. */
-export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Requirements, multiDc: MultiDcChoice | undefined, pick = pickClusterMode(profiles, requirements)): ClusterModeChoice {
+export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Requirements, model: Model, multiDc: MultiDcChoice | undefined, pick = pickClusterMode(profiles, requirements, model)): ClusterModeChoice {
   const { mode, nodes, skipped, assumed } = pick;
   const why: string[] = [mode.whenToUse];
   const g = mode.guarantees.nodeLoss;
@@ -49,9 +50,9 @@ export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Req
     why.push(`not ${skipped.map((m) => m.name).join(', ')}: weaker guarantees than ${assumed.loss === 'never' ? 'no loss' : `loss ${assumed.loss}`} with ${assumed.failover} failover`);
   }
   const growth = growthFactor(requirements);
-  const grown = growth > 1 ? sizeRoles(mode, profiles, requirements, growth) : undefined;
+  const grown = growth > 1 ? sizeRoles(mode, profiles, requirements, model, growth) : undefined;
   const scaling = mode.roles.find((r) => r.scalesWithLoad)!;
-  const load = writeLoad(requirements, profiles[0]!.profile);
+  const load = writeLoad(requirements, profiles[0]!.profile, model);
   if (load) why.push(`${scaling.role} count sized for ${formatCount(load.messagesPerSecond)} msg/s at half of the measured per-node capacity`);
   const choice: ClusterModeChoice = {
     id: mode.id,
@@ -75,17 +76,17 @@ export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Req
   return choice;
 }
 
-function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements: Requirements, growth: number): NodeCount[] {
+function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements: Requirements, model: Model, growth: number): NodeCount[] {
   const scaling = mode.roles.find((r) => r.scalesWithLoad)!;
   const needed = Math.max(
     ...profiles.map((p) => {
-      const load = writeLoad(requirements, p.profile, growth);
-      return (load && nodesFor(load, p.profile)) ?? 0;
+      const load = writeLoad(requirements, p.profile, model, growth);
+      return (load && nodesFor(load, p.profile, model)) ?? 0;
     }),
   );
   const heaviest = profiles.length > 1 ? profiles.find((p) => {
-    const load = writeLoad(requirements, p.profile, growth);
-    return load !== undefined && nodesFor(load, p.profile) === needed;
+    const load = writeLoad(requirements, p.profile, model, growth);
+    return load !== undefined && nodesFor(load, p.profile, model) === needed;
   }) : undefined;
   let count = Math.max(scaling.min, needed);
   if (scaling.odd && count % 2 === 0) count += 1;

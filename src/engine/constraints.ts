@@ -1,3 +1,4 @@
+import type { Model } from '../kb/model-schema.js';
 import type { Capability, ClusterMode } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURES, MESSAGE_LOSS, type Feature, type MessageLoss } from '../requirements/vocabulary.js';
@@ -58,12 +59,6 @@ function wordCapability(label: string, capability: Capability, requirements: Req
 
 const lossRank = (loss: MessageLoss) => MESSAGE_LOSS.indexOf(loss);
 
-/**
- * A load needing more than three times a profile's practical cluster ceiling is out of its reach: it
- * would take several independent clusters with the traffic split by hand, which is a different design.
- */
-export const OUT_OF_REACH = 3;
-
 export function modeMeetsReliability(mode: ClusterMode, loss: MessageLoss | undefined, failover: string | undefined): boolean {
   const guarantee = mode.guarantees.nodeLoss;
   if (loss && lossRank(guarantee.acknowledgedLoss) > lossRank(loss)) return false;
@@ -83,7 +78,7 @@ export function currentModesFor(resolved: ResolvedProfile): ClusterMode[] {
 export type Failure = () => string;
 
 /** Checks that hold for the whole deployment, so every profile used must pass them. */
-export function profileWideFailures(resolved: ResolvedProfile, requirements: Requirements): Failure[] {
+export function profileWideFailures(resolved: ResolvedProfile, requirements: Requirements, model: Model): Failure[] {
   const failures: Failure[] = [];
   for (const protocol of requirements.protocols ?? []) {
     const capability = resolved.protocols[protocol];
@@ -94,10 +89,12 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
   if (maxBytes !== undefined && limit && maxBytes > limit.configurableMax) {
     failures.push(() => `messages of ${formatBytes(maxBytes)}: above the configurable maximum of ${formatBytes(limit.configurableMax)}`);
   }
-  const load = writeLoad(requirements, resolved.profile);
+  // A load needing several times a profile's practical ceiling would take independent clusters with
+  // the traffic split by hand: a different design (model.sizing.outOfReach).
+  const load = writeLoad(requirements, resolved.profile, model);
   const ceiling = resolved.profile.planning.maxClusterNodes?.value;
-  const nodes = load && nodesFor(load, resolved.profile);
-  if (nodes !== undefined && ceiling !== undefined && nodes > OUT_OF_REACH * ceiling) {
+  const nodes = load && nodesFor(load, resolved.profile, model);
+  if (nodes !== undefined && ceiling !== undefined && nodes > model.sizing.outOfReach.value * ceiling) {
     failures.push(() => `${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node capacity; one cluster tops out near ${ceiling}`);
   }
   const loss = requirements.reliability?.messageLoss;

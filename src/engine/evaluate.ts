@@ -48,7 +48,8 @@ export function evaluate(
   weightOverrides: Partial<Record<Criterion, number>> = {},
   options: EvaluateOptions = {},
 ): Evaluation {
-  const weights = effectiveWeights(requirements, weightOverrides);
+  const model = kb.model;
+  const weights = effectiveWeights(requirements, model, weightOverrides);
   const { rules, brokers } = sortedById(kb);
   const fired = firedRules(rules, requirements);
   const eliminated: Elimination[] = [];
@@ -57,14 +58,14 @@ export function evaluate(
   const required = requiredFeatures(requirements);
   const effects = indexEffects(fired);
   for (const broker of brokers) {
-    const assessed = assessBroker(broker, requirements, fired, options.eliminationReasons !== false, required, effects);
+    const assessed = assessBroker(broker, requirements, model, fired, options.eliminationReasons !== false, required, effects);
     if (!assessed.feasible) {
       eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
       continue;
     }
     const order = (c: ScoredCandidate) => broker.profiles.indexOf(c.profiles[0]!.profile);
     const scored = assessed.candidates
-      .map((profiles) => scoreCandidate(profiles, requirements, weights, fired, shares, effects))
+      .map((profiles) => scoreCandidate(profiles, requirements, model, weights, fired, shares, effects))
       .sort((x, y) => y.scoreUnits - x.scoreUnits || x.profiles.length - y.profiles.length || order(x) - order(y));
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }

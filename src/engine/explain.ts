@@ -1,3 +1,4 @@
+import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURES } from '../requirements/vocabulary.js';
 import { satisfies } from './constraints.js';
@@ -19,19 +20,20 @@ function mainPart(candidate: ScoredCandidate, criterion: Criterion, weakest = fa
 
 const describe = (c: Contribution | undefined) => (c ? c.observed : 'n/a');
 
-export function keyReasons(candidate: ScoredCandidate): { for: string[]; against: string[] } {
+export function keyReasons(candidate: ScoredCandidate, model: Model): { for: string[]; against: string[] } {
+  const strength = model.thresholds.strength.value;
   const weighted = CRITERIA.filter((c) => candidate.breakdown[c].weight > 0);
   const best = [...weighted].sort((a, b) => candidate.breakdown[b].contribution - candidate.breakdown[a].contribution || byCodeUnits(a, b));
   const worst = weighted
-    .filter((c) => candidate.breakdown[c].fit < 0.7)
+    .filter((c) => candidate.breakdown[c].fit < strength)
     .sort((a, b) => candidate.breakdown[a].fit - candidate.breakdown[b].fit || byCodeUnits(a, b));
   const line = (weakest: boolean) => (c: Criterion) => {
     const part = mainPart(candidate, c, weakest);
     const why = part?.reason ? ` — ${part.reason}` : '';
     return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}`;
   };
-  // A strength is a fit of 0.8 or more; a weakness below 0.7; what lies between is neither.
-  return { for: best.filter((c) => candidate.breakdown[c].fit >= 0.8).slice(0, 3).map(line(false)), against: worst.slice(0, 3).map(line(true)) };
+  // One threshold: a strength fits at least model.thresholds.strength, a weakness below it.
+  return { for: best.filter((c) => candidate.breakdown[c].fit >= strength).slice(0, 3).map(line(false)), against: worst.slice(0, 3).map(line(true)) };
 }
 
 /**

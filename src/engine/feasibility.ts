@@ -1,3 +1,4 @@
+import type { Model } from '../kb/model-schema.js';
 import type { BrokerEntry } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import type { Feature } from '../requirements/vocabulary.js';
@@ -22,6 +23,7 @@ const MAX_SET_SIZE = 4;
 export function assessBroker(
   broker: BrokerEntry,
   requirements: Requirements,
+  model: Model,
   fired: FiredRule[],
   withReasons = true,
   required: Feature[] = requiredFeatures(requirements),
@@ -36,7 +38,7 @@ export function assessBroker(
   const wideFailures = new Map<ResolvedProfile, Failure[]>();
   const deployable: ResolvedProfile[] = [];
   for (const p of profiles) {
-    const failures = profileWideFailures(p, requirements);
+    const failures = profileWideFailures(p, requirements, model);
     wideFailures.set(p, failures);
     if (failures.length === 0 && !excludedByRule.has(p.profile.id)) deployable.push(p);
   }

@@ -6,7 +6,9 @@ import { commercialAllowed } from './constraints.js';
 import { FEATURE_LABELS, formatBytes, formatCount } from './labels.js';
 import type { MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';
-import { BASE_NODES, HEADROOM, growthFactor, nodesFor, perNodeCapacity, writeLoad } from './sizing.js';
+import type { Model } from '../kb/model-schema.js';
+import { applyCurve } from './curves.js';
+import { growthFactor, nodesFor, perNodeCapacity, writeLoad } from './sizing.js';
 import type { Confidence, Criterion } from './types.js';
 import { round3 } from './rounding.js';
 
@@ -34,21 +36,18 @@ export interface PartText {
   expected: string;
 }
 
-/** Without a figure the fit is discounted: an unmeasured claim should not beat a measured one. */
-const UNMEASURED_DISCOUNT = 0.8;
-
 const confidenceOf = (figure: PlanningFigure | undefined): Confidence => (figure && figure.basis !== 'estimate' ? 'high' : 'low');
 
 /** Words that are fixed, or built on demand. */
 type Words = string | (() => string);
 const words = (w: Words) => (typeof w === 'string' ? w : w());
 
-function ratingPart(resolved: ResolvedProfile, dimension: Dimension, expected: Words, weight = 1): FitPart {
+function ratingPart(resolved: ResolvedProfile, dimension: Dimension, expected: Words, model: Model, weight = 1): FitPart {
   const rating = resolved.ratings[dimension];
   return {
     part: `${dimension}.rating`,
     weight,
-    fit: rating.rating / 5,
+    fit: model.scales.rating.value[String(rating.rating) as '1'],
     text: () => ({ observed: `rated ${rating.rating}/5`, expected: words(expected) }),
     reasonId: 'kb-rating',
     reason: rating.rationale,
@@ -65,38 +64,32 @@ function prefixObserved(part: FitPart, prefix: string): () => PartText {
   };
 }
 
-/** 1 up to the base cluster, falling on a log scale to 0.5 at the practical ceiling, then beyond it. */
-export function nodeFit(nodes: number, ceiling: number): number {
-  if (nodes <= BASE_NODES) return 1;
-  if (ceiling <= BASE_NODES) return nodes <= ceiling ? 1 : (0.5 * ceiling) / nodes;
-  if (nodes <= ceiling) return 1 - (0.5 * Math.log(nodes / BASE_NODES)) / Math.log(ceiling / BASE_NODES);
-  return (0.5 * ceiling) / nodes;
-}
-
-function throughputParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
-  const load = writeLoad(requirements, resolved.profile);
-  if (!load) return [ratingPart(resolved, 'throughput', 'no peak rate stated: judged by the KB rating')];
+function throughputParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
+  const load = writeLoad(requirements, resolved.profile, model);
+  if (!load) return [ratingPart(resolved, 'throughput', 'no peak rate stated: judged by the KB rating', model)];
   const planning = resolved.profile.planning;
-  const capacity = perNodeCapacity(resolved.profile, load.bytesPerMessage);
-  const nodes = nodesFor(load, resolved.profile);
+  const capacity = perNodeCapacity(resolved.profile, load.bytesPerMessage, model);
+  const nodes = nodesFor(load, resolved.profile, model);
+  const spec = model.criteria.throughput.nodes;
   const copies = () =>
     resolved.profile.model === 'queue' && (requirements.workload?.consumerGroups ?? 1) > 1 ? ` (peak × ${requirements.workload?.consumerGroups} consumer groups: one queue copy each)` : '';
   if (capacity === undefined || nodes === undefined) {
-    const rated = ratingPart(resolved, 'throughput', () => `${formatCount(load.messagesPerSecond)} msg/s${copies()}`);
-    return [{ ...rated, part: 'throughput.nodes', fit: round3(rated.fit * UNMEASURED_DISCOUNT), text: prefixObserved(rated, 'no per-node figure; '), reasonId: 'no-figure', confidence: 'low' }];
+    const rated = ratingPart(resolved, 'throughput', () => `${formatCount(load.messagesPerSecond)} msg/s${copies()}`, model, spec.weight);
+    return [{ ...rated, part: 'throughput.nodes', fit: round3(rated.fit * model.confidence.noFigure.value), text: prefixObserved(rated, 'no per-node figure; '), reasonId: 'no-figure', confidence: 'low' }];
   }
-  const ceiling = planning.maxClusterNodes?.value ?? BASE_NODES;
+  const ceiling = planning.maxClusterNodes?.value ?? model.sizing.baseNodes.value;
+  const base = model.sizing.baseNodes.value;
   const figure = planning.messagesPerSecondPerNode ?? planning.megabytesPerSecondPerNode;
   return [
     {
       part: 'throughput.nodes',
-      weight: 1,
-      fit: round3(nodeFit(nodes, ceiling)),
+      weight: spec.weight,
+      fit: round3(applyCurve(spec.curve, { value: nodes, reference: ceiling })),
       text: () => ({
         observed: `≈${formatCount(capacity)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure?.basis ?? 'estimate'})`,
-        expected: `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} node${nodes === 1 ? '' : 's'} at ${HEADROOM * 100}% load`,
+        expected: `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} node${nodes === 1 ? '' : 's'} at ${model.sizing.headroom.value * 100}% load`,
       }),
-      reasonId: nodes <= BASE_NODES ? 'fits-base-cluster' : nodes <= ceiling ? 'needs-scale-out' : 'beyond-ceiling',
+      reasonId: nodes <= base ? 'fits-base-cluster' : nodes <= ceiling ? 'needs-scale-out' : 'beyond-ceiling',
       reason: figure?.note ?? '',
       confidence: confidenceOf(figure) === 'low' || !planning.maxClusterNodes ? 'low' : 'high',
       sources: figure ? [figure.source] : [],
@@ -104,23 +97,24 @@ function throughputParts(resolved: ResolvedProfile, requirements: Requirements):
   ];
 }
 
-function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const growth = growthFactor(requirements);
-  const load = writeLoad(requirements, resolved.profile, growth);
+  const load = writeLoad(requirements, resolved.profile, model, growth);
   const ceilingFigure = resolved.profile.planning.maxClusterNodes;
-  if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating')];
-  const nodes = nodesFor(load, resolved.profile);
-  const rating = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, 0.5);
+  const spec = model.criteria.scalability;
+  if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating', model)];
+  const nodes = nodesFor(load, resolved.profile, model);
+  const rating = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, model, spec.rating.weight);
   if (nodes === undefined || !ceilingFigure) {
-    return [rating, { ...rating, part: 'scalability.headroom', fit: round3(rating.fit * UNMEASURED_DISCOUNT), text: () => ({ ...rating.text(), observed: 'no per-node or ceiling figure' }), reasonId: 'no-figure', confidence: 'low' }];
+    return [rating, { ...rating, part: 'scalability.headroom', weight: spec.headroom.weight, fit: round3(rating.fit * model.confidence.noFigure.value), text: () => ({ ...rating.text(), observed: 'no per-node or ceiling figure' }), reasonId: 'no-figure', confidence: 'low' }];
   }
   const ratio = nodes / ceilingFigure.value;
   return [
     rating,
     {
       part: 'scalability.headroom',
-      weight: 0.5,
-      fit: round3(Math.min(1, Math.max(0, 1.5 - ratio))),
+      weight: spec.headroom.weight,
+      fit: round3(applyCurve(spec.headroom.curve, { value: ratio, reference: 1 })),
       text: () => ({
         observed: `practical ceiling ≈${ceilingFigure.value} nodes (${ceilingFigure.basis})`,
         expected: `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} node${nodes === 1 ? '' : 's'}`,
@@ -133,22 +127,21 @@ function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements)
   ];
 }
 
-function latencyParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+function latencyParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const target = requirements.latency?.p99Ms;
-  if (target === undefined) return [ratingPart(resolved, 'latency', 'no p99 target stated: judged by the KB rating')];
+  if (target === undefined) return [ratingPart(resolved, 'latency', 'no p99 target stated: judged by the KB rating', model)];
   const figure = resolved.profile.planning.p99LatencyMs;
+  const spec = model.criteria.latency.p99;
   if (!figure) {
-    const rated = ratingPart(resolved, 'latency', () => `p99 ≤ ${target} ms`);
-    return [{ ...rated, part: 'latency.p99', fit: round3(rated.fit * UNMEASURED_DISCOUNT), text: prefixObserved(rated, 'no p99 figure; '), reasonId: 'no-figure', confidence: 'low' }];
+    const rated = ratingPart(resolved, 'latency', () => `p99 ≤ ${target} ms`, model, spec.weight);
+    return [{ ...rated, part: 'latency.p99', fit: round3(rated.fit * model.confidence.noFigure.value), text: prefixObserved(rated, 'no p99 figure; '), reasonId: 'no-figure', confidence: 'low' }];
   }
   const typical = figure.value;
-  // Meeting the target with room to spare is worth more than just meeting it.
-  const fit = typical <= target / 2 ? 1 : typical <= target ? 1 - (0.2 * (typical - target / 2)) / (target / 2) : (0.8 * target) / typical;
   return [
     {
       part: 'latency.p99',
-      weight: 1,
-      fit: round3(fit),
+      weight: spec.weight,
+      fit: round3(applyCurve(spec.curve, { value: typical, reference: target })),
       text: () => ({ observed: `p99 ≈${typical} ms at moderate load (${figure.basis})`, expected: `p99 ≤ ${target} ms` }),
       reasonId: typical <= target ? 'meets-latency' : 'misses-latency',
       reason: figure.note,
@@ -158,9 +151,10 @@ function latencyParts(resolved: ResolvedProfile, requirements: Requirements): Fi
   ];
 }
 
-function reliabilityParts(resolved: ResolvedProfile, requirements: Requirements, multiDc: MultiDcChoice | undefined): FitPart[] {
-  const parts = [ratingPart(resolved, 'reliability', () => describeReliabilityNeed(requirements))];
-  if (multiDc) parts.push({ ...multiDc.part, weight: 0.5 });
+function reliabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model, multiDc: MultiDcChoice | undefined): FitPart[] {
+  const spec = model.criteria.reliability;
+  const parts = [ratingPart(resolved, 'reliability', () => describeReliabilityNeed(requirements), model, spec.rating.weight)];
+  if (multiDc) parts.push({ ...multiDc.part, weight: spec.multiDatacenter.weight });
   return parts;
 }
 
@@ -170,7 +164,8 @@ function describeReliabilityNeed(requirements: Requirements): string {
   return said.length > 0 ? said.join(', ') : 'no reliability need stated: judged by the KB rating';
 }
 
-function backlogParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+function backlogParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
+  const spec = model.criteria.backlog;
   const parts: FitPart[] = [];
   const backlog = requirements.workload?.peakBacklogMessages;
   const retention = requirements.workload?.retentionHours;
@@ -181,10 +176,10 @@ function backlogParts(resolved: ResolvedProfile, requirements: Requirements): Fi
     const perQueue = backlog / queues;
     const expected = () => `${formatCount(backlog)} messages${queues > 1 ? ` (≈${formatCount(perQueue)} per queue over ${queues})` : ''}`;
     if (comfortable) {
-      const fit = perQueue <= comfortable.value ? 1 : Math.max(0.05, 1 - 0.3 * Math.log10(perQueue / comfortable.value));
+      const fit = applyCurve(spec.messages.curve, { value: perQueue, reference: comfortable.value });
       parts.push({
         part: 'backlog.messages',
-        weight: 1,
+        weight: spec.messages.weight,
         fit: round3(fit),
         text: () => ({ observed: `comfortable up to ≈${formatCount(comfortable.value)} per queue (${comfortable.basis})`, expected: expected() }),
         reasonId: perQueue <= comfortable.value ? 'backlog-fits' : 'backlog-degrades',
@@ -193,17 +188,17 @@ function backlogParts(resolved: ResolvedProfile, requirements: Requirements): Fi
         sources: [comfortable.source],
       });
     } else if (profile.model === 'log') {
-      parts.push({ ...ratingPart(resolved, 'backlog', expected), part: 'backlog.messages', fit: 1, text: () => ({ observed: 'log: backlog bounded by disk, not by memory', expected: expected() }), reasonId: 'log-backlog' });
+      parts.push({ ...ratingPart(resolved, 'backlog', expected, model, spec.messages.weight), part: 'backlog.messages', fit: 1, text: () => ({ observed: 'log: backlog bounded by disk, not by memory', expected: expected() }), reasonId: 'log-backlog' });
     } else {
-      const rated = ratingPart(resolved, 'backlog', expected);
-      parts.push({ ...rated, part: 'backlog.messages', fit: round3(rated.fit * UNMEASURED_DISCOUNT), reasonId: 'no-figure', confidence: 'low' });
+      const rated = ratingPart(resolved, 'backlog', expected, model, spec.messages.weight);
+      parts.push({ ...rated, part: 'backlog.messages', fit: round3(rated.fit * model.confidence.noFigure.value), reasonId: 'no-figure', confidence: 'low' });
     }
   }
   if (retention !== undefined && retention > 0) {
     const isLog = profile.model === 'log';
     parts.push({
       part: 'backlog.retention',
-      weight: 1,
+      weight: spec.retention.weight,
       fit: isLog ? 1 : 0,
       text: () => ({
         observed: isLog ? 'messages stay re-readable until retention expires' : 'messages are deleted once acknowledged',
@@ -215,20 +210,20 @@ function backlogParts(resolved: ResolvedProfile, requirements: Requirements): Fi
       sources: resolved.ratings.backlog.sources,
     });
   }
-  return parts.length > 0 ? parts : [ratingPart(resolved, 'backlog', 'no backlog or retention stated: judged by the KB rating')];
+  return parts.length > 0 ? parts : [ratingPart(resolved, 'backlog', 'no backlog or retention stated: judged by the KB rating', model)];
 }
 
-const CLIENT_FIT = { official: 1, community: 0.7, 'via-protocol': 0.4, none: 0 } as const;
-
-function staffCostParts(resolved: ResolvedProfile, requirements: Requirements): FitPart[] {
+function staffCostParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const { broker } = resolved;
-  const parts = [ratingPart(resolved, 'staffCost', 'operations, community, skills', 0.4)];
+  const spec = model.criteria.staffCost;
+  const clientFit = model.scales.clients.value;
+  const parts = [ratingPart(resolved, 'staffCost', 'operations, community, skills', model, spec.rating.weight)];
   const experience = requirements.team?.experience ?? [];
   if (experience.length > 0) {
     const has = experience.includes(broker.id);
     parts.push({
       part: 'staffCost.experience',
-      weight: 0.25,
+      weight: spec.experience.weight,
       fit: has ? 1 : 0,
       text: () => ({
         observed: has ? `the team already operates ${broker.name}` : `the team operates ${experience.join(', ')}, not ${broker.name}`,
@@ -242,19 +237,19 @@ function staffCostParts(resolved: ResolvedProfile, requirements: Requirements): 
   }
   const languages = requirements.team?.languages ?? [];
   if (languages.length > 0) {
-    type Client = { support: keyof typeof CLIENT_FIT; source: string } | undefined;
+    type Client = { support: keyof typeof clientFit; source: string } | undefined;
     const clientFor = (language: string) => broker.clientLanguages[language as keyof typeof broker.clientLanguages] as Client;
     let total = 0;
     const sources: string[] = [];
     for (const language of languages) {
       const client = clientFor(language);
-      total += CLIENT_FIT[client?.support ?? 'none'];
+      total += clientFit[client?.support ?? 'none'];
       if (client && !sources.includes(client.source)) sources.push(client.source);
     }
     const fit = total / languages.length;
     parts.push({
       part: 'staffCost.languages',
-      weight: 0.2,
+      weight: spec.languages.weight,
       fit: round3(fit),
       text: () => ({ observed: languages.map((l) => `${l}: ${clientFor(l)?.support ?? 'no client'}`).join(', '), expected: `clients for ${languages.join(', ')}` }),
       reasonId: 'client-languages',
@@ -263,21 +258,23 @@ function staffCostParts(resolved: ResolvedProfile, requirements: Requirements): 
       sources,
     });
   }
-  const managed = managedPart(resolved, requirements);
+  const managed = managedPart(resolved, requirements, model);
   if (managed) parts.push(managed);
   return parts;
 }
 
-function managedPart(resolved: ResolvedProfile, requirements: Requirements): FitPart | undefined {
+function managedPart(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart | undefined {
   const platform = requirements.deployment?.platform;
   const wish = requirements.deployment?.managedService ?? 'acceptable';
   if (!platform || platform === 'on-premises' || wish === 'excluded') return undefined;
   const offerings = resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id));
-  const value = (o: (typeof offerings)[number]) => (o.compatibility === 'api-compatible' ? 0.6 : o.kind === 'operator' ? 0.8 : o.commercial ? 0.8 : 1);
+  const scale = model.scales.managed.value;
+  const value = (o: (typeof offerings)[number]) =>
+    o.compatibility === 'api-compatible' ? scale['api-compatible'] : o.kind === 'operator' ? scale.operator : o.commercial ? scale.commercial : scale['same-software'];
   const best = [...offerings].sort((a, b) => value(b) - value(a))[0];
   return {
     part: 'staffCost.managed',
-    weight: wish === 'preferred' ? 0.3 : 0.15,
+    weight: wish === 'preferred' ? model.criteria.staffCost.managedPreferred.weight : model.criteria.staffCost.managedAcceptable.weight,
     fit: best ? value(best) : 0,
     text: () => ({
       observed: best ? `${best.name} (${best.kind}${best.compatibility === 'api-compatible' ? ', API-compatible' : ''})` : `no managed offering on ${platform}`,
@@ -290,17 +287,16 @@ function managedPart(resolved: ResolvedProfile, requirements: Requirements): Fit
   };
 }
 
-const SUPPORT_FIT = { native: 1, plugin: 0.9, commercial: 0.8, 'via-pattern': 0.4, deprecated: 0.2, none: 0 } as const;
-
-export function featureParts(profiles: ResolvedProfile[], requirements: Requirements): FitPart[] {
+export function featureParts(profiles: ResolvedProfile[], requirements: Requirements, model: Model): FitPart[] {
+  const supportFit = model.scales.support.value;
   const preferred = FEATURES.filter((f: Feature) => requirements.features?.[f] === 'preferred');
   return preferred.map((feature) => {
     const options = profiles.map((p) => ({ p, c: p.capabilities[feature] }));
-    const value = (c: (typeof options)[number]['c']) => (c.support === 'commercial' && !commercialAllowed(requirements) ? 0 : SUPPORT_FIT[c.support]);
+    const value = (c: (typeof options)[number]['c']) => (c.support === 'commercial' && !commercialAllowed(requirements) ? 0 : supportFit[c.support]);
     const best = [...options].sort((a, b) => value(b.c) - value(a.c))[0]!;
     return {
       part: `features.${feature}`,
-      weight: 1,
+      weight: model.criteria.features.preferred.weight,
       fit: value(best.c),
       text: () => ({
         observed: `${FEATURE_LABELS[feature]}: ${best.c.support}${best.c.since ? ` since ${best.c.since}` : ''}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}`,
@@ -314,20 +310,20 @@ export function featureParts(profiles: ResolvedProfile[], requirements: Requirem
   });
 }
 
-export function criterionParts(resolved: ResolvedProfile, requirements: Requirements, criterion: Exclude<Criterion, 'features'>, multiDc?: MultiDcChoice): FitPart[] {
+export function criterionParts(resolved: ResolvedProfile, requirements: Requirements, criterion: Exclude<Criterion, 'features'>, model: Model, multiDc?: MultiDcChoice): FitPart[] {
   switch (criterion) {
     case 'throughput':
-      return throughputParts(resolved, requirements);
+      return throughputParts(resolved, requirements, model);
     case 'scalability':
-      return scalabilityParts(resolved, requirements);
+      return scalabilityParts(resolved, requirements, model);
     case 'latency':
-      return latencyParts(resolved, requirements);
+      return latencyParts(resolved, requirements, model);
     case 'reliability':
-      return reliabilityParts(resolved, requirements, multiDc);
+      return reliabilityParts(resolved, requirements, model, multiDc);
     case 'backlog':
-      return backlogParts(resolved, requirements);
+      return backlogParts(resolved, requirements, model);
     case 'staffCost':
-      return staffCostParts(resolved, requirements);
+      return staffCostParts(resolved, requirements, model);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { MultiDatacenterOption } from '../kb/schema.js';
+import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { satisfies } from './constraints.js';
 import type { FitPart } from './fit.js';
@@ -11,7 +12,7 @@ export interface MultiDcChoice {
   why: string[];
 }
 
-export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Requirements): MultiDcChoice | undefined {
+export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Requirements, model: Model): MultiDcChoice | undefined {
   const topology = requirements.deployment?.multiDatacenter;
   if (!topology || topology === 'none') return undefined;
   const broker = profiles[0]!.broker;
@@ -23,7 +24,7 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
       profiles.every((p) => o.profiles.includes(p.profile.id)) &&
       satisfies({ support: o.support, sources: [] }, requirements),
   );
-  const scored = candidates.map((option, index) => ({ option, index, ...rpoFit(option, rpo) }));
+  const scored = candidates.map((option, index) => ({ option, index, ...rpoFit(option, rpo, model.scales.rpo.value) }));
   // Best RPO fit first; among equals, the KB order (simplest, most common option first).
   scored.sort((a, b) => b.fit - a.fit || a.index - b.index);
   const best = scored[0];
@@ -48,20 +49,20 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
   };
 }
 
-function rpoFit(option: MultiDatacenterOption, rpo: number | undefined): { fit: number; note: string; confidence: 'high' | 'low' } {
+function rpoFit(option: MultiDatacenterOption, rpo: number | undefined, fits: Model['scales']['rpo']['value']): { fit: number; note: string; confidence: 'high' | 'low' } {
   if (option.replication === 'sync') {
     // Synchronous replication between sites needs three or more low-latency sites and adds the
     // round trip to every write: worth it only when the user asks for zero data loss on a site loss.
     return rpo === 0
-      ? { fit: 1, note: 'synchronous: no acknowledged message is lost with a site (needs ≥3 low-latency sites)', confidence: 'high' }
-      : { fit: 0.8, note: 'synchronous: meets any RPO, but needs ≥3 low-latency sites and adds a cross-site round trip to every write', confidence: 'high' };
+      ? { fit: fits.syncForZeroRpo, note: 'synchronous: no acknowledged message is lost with a site (needs ≥3 low-latency sites)', confidence: 'high' }
+      : { fit: fits.sync, note: 'synchronous: meets any RPO, but needs ≥3 low-latency sites and adds a cross-site round trip to every write', confidence: 'high' };
   }
-  if (rpo === undefined) return { fit: 0.9, note: 'asynchronous: a site loss can lose the replication lag; no RPO stated', confidence: 'high' };
-  if (rpo === 0) return { fit: 0.3, note: 'asynchronous: cannot give the stated RPO of 0 s', confidence: 'high' };
+  if (rpo === undefined) return { fit: fits.asyncNoRpo, note: 'asynchronous: a site loss can lose the replication lag; no RPO stated', confidence: 'high' };
+  if (rpo === 0) return { fit: fits.asyncZeroRpo, note: 'asynchronous: cannot give the stated RPO of 0 s', confidence: 'high' };
   if (option.typicalRpoSeconds !== undefined) {
     return option.typicalRpoSeconds <= rpo
-      ? { fit: 1, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: within the stated ${rpo} s RPO`, confidence: 'high' }
-      : { fit: 0.5, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: above the stated ${rpo} s RPO`, confidence: 'high' };
+      ? { fit: fits.asyncWithinRpo, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: within the stated ${rpo} s RPO`, confidence: 'high' }
+      : { fit: fits.asyncBeyondRpo, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: above the stated ${rpo} s RPO`, confidence: 'high' };
   }
-  return { fit: 0.8, note: `asynchronous; lag is undocumented: monitor it against the stated ${rpo} s RPO`, confidence: 'low' };
+  return { fit: fits.asyncUndocumented, note: `asynchronous; lag is undocumented: monitor it against the stated ${rpo} s RPO`, confidence: 'low' };
 }

@@ -1,3 +1,4 @@
+import type { Model } from '../kb/model-schema.js';
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { assumptions } from './assumptions.js';
@@ -13,18 +14,6 @@ import { explainCandidate, type ExplainedCandidate, type ScoredCandidate } from 
 import { CRITERIA, type Criterion, type RankedBroker, type Recommendation, type Result, type ResultSummary, type Warning } from './types.js';
 import { byCodeUnits } from '../order.js';
 import { round3 } from './rounding.js';
-
-/**
- * Below this many points (of 100) two brokers are reported as "no clear winner": the ratings behind
- * the scores are judgements on a 1–5 scale, and a few points are within their uncertainty.
- */
-export const CLEAR_WINNER_MARGIN = 3;
-/**
- * When nothing the user stated separates the leaders — every scoring part is a general KB rating, not
- * a stated number, feature or team fact — a rating step (0.2 of a fit) is the real uncertainty, so a
- * lead must be wider to count.
- */
-export const RATINGS_ONLY_MARGIN = 10;
 
 export interface RecommendOptions {
   weightOverrides?: Partial<Record<Criterion, number>>;
@@ -45,15 +34,15 @@ const MISSED_TARGET = new Set(['misses-latency', 'beyond-ceiling', 'backlog-degr
 /** requirements + knowledge base -> result. Pure and deterministic: same input, same output. */
 export function recommend(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): Result {
   const evaluation = evaluate(requirements, kb, options.weightOverrides);
-  const ranked = rank(evaluation, requirements);
+  const ranked = rank(evaluation, requirements, kb.model);
   const explained = new Map<ScoredCandidate, ExplainedCandidate>();
   const explain = (c: ScoredCandidate) => explained.get(c) ?? explained.set(c, explainCandidate(c)).get(c)!;
-  const ranking = ranked.map((r, i) => toRanked(r, explain(r.candidate), evaluation.ranked[i]!.others.map(explain), evaluation, requirements));
+  const ranking = ranked.map((r, i) => toRanked(r, explain(r.candidate), evaluation.ranked[i]!.others.map(explain), evaluation, requirements, kb.model));
   const result: Result = {
     schemaVersion: 1,
     kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
     ...(requirements.title ? { title: requirements.title } : {}),
-    recommendation: recommendation(ranked),
+    recommendation: recommendation(ranked, kb.model),
     ranking,
     eliminated: evaluation.eliminated,
     assumed: assumptions(requirements),
@@ -73,11 +62,11 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
  */
 export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): ResultSummary {
   const evaluation = evaluate(requirements, kb, options.weightOverrides);
-  const ranked = rank(evaluation, requirements);
+  const ranked = rank(evaluation, requirements, kb.model);
   const summary: ResultSummary = {
     schemaVersion: 1,
     kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
-    recommendation: recommendation(ranked),
+    recommendation: recommendation(ranked, kb.model),
     ranking: ranked.map(({ candidate, rank, clusterMode, lowConfidence }) => ({
       rank,
       broker: brokerOf(candidate).id,
@@ -115,11 +104,11 @@ const brokerOf = (c: ScoredCandidate) => c.profiles[0]!.broker;
 const profileId = (c: ScoredCandidate) => c.profiles.map((p) => p.profile.id).join(' + ');
 const profileNames = (c: ScoredCandidate) => c.profiles.map((p) => p.profile.name).join(' + ');
 
-function rank(evaluation: Evaluation, requirements: Requirements): Ranked[] {
+function rank(evaluation: Evaluation, requirements: Requirements, model: Model): Ranked[] {
   return evaluation.ranked.map(({ best }, index) => ({
     candidate: best,
     rank: index + 1,
-    clusterMode: pickClusterMode(best.profiles, requirements),
+    clusterMode: pickClusterMode(best.profiles, requirements, model),
     lowConfidence: CRITERIA.filter((c) => best.confidence[c] === 'low' && evaluation.weights[c].weight > 0),
   }));
 }
@@ -127,7 +116,7 @@ function rank(evaluation: Evaluation, requirements: Requirements): Ranked[] {
 /** Only general KB ratings, no stated number, feature or team fact, separate this candidate's score. */
 const ratingsOnly = (c: ScoredCandidate) => c.drafts.every((d) => d.points === 0 || d.part.reasonId === 'kb-rating');
 
-function recommendation(ranked: Ranked[]): Recommendation | null {
+function recommendation(ranked: Ranked[], model: Model): Recommendation | null {
   const first = ranked[0];
   if (!first) return null;
   const second = ranked[1];
@@ -135,7 +124,7 @@ function recommendation(ranked: Ranked[]): Recommendation | null {
   const name = (r: Ranked) => brokerOf(r.candidate).name;
   const margin = second ? (first.candidate.scoreTenths - second.candidate.scoreTenths) / 10 : null;
   const onlyRatings = ranked.slice(0, 2).every((r) => ratingsOnly(r.candidate));
-  const needed = onlyRatings ? RATINGS_ONLY_MARGIN : CLEAR_WINNER_MARGIN;
+  const needed = onlyRatings ? model.thresholds.ratingsOnlyPoints.value : model.thresholds.clearWinnerPoints.value;
   const tied = ranked.filter((r) => r.rank > 1 && score(first) - score(r) < needed);
   return {
     broker: brokerOf(first.candidate).id,
@@ -184,7 +173,7 @@ function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Eva
   return out;
 }
 
-function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: ExplainedCandidate[], evaluation: Evaluation, requirements: Requirements): RankedBroker {
+function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: ExplainedCandidate[], evaluation: Evaluation, requirements: Requirements, model: Model): RankedBroker {
   const broker = brokerOf(candidate);
   return {
     rank: r.rank,
@@ -195,8 +184,8 @@ function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: Explai
     score: candidate.scoreTenths / 10,
     breakdown: candidate.breakdown,
     contributions: candidate.contributions,
-    reasons: keyReasons(candidate),
-    clusterMode: chooseClusterMode(candidate.profiles, requirements, candidate.multiDc, r.clusterMode),
+    reasons: keyReasons(candidate, model),
+    clusterMode: chooseClusterMode(candidate.profiles, requirements, model, candidate.multiDc, r.clusterMode),
     lowConfidence: r.lowConfidence,
     alternatives: alternatives.map((alt) => ({
       profile: profileId(alt),

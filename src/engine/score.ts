@@ -1,3 +1,4 @@
+import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { combinedFit, criterionParts, featureParts, type FitPart } from './fit.js';
 import { chooseMultiDc, type MultiDcChoice } from './multidc.js';
@@ -41,11 +42,11 @@ export function weightShares(weights: Record<Criterion, WeightInfo>): Record<Cri
   return shares;
 }
 
-function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirements: Requirements, multiDc: MultiDcChoice | undefined): FitPart[] {
-  if (criterion === 'features') return featureParts(profiles, requirements);
+function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirements: Requirements, model: Model, multiDc: MultiDcChoice | undefined): FitPart[] {
+  if (criterion === 'features') return featureParts(profiles, requirements, model);
   // Profiles run side by side are only as good as the weakest of them on each dimension.
-  if (profiles.length === 1) return criterionParts(profiles[0]!, requirements, criterion, multiDc);
-  const perProfile = profiles.map((p) => ({ p, parts: criterionParts(p, requirements, criterion, multiDc) }));
+  if (profiles.length === 1) return criterionParts(profiles[0]!, requirements, criterion, model, multiDc);
+  const perProfile = profiles.map((p) => ({ p, parts: criterionParts(p, requirements, criterion, model, multiDc) }));
   const weakest = perProfile.reduce((a, b) => (combinedFit(b.parts) < combinedFit(a.parts) ? b : a));
   const allEqual = perProfile.every((x) => combinedFit(x.parts) === combinedFit(weakest.parts));
   if (allEqual) return weakest.parts;
@@ -71,12 +72,13 @@ export interface Draft {
 export function scoreCandidate(
   profiles: ResolvedProfile[],
   requirements: Requirements,
+  model: Model,
   weights: Record<Criterion, WeightInfo>,
   fired: FiredRule[],
   shares: Record<Criterion, number> = weightShares(weights),
   effects: RuleEffects = indexEffects(fired),
 ): ScoredCandidate {
-  const multiDc = chooseMultiDc(profiles, requirements);
+  const multiDc = chooseMultiDc(profiles, requirements, model);
   const broker = profiles[0]!.broker;
   const adjustments = effects.adjustments(broker.id, profiles.map((p) => p.profile.id));
   const drafts: Draft[] = [];
@@ -84,7 +86,7 @@ export function scoreCandidate(
   const confidence = {} as Record<Criterion, 'high' | 'low'>;
 
   for (const criterion of CRITERIA) {
-    const parts = partsFor(criterion, profiles, requirements, multiDc);
+    const parts = partsFor(criterion, profiles, requirements, model, multiDc);
     let totalWeight = 0;
     let low = false;
     for (const part of parts) {

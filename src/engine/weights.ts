@@ -1,33 +1,32 @@
+import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
-import { DIMENSIONS, FEATURES } from '../requirements/vocabulary.js';
+import { DIMENSIONS, FEATURES, type Dimension } from '../requirements/vocabulary.js';
+import { holds } from './rules.js';
 import { CRITERIA, type Criterion, type WeightInfo } from './types.js';
 
 /**
- * Priority words -> weights. Each step doubles, so one "critical" outweighs a "high" and a "medium"
- * together: a priority the user calls critical should be able to decide the answer on its own.
+ * Weights per criterion (data/model.yaml, `weights`): an explicit weight or a priority the user gave;
+ * else a criterion the user stated a fact for counts at the "implied" priority; else it is unstated and
+ * counts at the model's unstated weight. Only this function reads priorities and weights.
  */
-export const PRIORITY_WEIGHTS = { critical: 8, high: 4, medium: 2, low: 1, ignore: 0 } as const;
-
-/** Preferred features count like a "medium" dimension; the requirements format has no priority for them. */
-export const FEATURES_WEIGHT = PRIORITY_WEIGHTS.medium;
-
-export function effectiveWeights(
-  requirements: Requirements,
-  overrides: Partial<Record<Criterion, number>> = {},
-): Record<Criterion, WeightInfo> {
+export function effectiveWeights(requirements: Requirements, model: Model, overrides: Partial<Record<Criterion, number>> = {}): Record<Criterion, WeightInfo> {
+  const spec = model.weights;
+  const byPriority = spec.priorities.value;
   const weights = {} as Record<Criterion, WeightInfo>;
+  const ranked = DIMENSIONS.some((d) => requirements.weights?.[d] !== undefined || requirements.priorities?.[d] !== undefined);
+  const implied = (d: Dimension) => holds(model.impliedBy[d].when, requirements);
+  const anyImplied = DIMENSIONS.some(implied);
   for (const dimension of DIMENSIONS) {
     const explicit = requirements.weights?.[dimension];
     const priority = requirements.priorities?.[dimension];
-    weights[dimension] =
-      explicit !== undefined
-        ? { weight: explicit, from: 'weights' }
-        : priority !== undefined
-          ? { weight: PRIORITY_WEIGHTS[priority], from: 'priority', priority }
-          : { weight: PRIORITY_WEIGHTS.medium, from: 'default', priority: 'medium' };
+    if (explicit !== undefined) weights[dimension] = { weight: explicit, from: 'weights' };
+    else if (priority !== undefined) weights[dimension] = { weight: byPriority[priority], from: 'priority', priority };
+    else if (implied(dimension)) weights[dimension] = { weight: byPriority[spec.implied.value], from: 'implied', priority: spec.implied.value };
+    else if (!ranked && !anyImplied) weights[dimension] = { weight: byPriority[spec.nothingStated.value], from: 'default', priority: spec.nothingStated.value };
+    else weights[dimension] = { weight: spec.unstated.value, from: 'default' };
   }
   const anyPreferred = FEATURES.some((f) => requirements.features?.[f] === 'preferred');
-  weights.features = { weight: anyPreferred ? FEATURES_WEIGHT : 0, from: 'default' };
+  weights.features = anyPreferred ? { weight: byPriority[spec.features.value.preferred], from: 'default' } : { weight: 0, from: 'default' };
   for (const criterion of CRITERIA) {
     const value = overrides[criterion];
     if (value !== undefined) weights[criterion] = { weight: value, from: 'override' };

@@ -1,5 +1,6 @@
 import { DIMENSIONS, FEATURES, PROTOCOLS } from '../requirements/vocabulary.js';
 import { ruleReadablePaths } from '../requirements/paths.js';
+import type { Model } from './model-schema.js';
 import type { BrokerEntry, Condition, Rule } from './schema.js';
 
 /**
@@ -16,6 +17,8 @@ export interface IntegrityFinding {
 interface Input {
   brokers: BrokerEntry[];
   rules: Rule[];
+  /** Absent when a single layer is checked for duplicates. */
+  model?: Model;
 }
 
 type IntegrityRule = (kb: Input) => IntegrityFinding[];
@@ -143,13 +146,17 @@ function conditionPaths(condition: Condition): string[] {
   return [condition.path];
 }
 
-const rulesReadRequirementsOnly: IntegrityRule = ({ rules }) => {
+const rulesReadRequirementsOnly: IntegrityRule = ({ rules, model }) => {
   const readable = ruleReadablePaths();
-  return rules.flatMap((r) =>
-    conditionPaths(r.when)
+  const conditions = [
+    ...rules.map((r) => ({ where: `rules.${r.id}.when`, condition: r.when })),
+    ...Object.entries(model?.impliedBy ?? {}).map(([criterion, implied]) => ({ where: `model.impliedBy.${criterion}.when`, condition: implied.when as Condition })),
+  ];
+  return conditions.flatMap(({ where, condition }) =>
+    conditionPaths(condition)
       .filter((p) => !readable.has(p))
       .map((p) =>
-        error('rules-read-requirements', `rules.${r.id}.when`, `"${p}" is not a readable requirements field${p.startsWith('priorities') || p.startsWith('weights') ? ' (rules never read priorities or weights, so scores stay linear in the weights)' : ''}`),
+        error('rules-read-requirements', where, `"${p}" is not a readable requirements field${p.startsWith('priorities') || p.startsWith('weights') ? ' (rules and the model never read priorities or weights, so scores stay linear in the weights)' : ''}`),
       ),
   );
 };

@@ -1,14 +1,16 @@
 import { parseDocumentText } from '../document.js';
 import { inputError } from '../errors.js';
 import { schemaError } from '../schema-issues.js';
+import { kbFileSchema, type KbFile } from './files.js';
 import { checkIntegrity, type IntegrityFinding } from './integrity.js';
-import { kbFileSchema, type BrokerEntry, type KbFile, type KnowledgeBase, type Rule } from './schema.js';
+import type { Model } from './model-schema.js';
+import type { BrokerEntry, KnowledgeBase, Rule } from './schema.js';
 import { byCodeUnits } from '../order.js';
 
 export interface KbSource {
   file: string;
   text: string;
-  /** shipped files form the base layer; user files (--kb) override brokers and rules by id. */
+  /** shipped files form the base layer; user files (--kb) override brokers, rules and the model. */
   layer: 'shipped' | 'user';
   sha256?: string;
 }
@@ -26,38 +28,16 @@ export async function parseKbFile(source: KbSource): Promise<KbFile> {
 }
 
 /**
- * A validated base (the shipped KB, compiled at build time) plus user files on top: user brokers and
- * rules replace those with the same id. Integrity runs over the merged result.
+ * The knowledge base from layers: an already validated base (the shipped KB compiled at build time) or
+ * the shipped files, then user files on top. A user broker or rule with an existing id replaces it, a
+ * new id adds one; a user model file replaces the model. Integrity rules run per layer for duplicates
+ * and over the merged result for everything else.
  */
-export async function extendKnowledgeBase(base: KnowledgeBase, sources: KbSource[]): Promise<AssembledKb> {
-  const brokers = new Map(base.brokers.map((b) => [b.id, b]));
-  const rules = new Map(base.rules.map((r) => [r.id, r]));
-  const layerBrokers: BrokerEntry[] = [];
-  const layerRules: Rule[] = [];
-  for (const source of sources) {
-    const file = await parseKbFile(source);
-    if (file.kind === 'broker') layerBrokers.push(file);
-    else if (file.kind === 'rules') layerRules.push(...file.rules);
-    else throw inputError('a user knowledge-base file cannot replace the meta file (kind: meta)', { file: source.file, path: 'kind' });
-  }
-  const findings = checkIntegrity({ brokers: layerBrokers, rules: layerRules }).filter((f) => f.rule === 'unique-ids');
-  layerBrokers.forEach((b) => brokers.set(b.id, b));
-  layerRules.forEach((r) => rules.set(r.id, r));
-  const merged = { brokers: [...brokers.values()].sort((a, b) => byCodeUnits(a.id, b.id)), rules: [...rules.values()].sort((a, b) => byCodeUnits(a.id, b.id)) };
-  findings.push(...checkIntegrity(merged).filter((f) => f.rule !== 'unique-ids'));
-  const extraFiles = [...base.extraFiles, ...sources.map((s) => ({ file: s.file, sha256: s.sha256 ?? '' }))];
-  const version = extraFiles.length > 0 && !base.version.endsWith('+custom') ? `${base.version}+custom` : base.version;
-  return { kb: { ...base, version, ...merged, extraFiles }, findings };
-}
-
-/**
- * Shipped files, then user files: a user broker or rule with an existing id replaces it, a new id adds
- * one. Integrity rules run per layer for duplicates and over the merged result for everything else.
- */
-export async function assembleKnowledgeBase(sources: KbSource[]): Promise<AssembledKb> {
-  const brokers = new Map<string, BrokerEntry>();
-  const rules = new Map<string, Rule>();
-  let meta: { version: string; asOf: string } | undefined;
+export async function assembleKnowledgeBase(sources: KbSource[], base?: KnowledgeBase): Promise<AssembledKb> {
+  const brokers = new Map<string, BrokerEntry>((base?.brokers ?? []).map((b) => [b.id, b]));
+  const rules = new Map<string, Rule>((base?.rules ?? []).map((r) => [r.id, r]));
+  let meta = base && { version: base.version, asOf: base.asOf };
+  let model: Model | undefined = base?.model;
   const findings: IntegrityFinding[] = [];
 
   for (const layer of ['shipped', 'user'] as const) {
@@ -67,6 +47,7 @@ export async function assembleKnowledgeBase(sources: KbSource[]): Promise<Assemb
       const file = await parseKbFile(source);
       if (file.kind === 'broker') layerBrokers.push(file);
       else if (file.kind === 'rules') layerRules.push(...file.rules);
+      else if (file.kind === 'model') model = file;
       else if (layer === 'shipped') meta = { version: file.version, asOf: file.asOf };
       else throw inputError('a user knowledge-base file cannot replace the meta file (kind: meta)', { file: source.file, path: 'kind' });
     }
@@ -75,12 +56,12 @@ export async function assembleKnowledgeBase(sources: KbSource[]): Promise<Assemb
     layerRules.forEach((r) => rules.set(r.id, r));
   }
   if (!meta) throw inputError('the knowledge base has no meta file (kind: meta, with version and asOf)');
+  if (!model) throw inputError('the knowledge base has no scoring model (kind: model, data/model.yaml)');
 
   const merged = { brokers: [...brokers.values()].sort((a, b) => byCodeUnits(a.id, b.id)), rules: [...rules.values()].sort((a, b) => byCodeUnits(a.id, b.id)) };
-  findings.push(...checkIntegrity(merged).filter((f) => f.rule !== 'unique-ids'));
-  const extraFiles = sources
-    .filter((s) => s.layer === 'user')
-    .map((s) => ({ file: s.file, sha256: s.sha256 ?? '' }));
-  const version = extraFiles.length > 0 ? `${meta.version}+custom` : meta.version;
-  return { kb: { version, asOf: meta.asOf, ...merged, extraFiles }, findings };
+  findings.push(...checkIntegrity({ ...merged, model }).filter((f) => f.rule !== 'unique-ids'));
+  const user = sources.filter((s) => s.layer === 'user').map((s) => ({ file: s.file, sha256: s.sha256 ?? '' }));
+  const extraFiles = [...(base?.extraFiles ?? []), ...user];
+  const version = extraFiles.length > 0 && !meta.version.endsWith('+custom') ? `${meta.version}+custom` : meta.version;
+  return { kb: { version, asOf: meta.asOf, ...merged, model, extraFiles }, findings };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Model } from './model-schema.js';
 import { DIMENSIONS, FEATURES, LANGUAGES, MESSAGE_LOSS, PLATFORMS, PROTOCOLS, type Dimension, type Feature, type Protocol } from '../requirements/vocabulary.js';
 
 /**
@@ -249,14 +250,14 @@ export const metaFileSchema = z.strictObject({
   version: d(z.string(), 'knowledge-base version, bumped on every change of data'),
   asOf: isoDate,
 });
-export const kbFileSchema = z.discriminatedUnion('kind', [brokerSchema, rulesFileSchema, metaFileSchema]);
-export type KbFile = z.output<typeof kbFileSchema>;
 
 export interface KnowledgeBase {
   version: string;
   asOf: string;
   brokers: BrokerEntry[];
   rules: Rule[];
+  /** The scoring model (data/model.yaml, or a user's replacement). */
+  model: Model;
   /** Extra files the user layered on top (name and sha256), for ADR reproducibility. */
   extraFiles: Array<{ file: string; sha256: string }>;
 }

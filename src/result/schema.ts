@@ -65,7 +65,7 @@ export const rankedBrokerSchema = z.object({
 
 export const weightInfoSchema = z.object({
   weight: z.number(),
-  from: z.enum(['priority', 'weights', 'override', 'default']),
+  from: d(z.enum(['priority', 'weights', 'override', 'implied', 'default']), 'implied: not ranked, but a stated fact makes it count; default: not stated'),
   priority: z.optional(z.string()),
 });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { kbFileSchema } from '../kb/schema.js';
+import { kbFileSchema } from '../kb/files.js';
 import { requirementsSchema } from '../requirements/schema.js';
 import { resultSchema, resultSummarySchema } from '../result/schema.js';
 import { SCHEMA_NAMES, type SchemaName } from './names.js';

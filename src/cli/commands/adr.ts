@@ -11,7 +11,7 @@ import type { Criterion } from '../../requirements/vocabulary.js';
 import { EXIT, MqselectError, inputError, usageError, type ExitCode } from '../../errors.js';
 import { RENDERERS } from '../../render/index.js';
 import { PLAIN } from '../../render/style.js';
-import { extendKnowledgeBase } from '../../kb/load.js';
+import { assembleKnowledgeBase } from '../../kb/load.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
 import { LIMITS, readInput, sha256, writeFileAtomic, writeStdout } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
@@ -207,7 +207,7 @@ async function kbFor(base: KnowledgeBase, block: DecisionBlock): Promise<{ kb: K
     }
   }
   if (sources.length === 0) return { kb: base, status };
-  return { kb: (await extendKnowledgeBase(base, sources)).kb, status };
+  return { kb: (await assembleKnowledgeBase(sources, base)).kb, status };
 }
 
 async function markdownFiles(root: string): Promise<string[]> {

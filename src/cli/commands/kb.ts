@@ -1,5 +1,5 @@
 import { EXIT, inputError, type ExitCode } from '../../errors.js';
-import { extendKnowledgeBase } from '../../kb/load.js';
+import { assembleKnowledgeBase } from '../../kb/load.js';
 import { renderKbList, renderKbShow } from '../../render/kb-show.js';
 import { LIMITS, readInput, sha256, writeStdout } from '../io.js';
 import { assembleShippedFromDisk, shippedKnowledgeBase } from '../shipped-kb.js';
@@ -11,14 +11,14 @@ export async function runKbValidate(files: string[], flags: { format: 'text' | '
   const { kb, findings } =
     files.length === 0
       ? shipped
-      : await extendKnowledgeBase(
-          shipped.kb,
+      : await assembleKnowledgeBase(
           await Promise.all(
             files.map(async (path) => {
               const input = await readInput(path, LIMITS.kbFileBytes);
               return { ...input, layer: 'user' as const, sha256: await sha256(input.text) };
             }),
           ),
+          shipped.kb,
         );
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (flags.format === 'json') {
