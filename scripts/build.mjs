@@ -17,7 +17,7 @@ mkdirSync(dist, { recursive: true });
 const compiler = join(dist, '.kb-compiler.mjs');
 await build({
   stdin: {
-    contents: `export { assembleKnowledgeBase } from './src/kb/load.ts'; export { shippedKbFileNames } from './src/kb/shipped-files.ts';`,
+    contents: `export { assembleKnowledgeBase } from './src/kb/load.ts'; export { shippedKbFileNames } from './src/kb/shipped-files.ts'; export { parseCaseText, checkUniqueCases } from './src/cases/load.ts';`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -29,7 +29,7 @@ await build({
   banner: { js: REQUIRE_SHIM },
   logLevel: 'error',
 });
-const { assembleKnowledgeBase, shippedKbFileNames } = await import(compiler);
+const { assembleKnowledgeBase, shippedKbFileNames, parseCaseText, checkUniqueCases } = await import(compiler);
 rmSync(compiler);
 const data = join(root, 'data');
 const files = shippedKbFileNames(readdirSync(join(data, 'brokers')));
@@ -38,6 +38,16 @@ try {
   assembled = await assembleKnowledgeBase(files.map((f) => ({ file: join('data', f), text: readFileSync(join(data, f), 'utf8'), layer: 'shipped' })));
 } catch (error) {
   console.error(`build: the shipped knowledge base is invalid: ${error.toUserLine?.() ?? error}`);
+  process.exit(1);
+}
+const caseFiles = readdirSync(join(data, 'cases')).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+let cases;
+try {
+  const parsed = [];
+  for (const f of caseFiles) parsed.push({ file: join('data', 'cases', f), case: await parseCaseText(readFileSync(join(data, 'cases', f), 'utf8'), join('data', 'cases', f)) });
+  cases = checkUniqueCases(parsed);
+} catch (error) {
+  console.error(`build: the case library is invalid: ${error.toUserLine?.() ?? error}`);
   process.exit(1);
 }
 const errors = assembled.findings.filter((f) => f.severity === 'error');
@@ -78,7 +88,7 @@ await build({
   plugins: [vendorPlugin, lazyChildProcessPlugin],
   // import.meta.url, as CommonJS has it: the bundle sits beside kb.json.
   banner: { js: "var __mqselectUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { __SHIPPED_KB_FILE__: JSON.stringify('kb.json'), 'import.meta.url': '__mqselectUrl' },
+  define: { __SHIPPED_KB_FILE__: JSON.stringify('kb.json'), __SHIPPED_CASES_FILE__: JSON.stringify('cases.json'), 'import.meta.url': '__mqselectUrl' },
 });
 for (const [name, file] of Object.entries(VENDORS)) {
   await build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root }, outfile: join(dist, 'vendor', `${file}.js`) });
@@ -87,6 +97,7 @@ writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 // A JSON file beside the bundle: JSON.parse of it is far cheaper at start-up than compiling the same
 // data as a JavaScript string literal.
 writeFileSync(join(dist, 'kb.json'), JSON.stringify(assembled.kb));
+writeFileSync(join(dist, 'cases.json'), JSON.stringify(cases));
 copyFileSync(join(root, 'scripts', 'launcher.cjs'), join(dist, 'mqselect.js'));
 chmodSync(join(dist, 'mqselect.js'), 0o755);
 

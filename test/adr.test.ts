@@ -49,7 +49,7 @@ describe('mqselect adr new', () => {
   it('writes nothing and exits 1 when no broker is feasible', async () => {
     const dir = fresh();
     const file = join(dir, 'impossible.yaml');
-    writeFileSync(file, 'version: 1\nfeatures:\n  xaTransactions: required\n  replay: required\n');
+    writeFileSync(file, 'version: 1\nfeatures:\n  xaTransactions: required\n  replay: strict\n');
     const run = await runCli(['adr', 'new', file, '--dir', join(dir, 'adrs')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no ADR was written');

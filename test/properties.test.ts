@@ -1,13 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { satisfies } from '../src/engine/constraints.js';
+import { coversFeature, requiredFeatures, satisfies } from '../src/engine/constraints.js';
+import { protocolNeeds } from '../src/requirements/protocols.js';
 import { resolveProfile } from '../src/engine/profiles.js';
 import { recommend } from '../src/engine/recommend.js';
 import { assessBroker } from '../src/engine/feasibility.js';
 import { firedRules } from '../src/engine/rules.js';
 import { scoreCandidate } from '../src/engine/score.js';
 import { effectiveWeights } from '../src/engine/weights.js';
-import { DIMENSIONS, FEATURES } from '../src/requirements/vocabulary.js';
+import { DIMENSIONS } from '../src/requirements/vocabulary.js';
 import { competitiveRequirementsArb, requirementsArb } from './arbitraries.js';
 import { shippedKb } from './helpers.js';
 
@@ -32,10 +33,11 @@ describe('engine invariants', () => {
       expect(eliminated.has(ranked.broker)).toBe(false);
       const broker = kb.brokers.find((b) => b.id === ranked.broker)!;
       const profiles = ranked.profiles.map((p) => resolveProfile(broker, broker.profiles.find((x) => x.id === p.id)!));
-      for (const feature of FEATURES.filter((f) => reqs.features?.[f] === 'required')) {
-        expect(profiles.some((p) => satisfies(p.capabilities[feature], reqs)), `${ranked.broker} ${feature}`).toBe(true);
+      for (const feature of requiredFeatures(reqs)) {
+        expect(profiles.some((p) => coversFeature(p, feature, reqs)), `${ranked.broker} ${feature}`).toBe(true);
+        if (reqs.features?.[feature] === 'strict') expect(profiles.some((p) => satisfies(p.capabilities[feature], reqs)), `${ranked.broker} ${feature} (strict)`).toBe(true);
       }
-      for (const protocol of reqs.protocols ?? []) {
+      for (const protocol of protocolNeeds(reqs).required) {
         expect(profiles.every((p) => satisfies(p.protocols[protocol], reqs)), `${ranked.broker} ${protocol}`).toBe(true);
       }
     }
@@ -61,7 +63,7 @@ describe('engine invariants', () => {
       const weights = effectiveWeights(reqs, kb.model);
       const bestCandidateFit = (id: string) => {
         const assessed = assessBroker(kb.brokers.find((b) => b.id === id)!, reqs, kb.model, fired);
-        return assessed.feasible ? Math.max(...assessed.candidates.map((c) => scoreCandidate(c, reqs, kb.model, weights, fired).fits[dimension])) : -1;
+        return assessed.feasible ? Math.max(...assessed.candidates.map((c) => scoreCandidate(c, reqs, kb.model, kb.asOf, weights, fired).fits[dimension])) : -1;
       };
       const best = [...before.ranking].sort((a, b) => b.breakdown[dimension].fit - a.breakdown[dimension].fit)[0]!;
       const others = before.ranking.filter((r) => r.broker !== best.broker).map((r) => bestCandidateFit(r.broker));

@@ -20,7 +20,7 @@ describe('recommend --batch', () => {
       JSON.stringify({ version: 1, workload: { peakMessagesPerSecond: 'fast' } }),
       '{ not json',
       JSON.stringify({ ...taskQueue, protocols: [] }),
-      JSON.stringify({ version: 1, features: { xaTransactions: 'required', replay: 'required' } }),
+      JSON.stringify({ version: 1, features: { xaTransactions: 'required', replay: 'strict' } }),
     ];
     const file = join(dir, 'mixed.ndjson');
     writeFileSync(file, `${records.join('\n')}\n`);
@@ -77,7 +77,7 @@ describe('recommend --batch', () => {
 
 describe('--set', () => {
   it('overrides fields without editing the file, with numbers in human forms', async () => {
-    const run = await runCli(['recommend', 'examples/task-queue.json', '-f', 'json', '--set', 'workload.peakMessagesPerSecond=15k', '--set', 'protocols=', '--set', 'features.replay=required']);
+    const run = await runCli(['recommend', 'examples/task-queue.json', '-f', 'json', '--set', 'workload.peakMessagesPerSecond=15k', '--set', 'protocols=', '--set', 'features.replay=strict']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.ranking[0].clusterMode.why.join(' ')).toContain('15k msg/s');

@@ -66,9 +66,9 @@ describe('sensitivity: number thresholds and feature flips', () => {
     }
   });
 
-  it('log-pipeline: requiring transactional messages makes RocketMQ win', async () => {
+  it('log-pipeline: requiring transactional messages strictly (no outbox) makes RocketMQ win', async () => {
     const result = recommend(await example('log-pipeline.yaml'), kb, { sensitivity: {} });
-    expect(result.sensitivity!.featureFlips).toContainEqual({ feature: 'transactionalMessages', from: 'not-needed', to: 'required', newWinner: 'rocketmq' });
+    expect(result.sensitivity!.featureFlips).toContainEqual({ feature: 'transactionalMessages', from: 'not-needed', to: 'strict', newWinner: 'rocketmq' });
   });
 
   it('order-transactions: a delay beyond 24 h leaves no feasible broker', async () => {

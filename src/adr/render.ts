@@ -1,3 +1,4 @@
+import { protocolNeeds } from '../requirements/protocols.js';
 import { CRITERION_LABELS, FEATURE_LABELS, PROTOCOL_LABELS, formatBytes, formatCount } from '../engine/labels.js';
 import type { RankedBroker, Result } from '../engine/types.js';
 import type { Requirements } from '../requirements/schema.js';
@@ -92,11 +93,14 @@ function drivers(r: Requirements, result: Result): string[] {
     .sort((a, b) => result.weights[b].weight - result.weights[a].weight || a.localeCompare(b))
     .map((c) => `${CRITERION_LABELS[c]} ${result.weights[c].priority ?? `weight ${result.weights[c].weight}`}`);
   if (weights.length > 0) out.push(`Priorities: ${weights.join(', ')}`);
-  const required = FEATURES.filter((f) => r.features?.[f] === 'required').map((f) => FEATURE_LABELS[f]);
+  const required = FEATURES.filter((f) => r.features?.[f] === 'required' || r.features?.[f] === 'strict').map((f) => `${FEATURE_LABELS[f]}${r.features?.[f] === 'strict' ? ' (strict)' : ''}`);
   if (required.length > 0) out.push(`Required: ${required.join(', ')}`);
   const preferred = FEATURES.filter((f) => r.features?.[f] === 'preferred').map((f) => FEATURE_LABELS[f]);
   if (preferred.length > 0) out.push(`Preferred: ${preferred.join(', ')}`);
-  if (r.protocols && r.protocols.length > 0) out.push(`Protocols: ${r.protocols.map((p) => PROTOCOL_LABELS[p]).join(', ')}`);
+  const protocols = protocolNeeds(r);
+  if (protocols.required.length > 0) out.push(`Protocols: ${protocols.required.map((p) => PROTOCOL_LABELS[p]).join(', ')}`);
+  if (protocols.anyOf.length > 0) out.push(`Protocols, any one of: ${protocols.anyOf.map((p) => PROTOCOL_LABELS[p]).join(', ')}`);
+  if (protocols.publishOnly.length > 0) out.push(`Protocols for producers only: ${protocols.publishOnly.map((p) => PROTOCOL_LABELS[p]).join(', ')}`);
   const w = r.workload;
   if (w?.peakMessagesPerSecond !== undefined) {
     const groups = w.consumerGroups ? `, ${w.consumerGroups} consumer group${w.consumerGroups === 1 ? '' : 's'}` : '';

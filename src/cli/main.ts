@@ -132,6 +132,17 @@ function program(setExit: (code: ExitCode) => void): Command {
       const { runKbValidate } = await import('./commands/kb.js');
       setExit(await runKbValidate(files, flags));
     });
+  kb.command('cases')
+    .description('run the engine on the case library of real decisions and report agreement (top-1, top-2, must-not violations, misses)')
+    .option('--kb <file>', 'add or override knowledge-base files, e.g. a changed model.yaml (repeatable)', collect, [])
+    .option('--cases <dir>', 'another folder of case files (default: the shipped library in data/cases)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--fail-under <percent>', 'exit 1 when top-1 agreement is below this share (for CI)')
+    .option('--no-color', 'no colour, even on a terminal')
+    .action(async (flags) => {
+      const { runKbCases } = await import('./commands/kb.js');
+      setExit(await runKbCases(flags));
+    });
   kb.command('show')
     .description('print what the knowledge base says about a broker, with sources (all brokers when none given)')
     .argument('[broker]', 'broker id: activemq, rabbitmq, rocketmq, kafka')

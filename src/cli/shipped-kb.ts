@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Case } from '../cases/schema.js';
+import { inputError } from '../errors.js';
 import type { AssembledKb } from '../kb/load.js';
 import type { KnowledgeBase } from '../kb/schema.js';
-import { LIMITS, readInput, sha256, shippedKbFiles } from './io.js';
+import { LIMITS, packageRoot, readInput, sha256, shippedKbFiles } from './io.js';
 
 /**
  * The shipped KB is validated and compiled at build time into dist/kb.json (scripts/build.mjs defines
@@ -9,6 +12,7 @@ import { LIMITS, readInput, sha256, shippedKbFiles } from './io.js';
  * Running from source (tests, development) assembles it from data/ instead.
  */
 declare const __SHIPPED_KB_FILE__: string | undefined;
+declare const __SHIPPED_CASES_FILE__: string | undefined;
 
 export async function shippedKnowledgeBase(): Promise<KnowledgeBase> {
   if (typeof __SHIPPED_KB_FILE__ === 'string') {
@@ -38,4 +42,29 @@ export async function knowledgeBaseWith(extraFiles: string[]): Promise<Assembled
   );
   const { assembleKnowledgeBase } = await import('../kb/load.js');
   return assembleKnowledgeBase(sources, base);
+}
+
+/**
+ * The case library: a folder of case files, or the shipped one (compiled into dist/cases.json at build
+ * time, read from data/cases when running from source).
+ */
+export async function caseLibrary(dir?: string): Promise<Case[]> {
+  if (dir === undefined && typeof __SHIPPED_CASES_FILE__ === 'string') {
+    return JSON.parse(readFileSync(new URL(__SHIPPED_CASES_FILE__, import.meta.url), 'utf8')) as Case[];
+  }
+  const folder = dir ?? join(packageRoot(), 'data', 'cases');
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  } catch {
+    throw inputError('cannot read the case folder', { file: folder });
+  }
+  if (names.length === 0) throw inputError('no case files (*.yaml, *.json) in the folder', { file: folder });
+  const { parseCaseText, checkUniqueCases } = await import('../cases/load.js');
+  const parsed = [];
+  for (const name of names) {
+    const { file, text } = await readInput(join(folder, name), LIMITS.kbFileBytes);
+    parsed.push({ file, case: await parseCaseText(text, file) });
+  }
+  return checkUniqueCases(parsed);
 }

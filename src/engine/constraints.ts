@@ -1,25 +1,49 @@
 import type { Model } from '../kb/model-schema.js';
 import type { Capability, ClusterMode } from '../kb/schema.js';
+import { protocolNeeds } from '../requirements/protocols.js';
 import type { Requirements } from '../requirements/schema.js';
-import { FEATURES, MESSAGE_LOSS, type Feature, type MessageLoss } from '../requirements/vocabulary.js';
+import { FEATURES, MESSAGE_LOSS, type Feature, type MessageLoss, type Protocol } from '../requirements/vocabulary.js';
 import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes, formatCount } from './labels.js';
 import { nodesFor, writeLoad } from './sizing.js';
 import type { ResolvedProfile } from './profiles.js';
 
 /**
  * Hard constraints, checked per (broker, profile): what the user marked required, or stated as an
- * absolute (message loss, failover, cross-datacenter need), that the profile cannot give.
+ * absolute (message loss, failover, cross-datacenter need), that the profile cannot give. A required
+ * feature the profile can only approximate (a pattern you build, a deprecated component) is not a hard
+ * failure: it is scored as cost and risk, unless the need is `strict`.
  */
 export function commercialAllowed(requirements: Requirements): boolean {
   return requirements.deployment?.commercialEditions === 'allowed';
 }
 
+/** How a capability serves a need: as it is, only as something you build or keep alive yourself, or not at all. */
+export type Coverage = 'full' | 'approximate' | 'none';
+
+export function coverage(capability: Capability, requirements: Requirements): Coverage {
+  switch (capability.support) {
+    case 'native':
+    case 'plugin':
+    case 'partial':
+      return 'full';
+    case 'commercial':
+      return commercialAllowed(requirements) ? 'full' : 'none';
+    case 'via-pattern':
+    case 'deprecated':
+      return 'approximate';
+    case 'none':
+      return 'none';
+  }
+}
+
+/** A protocol serves a need when it is given, and lets clients consume unless only producers need it. */
+export function servesProtocol(capability: Capability, requirements: Requirements, publishOnly: boolean): boolean {
+  return satisfies(capability, requirements) && (publishOnly || !capability.publishOnly);
+}
+
+/** Given as it is (native, bundled plugin, partial, or a paid edition that may count). */
 export function satisfies(capability: Capability, requirements: Requirements): boolean {
-  return (
-    capability.support === 'native' ||
-    capability.support === 'plugin' ||
-    (capability.support === 'commercial' && commercialAllowed(requirements))
-  );
+  return coverage(capability, requirements) === 'full';
 }
 
 /**
@@ -53,7 +77,11 @@ function wordCapability(label: string, capability: Capability, requirements: Req
           ? 'not built in (you would build it yourself)'
           : capability.support === 'none'
             ? 'not supported'
-            : capability.support;
+            : capability.support === 'partial'
+              ? 'partial'
+              : capability.publishOnly
+                ? `${capability.support}, publish only (its clients cannot consume here)`
+                : capability.support;
   return `${label}: ${how}${capability.note ? ` — ${capability.note}` : ''}`;
 }
 
@@ -80,9 +108,17 @@ export type Failure = () => string;
 /** Checks that hold for the whole deployment, so every profile used must pass them. */
 export function profileWideFailures(resolved: ResolvedProfile, requirements: Requirements, model: Model): Failure[] {
   const failures: Failure[] = [];
-  for (const protocol of requirements.protocols ?? []) {
+  const protocols = protocolNeeds(requirements);
+  for (const protocol of protocols.required) {
     const capability = resolved.protocols[protocol];
-    if (!satisfies(capability, requirements)) failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
+    if (!servesProtocol(capability, requirements, false)) failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
+  }
+  for (const protocol of protocols.publishOnly) {
+    const capability = resolved.protocols[protocol];
+    if (!servesProtocol(capability, requirements, true)) failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
+  }
+  if (protocols.anyOf.length > 0 && !protocols.anyOf.some((p) => servesProtocol(resolved.protocols[p], requirements, false))) {
+    failures.push(() => `none of ${protocols.anyOf.map((p) => PROTOCOL_LABELS[p]).join(', ')}: ${protocols.anyOf.map((p) => describeCapability(PROTOCOL_FAILURE_LABELS[p], resolved.protocols[p], requirements)).join('; ')}`);
   }
   const maxBytes = requirements.workload?.maxMessageBytes;
   const limit = resolved.profile.planning.maxMessageBytes;
@@ -120,22 +156,46 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
   return failures;
 }
 
+/** Features the user requires, strictly or not. */
 export function requiredFeatures(requirements: Requirements): Feature[] {
-  return FEATURES.filter((f) => requirements.features?.[f] === 'required');
+  return FEATURES.filter((f) => {
+    const need = requirements.features?.[f];
+    return need === 'required' || need === 'strict';
+  });
 }
 
-/** Whether this profile gives a required feature (see featureFailure for why not). */
-export function coversFeature(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): boolean {
+/** How this profile serves a required feature, given what the user accepts (strict: nothing approximate). */
+export function featureCoverage(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): Coverage {
   const capability = resolved.capabilities[feature];
-  if (!satisfies(capability, requirements)) return false;
   const wantedDelay = requirements.workload?.maxDelayHours;
-  return !(feature === 'delayedMessages' && wantedDelay !== undefined && capability.maxDelayHours !== undefined && wantedDelay > capability.maxDelayHours);
+  if (feature === 'delayedMessages' && wantedDelay !== undefined && capability.maxDelayHours !== undefined && wantedDelay > capability.maxDelayHours) return 'none';
+  const covered = coverage(capability, requirements);
+  return covered === 'approximate' && requirements.features?.[feature] === 'strict' ? 'none' : covered;
+}
+
+/** Whether this profile meets a required feature, fully or (unless strict) approximately. */
+export function coversFeature(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): boolean {
+  return featureCoverage(resolved, feature, requirements) !== 'none';
 }
 
 /** Why this profile does not give a required feature, or undefined when it does. */
 export function featureFailure(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): string | undefined {
   if (coversFeature(resolved, feature, requirements)) return undefined;
   const capability = resolved.capabilities[feature];
-  if (!satisfies(capability, requirements)) return describeCapability(FEATURE_LABELS[feature], capability, requirements);
-  return `${FEATURE_LABELS[feature]}: at most ${capability.maxDelayHours} h, ${requirements.workload?.maxDelayHours} h needed`;
+  const wantedDelay = requirements.workload?.maxDelayHours;
+  if (feature === 'delayedMessages' && wantedDelay !== undefined && capability.maxDelayHours !== undefined && wantedDelay > capability.maxDelayHours) {
+    return `${FEATURE_LABELS[feature]}: at most ${capability.maxDelayHours} h, ${wantedDelay} h needed`;
+  }
+  const words = describeCapability(FEATURE_LABELS[feature], capability, requirements);
+  return coverage(capability, requirements) === 'approximate' ? `${words} (strict: an approximation does not count)` : words;
+}
+
+/** Protocols the user needs, as scored parts: every required or publish-only one, and the best of the alternatives. */
+export function neededProtocols(requirements: Requirements): Array<{ protocols: readonly Protocol[]; anyOf: boolean; publishOnly: boolean }> {
+  const needs = protocolNeeds(requirements);
+  return [
+    ...needs.required.map((p) => ({ protocols: [p] as const, anyOf: false, publishOnly: false })),
+    ...needs.publishOnly.map((p) => ({ protocols: [p] as const, anyOf: false, publishOnly: true })),
+    ...(needs.anyOf.length > 0 ? [{ protocols: needs.anyOf, anyOf: true, publishOnly: false }] : []),
+  ];
 }

@@ -5,7 +5,7 @@ import { assessBroker } from './feasibility.js';
 import { firedRules, indexEffects, type FiredRule } from './rules.js';
 import { scoreCandidate, weightShares, type ScoredCandidate } from './score.js';
 import type { Criterion, Elimination, WeightInfo } from './types.js';
-import { effectiveWeights } from './weights.js';
+import { effectiveWeights, nothingStated } from './weights.js';
 import { byCodeUnits } from '../order.js';
 
 /**
@@ -50,6 +50,7 @@ export function evaluate(
 ): Evaluation {
   const model = kb.model;
   const weights = effectiveWeights(requirements, model, weightOverrides);
+  const fallback = nothingStated(weights);
   const { rules, brokers } = sortedById(kb);
   const fired = firedRules(rules, requirements);
   const eliminated: Elimination[] = [];
@@ -63,13 +64,17 @@ export function evaluate(
       eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
       continue;
     }
+    // A broker's profiles compete on what the user stated; on a tie (or with nothing stated) the KB's
+    // order decides, which lists each broker's general-purpose profile first.
     const order = (c: ScoredCandidate) => broker.profiles.indexOf(c.profiles[0]!.profile);
+    const stated = (c: ScoredCandidate) => (fallback ? 0 : c.scoreUnits);
     const scored = assessed.candidates
-      .map((profiles) => scoreCandidate(profiles, requirements, model, weights, fired, shares, effects))
-      .sort((x, y) => y.scoreUnits - x.scoreUnits || x.profiles.length - y.profiles.length || order(x) - order(y));
+      .map((profiles) => scoreCandidate(profiles, requirements, model, kb.asOf, weights, fired, shares, effects))
+      .sort((x, y) => stated(y) - stated(x) || x.profiles.length - y.profiles.length || order(x) - order(y));
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }
-  ranked.sort((x, y) => y.best.scoreUnits - x.best.scoreUnits || byCodeUnits(x.best.profiles[0]!.broker.id, y.best.profiles[0]!.broker.id));
+  // Brokers: score, then (an exact tie on what was stated) the general ratings, then id.
+  ranked.sort((x, y) => y.best.scoreUnits - x.best.scoreUnits || y.best.tieUnits - x.best.tieUnits || byCodeUnits(x.best.profiles[0]!.broker.id, y.best.profiles[0]!.broker.id));
   return { weights, fired, ranked, eliminated };
 }
 

@@ -1,16 +1,16 @@
 import type { Model } from '../kb/model-schema.js';
 import type { BrokerEntry } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
-import type { Feature } from '../requirements/vocabulary.js';
+import { FEATURES, type Feature } from '../requirements/vocabulary.js';
 import { FEATURE_LABELS } from './labels.js';
-import { coversFeature, featureFailure, profileWideFailures, requiredFeatures, type Failure } from './constraints.js';
+import { coversFeature, featureCoverage, featureFailure, profileWideFailures, requiredFeatures, satisfies, type Failure } from './constraints.js';
 import { resolveProfiles, type ResolvedProfile } from './profiles.js';
 import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
 
 /**
- * Which profiles of a broker can serve the requirements. One profile that meets every hard
- * constraint is preferred; otherwise the smallest set of profiles run side by side (e.g. RocketMQ
- * transaction + FIFO + delay topics) whose union covers the required features, each of them meeting
+ * Which profiles of a broker can serve the requirements: single profiles that meet every hard
+ * constraint, and (when none gives every required feature as it is) the smallest sets of profiles run
+ * side by side (e.g. RocketMQ transaction + FIFO + delay topics) whose union does, each of them meeting
  * the deployment-wide constraints. Otherwise the broker is eliminated with every reason.
  */
 export type Feasibility =
@@ -42,24 +42,57 @@ export function assessBroker(
     wideFailures.set(p, failures);
     if (failures.length === 0 && !excludedByRule.has(p.profile.id)) deployable.push(p);
   }
-  const coversAll = (p: ResolvedProfile) => {
-    for (const f of required) if (!coversFeature(p, f, requirements)) return false;
-    return true;
-  };
+  const covers = (p: ResolvedProfile, f: Feature) => coversFeature(p, f, requirements);
+  const coversFully = (p: ResolvedProfile, f: Feature) => featureCoverage(p, f, requirements) === 'full';
 
-  const singles = deployable.filter(coversAll);
-  if (singles.length > 0) return { feasible: true, candidates: singles.map((p) => [p]) };
-
-  // Only profiles that cover at least one required feature can be part of a smallest set, and no set
-  // exists when a required feature is covered by none of them.
-  const useful = deployable.filter((p) => required.some((f) => coversFeature(p, f, requirements)));
-  const coverable = required.every((f) => useful.some((p) => coversFeature(p, f, requirements)));
-  for (let size = 2; coverable && size <= Math.min(MAX_SET_SIZE, useful.length); size++) {
-    const sets = combinations(useful, size).filter((set) => required.every((f) => set.some((p) => coversFeature(p, f, requirements))));
-    if (sets.length > 0) return { feasible: true, candidates: sets };
+  // Single profiles that meet every required feature, fully or by an approximation the scoring counts
+  // as cost; and, when no single profile gives them all as they are, the smallest sets of profiles run
+  // side by side that do. Both compete on score.
+  const singles = deployable.filter((p) => required.every((f) => covers(p, f)));
+  const candidates: ResolvedProfile[][] = singles.map((p) => [p]);
+  if (!singles.some((p) => required.every((f) => coversFully(p, f)))) {
+    // Only profiles that give a required feature can be part of a smallest set, and no set exists when a
+    // required feature is given by none of them.
+    const useful = deployable.filter((p) => required.some((f) => coversFully(p, f)));
+    const coverable = required.every((f) => useful.some((p) => coversFully(p, f)));
+    for (let size = 2; coverable && size <= Math.min(MAX_SET_SIZE, useful.length); size++) {
+      const sets = combinations(useful, size).filter((set) => required.every((f) => set.some((p) => coversFully(p, f))));
+      if (sets.length > 0) {
+        candidates.push(...sets);
+        break;
+      }
+    }
   }
+  if (candidates.length > 0) return { feasible: true, candidates: [...candidates, ...withPreferred(candidates, deployable, requirements)] };
   if (!withReasons) return { feasible: false, reasons: [] };
   return { feasible: false, reasons: eliminationReasons(profiles, deployable, describedOnUse(wideFailures), excludedByRule, required, requirements) };
+}
+
+/**
+ * Profiles of one broker run side by side in one cluster (e.g. RocketMQ FIFO and transaction topics), so a
+ * candidate can also take in the profiles that give preferred features it lacks; scoring decides whether
+ * that is worth running the weakest of them on every dimension.
+ */
+function withPreferred(candidates: ResolvedProfile[][], deployable: ResolvedProfile[], requirements: Requirements): ResolvedProfile[][] {
+  const preferred = FEATURES.filter((f) => requirements.features?.[f] === 'preferred');
+  if (preferred.length === 0) return [];
+  const has = (set: ResolvedProfile[], f: Feature) => set.some((p) => satisfies(p.capabilities[f], requirements));
+  const extended: ResolvedProfile[][] = [];
+  const key = (set: ResolvedProfile[]) => set.map((p) => p.profile.id).sort().join('+');
+  const seen = new Set(candidates.map(key));
+  for (const base of candidates) {
+    const set = [...base];
+    for (const feature of preferred) {
+      if (has(set, feature)) continue;
+      const giver = deployable.find((p) => !set.includes(p) && satisfies(p.capabilities[feature], requirements));
+      if (giver && set.length < MAX_SET_SIZE) set.push(giver);
+    }
+    if (set.length > base.length && !seen.has(key(set))) {
+      seen.add(key(set));
+      extended.push(set);
+    }
+  }
+  return extended;
 }
 
 /** The failures of each profile in words, worded the first time they are asked for. */

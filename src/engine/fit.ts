@@ -1,9 +1,9 @@
-import type { PlanningFigure } from '../kb/schema.js';
+import type { Capability, PlanningFigure } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
-import type { Dimension, Feature } from '../requirements/vocabulary.js';
+import { canonicalLanguage, type Dimension, type Language } from '../requirements/vocabulary.js';
 import { FEATURES } from '../requirements/vocabulary.js';
-import { commercialAllowed } from './constraints.js';
-import { FEATURE_LABELS, formatBytes, formatCount } from './labels.js';
+import { commercialAllowed, neededProtocols } from './constraints.js';
+import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes, formatCount } from './labels.js';
 import type { MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';
 import type { Model } from '../kb/model-schema.js';
@@ -36,7 +36,17 @@ export interface PartText {
   expected: string;
 }
 
-const confidenceOf = (figure: PlanningFigure | undefined): Confidence => (figure && figure.basis !== 'estimate' ? 'high' : 'low');
+const confidenceOf = (figure: Pick<PlanningFigure, 'basis'> | undefined): Confidence => (figure && figure.basis !== 'estimate' ? 'high' : 'low');
+
+/** The stated team languages the KB knows (aliases such as typescript or c# resolved), each once. */
+export function knownLanguages(requirements: Requirements): Language[] {
+  const known: Language[] = [];
+  for (const name of requirements.team?.languages ?? []) {
+    const language = canonicalLanguage(name);
+    if (language && !known.includes(language)) known.push(language);
+  }
+  return known;
+}
 
 /** Words that are fixed, or built on demand. */
 type Words = string | (() => string);
@@ -79,20 +89,21 @@ function throughputParts(resolved: ResolvedProfile, requirements: Requirements, 
   }
   const ceiling = planning.maxClusterNodes?.value ?? model.sizing.baseNodes.value;
   const base = model.sizing.baseNodes.value;
-  const figure = planning.messagesPerSecondPerNode ?? planning.megabytesPerSecondPerNode;
+  const figure = capacity.figure;
+  const trusted = capacity.confidence < 1;
   return [
     {
       part: 'throughput.nodes',
       weight: spec.weight,
       fit: round3(applyCurve(spec.curve, { value: nodes, reference: ceiling })),
       text: () => ({
-        observed: `≈${formatCount(capacity)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure?.basis ?? 'estimate'})`,
+        observed: `≈${formatCount(capacity.messagesPerSecond)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure.basis}${figure.replicated ? '' : ', unreplicated'}${trusted ? `: ${formatCount(capacity.claimed)} derated ×${round3(capacity.confidence)}` : ''})`,
         expected: `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} node${nodes === 1 ? '' : 's'} at ${model.sizing.headroom.value * 100}% load`,
       }),
       reasonId: nodes <= base ? 'fits-base-cluster' : nodes <= ceiling ? 'needs-scale-out' : 'beyond-ceiling',
-      reason: figure?.note ?? '',
+      reason: `${figure.note} Hardware: ${figure.hardware}.`,
       confidence: confidenceOf(figure) === 'low' || !planning.maxClusterNodes ? 'low' : 'high',
-      sources: figure ? [figure.source] : [],
+      sources: [figure.source],
     },
   ];
 }
@@ -235,10 +246,11 @@ function staffCostParts(resolved: ResolvedProfile, requirements: Requirements, m
       sources: [],
     });
   }
-  const languages = requirements.team?.languages ?? [];
+  // Languages the KB has client data for (aliases resolved); others are left out, with a warning.
+  const languages = knownLanguages(requirements);
   if (languages.length > 0) {
     type Client = { support: keyof typeof clientFit; source: string } | undefined;
-    const clientFor = (language: string) => broker.clientLanguages[language as keyof typeof broker.clientLanguages] as Client;
+    const clientFor = (language: Language) => resolved.clients[language] as Client;
     let total = 0;
     const sources: string[] = [];
     for (const language of languages) {
@@ -263,52 +275,119 @@ function staffCostParts(resolved: ResolvedProfile, requirements: Requirements, m
   return parts;
 }
 
+/** The clouds a managed wish with no stated platform is judged on. */
+const MAJOR_CLOUDS = ['aws', 'azure', 'gcp'] as const;
+
 function managedPart(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart | undefined {
-  const platform = requirements.deployment?.platform;
+  const stated = requirements.deployment?.platform;
   const wish = requirements.deployment?.managedService ?? 'acceptable';
-  if (!platform || platform === 'on-premises' || wish === 'excluded') return undefined;
-  const offerings = resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id));
+  if (stated === 'on-premises' || wish === 'excluded' || (!stated && wish !== 'preferred')) return undefined;
   const scale = model.scales.managed.value;
-  const value = (o: (typeof offerings)[number]) =>
+  type Offering = ResolvedProfile['broker']['managedOfferings'][number];
+  const value = (o: Offering) =>
     o.compatibility === 'api-compatible' ? scale['api-compatible'] : o.kind === 'operator' ? scale.operator : o.commercial ? scale.commercial : scale['same-software'];
-  const best = [...offerings].sort((a, b) => value(b) - value(a))[0];
+  // A stated platform is judged alone; a managed wish with none is judged on the major clouds together.
+  const platforms = stated ? [stated] : MAJOR_CLOUDS;
+  const bestOn = platforms.map((platform) => {
+    const offerings = resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id) && o.kind === 'managed-service');
+    const any = stated ? resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id)) : offerings;
+    return { platform, best: [...any].sort((a, b) => value(b) - value(a))[0] };
+  });
+  const fit = bestOn.reduce((sum, b) => sum + (b.best ? value(b.best) : 0), 0) / bestOn.length;
+  const found = bestOn.filter((b) => b.best);
+  const where = stated ?? MAJOR_CLOUDS.join(', ');
   return {
     part: 'staffCost.managed',
     weight: wish === 'preferred' ? model.criteria.staffCost.managedPreferred.weight : model.criteria.staffCost.managedAcceptable.weight,
-    fit: best ? value(best) : 0,
+    fit: round3(fit),
     text: () => ({
-      observed: best ? `${best.name} (${best.kind}${best.compatibility === 'api-compatible' ? ', API-compatible' : ''})` : `no managed offering on ${platform}`,
-      expected: `managed service ${wish} on ${platform}`,
+      observed:
+        found.length > 0
+          ? found.map((b) => `${b.best!.name} (${b.best!.kind}${b.best!.compatibility === 'api-compatible' ? ', API-compatible' : ''})`).join('; ')
+          : `no managed offering on ${where}`,
+      expected: `managed service ${wish} on ${stated ?? `a major cloud (${where}; no platform stated)`}`,
     }),
-    reasonId: best ? 'managed-available' : 'managed-missing',
-    reason: best?.note ?? `you run it yourself on ${platform}`,
+    reasonId: found.length > 0 ? 'managed-available' : 'managed-missing',
+    reason: found.length === 1 && found[0]!.best!.note ? found[0]!.best!.note : found.length > 0 ? `managed on ${found.map((b) => b.platform).join(', ')}` : `you run it yourself on ${where}`,
     confidence: 'high',
-    sources: best?.sources ?? [],
+    sources: [...new Set(found.flatMap((b) => b.best!.sources))],
   };
 }
 
-export function featureParts(profiles: ResolvedProfile[], requirements: Requirements, model: Model): FitPart[] {
+/**
+ * The features criterion: every required feature and protocol (how it is had: native, partial, a
+ * pattern you build…) and every preferred feature. Profiles run side by side give a feature through the
+ * best of them, a protocol only as well as the weakest of them (every flow must speak it).
+ */
+export function featureParts(profiles: ResolvedProfile[], requirements: Requirements, model: Model, asOf: string): FitPart[] {
   const supportFit = model.scales.support.value;
-  const preferred = FEATURES.filter((f: Feature) => requirements.features?.[f] === 'preferred');
-  return preferred.map((feature) => {
-    const options = profiles.map((p) => ({ p, c: p.capabilities[feature] }));
-    const value = (c: (typeof options)[number]['c']) => (c.support === 'commercial' && !commercialAllowed(requirements) ? 0 : supportFit[c.support]);
-    const best = [...options].sort((a, b) => value(b.c) - value(a.c))[0]!;
-    return {
+  const value = (c: Capability) => (c.support === 'commercial' && !commercialAllowed(requirements) ? 0 : supportFit[c.support] * (isNew(c, model, asOf) ? model.maturity.newFactor.value : 1));
+  const spec = model.criteria.features;
+  const parts: FitPart[] = [];
+  for (const feature of FEATURES) {
+    const need = requirements.features?.[feature];
+    if (need !== 'preferred' && need !== 'required' && need !== 'strict') continue;
+    const best = profiles.map((p) => ({ p, c: p.capabilities[feature] })).sort((a, b) => value(b.c) - value(a.c))[0]!;
+    const fit = value(best.c);
+    parts.push({
       part: `features.${feature}`,
-      weight: model.criteria.features.preferred.weight,
-      fit: value(best.c),
+      weight: need === 'preferred' ? spec.preferred.weight : spec.required.weight,
+      fit,
       text: () => ({
-        observed: `${FEATURE_LABELS[feature]}: ${best.c.support}${best.c.since ? ` since ${best.c.since}` : ''}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}`,
-        expected: `${FEATURE_LABELS[feature]} preferred`,
+        observed: `${FEATURE_LABELS[feature]}: ${supportWords(best.c.support)}${best.c.since ? ` since ${best.c.since}` : ''}${isNew(best.c, model, asOf) ? ` (new: ${best.c.preview ? 'preview' : `released ${best.c.released}`})` : ''}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}`,
+        expected: `${FEATURE_LABELS[feature]} ${need}`,
       }),
       reasonId: `support-${best.c.support}`,
       reason: best.c.note ?? '',
       confidence: 'high',
       sources: best.c.sources,
-    };
-  });
+    });
+  }
+  for (const { protocols, anyOf, publishOnly } of neededProtocols(requirements)) {
+    // Each alternative as well as the weakest profile of the set gives it; then the best alternative.
+    // A publish-only protocol cannot serve consumers: it counts only when only producers need it.
+    const protocolValue = (c: Capability) => (c.publishOnly && !publishOnly ? 0 : value(c));
+    const options = protocols.map((protocol) => {
+      const worst = profiles.map((p) => ({ p, c: p.protocols[protocol] })).sort((a, b) => protocolValue(a.c) - protocolValue(b.c))[0]!;
+      return { protocol, ...worst };
+    });
+    const best = options.sort((a, b) => protocolValue(b.c) - protocolValue(a.c))[0]!;
+    parts.push({
+      part: `protocols.${anyOf ? 'anyOf' : best.protocol}`,
+      weight: spec.protocol.weight,
+      fit: protocolValue(best.c),
+      text: () => ({
+        observed: `${PROTOCOL_LABELS[best.protocol]}: ${supportWords(best.c.support)}${best.c.publishOnly ? ', publish only' : ''}${profiles.length > 1 && best.c.support !== 'native' ? ` (${best.p.profile.id})` : ''}`,
+        expected: anyOf ? `one of ${protocols.map((p) => PROTOCOL_LABELS[p]).join(', ')}` : `${PROTOCOL_LABELS[best.protocol]} ${publishOnly ? 'for producers' : 'required'}`,
+      }),
+      reasonId: `support-${best.c.support}`,
+      reason: best.c.note ?? '',
+      confidence: 'high',
+      sources: best.c.sources,
+    });
+  }
+  return parts;
 }
+
+const DAY_MS = 86_400_000;
+
+/** A preview, or released within the model's maturity window before the KB's date (never the clock). */
+export function isNew(item: { released?: string | undefined; preview?: boolean | undefined }, model: Model, asOf: string): boolean {
+  if (item.preview) return true;
+  if (!item.released) return false;
+  return (Date.parse(asOf) - Date.parse(item.released)) / DAY_MS <= model.maturity.newWithinDays.value;
+}
+
+const SUPPORT_WORDS: Record<Capability['support'], string> = {
+  native: 'native',
+  plugin: 'bundled plugin',
+  partial: 'partial',
+  commercial: 'commercial edition',
+  deprecated: 'deprecated component',
+  'via-pattern': 'you build it',
+  none: 'none',
+};
+const supportWords = (support: Capability['support']) => SUPPORT_WORDS[support];
 
 export function criterionParts(resolved: ResolvedProfile, requirements: Requirements, criterion: Exclude<Criterion, 'features'>, model: Model, multiDc?: MultiDcChoice): FitPart[] {
   switch (criterion) {

@@ -17,6 +17,9 @@ export const FEATURE_LABELS: Record<Feature, string> = {
   messageTracing: 'message tracing',
   requestReply: 'request / reply',
   streamProcessing: 'stream processing and connectors',
+  embeddedBroker: 'embedded (in-process) broker',
+  multiTenancy: 'multi-tenancy',
+  perMessageRetry: 'per-message retry with back-off',
 };
 
 export const PROTOCOL_LABELS: Record<Protocol, string> = {

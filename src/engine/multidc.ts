@@ -2,7 +2,7 @@ import type { MultiDatacenterOption } from '../kb/schema.js';
 import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { satisfies } from './constraints.js';
-import type { FitPart } from './fit.js';
+import { isNew, type FitPart } from './fit.js';
 import type { ResolvedProfile } from './profiles.js';
 
 /** The cross-datacenter option chosen for a set of profiles, and how well it meets RPO. */
@@ -12,7 +12,7 @@ export interface MultiDcChoice {
   why: string[];
 }
 
-export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Requirements, model: Model): MultiDcChoice | undefined {
+export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Requirements, model: Model, asOf: string): MultiDcChoice | undefined {
   const topology = requirements.deployment?.multiDatacenter;
   if (!topology || topology === 'none') return undefined;
   const broker = profiles[0]!.broker;
@@ -24,7 +24,11 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
       profiles.every((p) => o.profiles.includes(p.profile.id)) &&
       satisfies({ support: o.support, sources: [] }, requirements),
   );
-  const scored = candidates.map((option, index) => ({ option, index, ...rpoFit(option, rpo, model.scales.rpo.value) }));
+  const scored = candidates.map((option, index) => {
+    const fit = rpoFit(option, rpo, model.scales.rpo.value);
+    // A cross-site option in production for less than the maturity window counts less than a proven one.
+    return isNew(option, model, asOf) ? { option, index, ...fit, fit: fit.fit * model.maturity.newFactor.value, note: `${fit.note}; new: released ${option.released}` } : { option, index, ...fit };
+  });
   // Best RPO fit first; among equals, the KB order (simplest, most common option first).
   scored.sort((a, b) => b.fit - a.fit || a.index - b.index);
   const best = scored[0];

@@ -8,6 +8,8 @@ export interface ResolvedProfile {
   capabilities: Record<Feature, Capability>;
   protocols: Record<Protocol, Capability>;
   ratings: Record<Dimension, DimensionRating>;
+  /** Client libraries per language for this profile (profile overrides, then the broker's). */
+  clients: BrokerEntry['clientLanguages'];
   /** Current cluster modes that serve this profile, in KB order. */
   currentModes: ClusterMode[];
   /** Current cross-datacenter options that serve this profile, in KB order. */
@@ -23,9 +25,10 @@ export function resolveProfile(broker: BrokerEntry, profile: Profile): ResolvedP
   for (const p of PROTOCOLS) protocols[p] = profile.protocols[p] ?? broker.protocols[p] ?? NONE;
   const ratings = {} as Record<Dimension, DimensionRating>;
   for (const d of DIMENSIONS) ratings[d] = profile.ratings?.[d] ?? broker.dimensions[d];
+  const clients = { ...broker.clientLanguages, ...profile.clientLanguages };
   const currentModes = broker.clusterModes.filter((m) => m.status === 'current' && m.profiles.includes(profile.id));
   const currentMultiDatacenter = broker.multiDatacenter.filter((o) => o.status === 'current' && o.profiles.includes(profile.id));
-  return { broker, profile, capabilities, protocols, ratings, currentModes, currentMultiDatacenter };
+  return { broker, profile, capabilities, protocols, ratings, clients, currentModes, currentMultiDatacenter };
 }
 
 /** KB objects are immutable during a run, so resolved profiles are cached per broker object. */

@@ -8,9 +8,12 @@ import { contradictions } from './contradictions.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import { compareTop, keyReasons } from './explain.js';
 import { CRITERION_LABELS } from './labels.js';
+import { relaxations } from './relaxations.js';
+import { nothingStated } from './weights.js';
 import { ruleWarnings } from './rules.js';
 import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
 import { explainCandidate, type ExplainedCandidate, type ScoredCandidate } from './score.js';
+import { LANGUAGES, canonicalLanguage } from '../requirements/vocabulary.js';
 import { CRITERIA, type Criterion, type RankedBroker, type Recommendation, type Result, type ResultSummary, type Warning } from './types.js';
 import { byCodeUnits } from '../order.js';
 import { round3 } from './rounding.js';
@@ -42,14 +45,15 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
     schemaVersion: 1,
     kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
     ...(requirements.title ? { title: requirements.title } : {}),
-    recommendation: recommendation(ranked, kb.model),
+    recommendation: recommendation(ranked, kb.model, nothingStated(evaluation.weights)),
     ranking,
     eliminated: evaluation.eliminated,
-    assumed: assumptions(requirements),
+    assumed: assumptions(requirements, evaluation.weights, kb.model),
     warnings: warnings(requirements, kb, evaluation, ranked),
     weights: evaluation.weights,
   };
   if (ranked.length >= 2) result.comparison = compareTop(explain(ranked[0]!.candidate), explain(ranked[1]!.candidate), evaluation.weights, requirements);
+  if (ranked.length === 0) result.relaxations = relaxations(requirements, kb);
   if (options.sensitivity && ranked.length > 0) {
     result.sensitivity = analyseSensitivity(requirements, kb, evaluation, options.weightOverrides ?? {}, options.sensitivity);
   }
@@ -66,7 +70,7 @@ export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, 
   const summary: ResultSummary = {
     schemaVersion: 1,
     kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
-    recommendation: recommendation(ranked, kb.model),
+    recommendation: recommendation(ranked, kb.model, nothingStated(evaluation.weights)),
     ranking: ranked.map(({ candidate, rank, clusterMode, lowConfidence }) => ({
       rank,
       broker: brokerOf(candidate).id,
@@ -116,7 +120,7 @@ function rank(evaluation: Evaluation, requirements: Requirements, model: Model):
 /** Only general KB ratings, no stated number, feature or team fact, separate this candidate's score. */
 const ratingsOnly = (c: ScoredCandidate) => c.drafts.every((d) => d.points === 0 || d.part.reasonId === 'kb-rating');
 
-function recommendation(ranked: Ranked[], model: Model): Recommendation | null {
+function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Recommendation | null {
   const first = ranked[0];
   if (!first) return null;
   const second = ranked[1];
@@ -125,7 +129,8 @@ function recommendation(ranked: Ranked[], model: Model): Recommendation | null {
   const margin = second ? (first.candidate.scoreTenths - second.candidate.scoreTenths) / 10 : null;
   const onlyRatings = ranked.slice(0, 2).every((r) => ratingsOnly(r.candidate));
   const needed = onlyRatings ? model.thresholds.ratingsOnlyPoints.value : model.thresholds.clearWinnerPoints.value;
-  const tied = ranked.filter((r) => r.rank > 1 && score(first) - score(r) < needed);
+  // With nothing stated there is nothing to win on: the ranking is the general ratings, never a decision.
+  const tied = ranked.filter((r) => r.rank > 1 && (fallback || score(first) - score(r) < needed));
   return {
     broker: brokerOf(first.candidate).id,
     name: name(first),
@@ -137,7 +142,9 @@ function recommendation(ranked: Ranked[], model: Model): Recommendation | null {
     ...(tied.length > 0 ? { tiedWith: tied.map((r) => brokerOf(r.candidate).id) } : {}),
     summary:
       tied.length > 0
-        ? `No clear winner: ${[first, ...tied].map(name).join(', ')} are within ${needed} points${onlyRatings ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide' : ''}`
+        ? fallback
+          ? `No clear winner: nothing was ranked or stated, so ${[first, ...tied].map(name).join(', ')} are ordered only by general KB ratings — state the workload, features and team to decide`
+          : `No clear winner: ${[first, ...tied].map(name).join(', ')} are within ${needed} points${onlyRatings ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide' : ''}`
         : second
           ? `${name(first)} (${profileNames(first.candidate)}), ${margin!.toFixed(1)} points ahead of ${name(second)}`
           : `${name(first)} (${profileNames(first.candidate)}), the only broker that meets the hard constraints`,
@@ -146,6 +153,9 @@ function recommendation(ranked: Ranked[], model: Model): Recommendation | null {
 
 function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Evaluation, ranked: Ranked[]): Warning[] {
   const out: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(evaluation.fired)];
+  for (const name of requirements.team?.languages ?? []) {
+    if (!canonicalLanguage(name)) out.push({ id: `unknown-language:${name}`, message: `team.languages: the knowledge base has no client data for "${name}", so it is not compared (known: ${LANGUAGES.join(', ')})` });
+  }
   for (const r of ranked) {
     const broker = brokerOf(r.candidate);
     if (r.candidate.profiles.length > 1) {

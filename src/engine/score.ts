@@ -17,6 +17,8 @@ export interface ScoredCandidate {
   profiles: ResolvedProfile[];
   /** Score in units of 1e-8 points: the ranking key (see rankingUnits). */
   scoreUnits: number;
+  /** The general standing (every dimension weighed equally): breaks exact ties between brokers only. */
+  tieUnits: number;
   /** Displayed score in tenths (= sum of contributions). */
   scoreTenths: number;
   /** Fit per criterion after rules, unrounded; fits never depend on weights (sensitivity uses them). */
@@ -33,6 +35,7 @@ const UNITS_PER_POINT = 10_000;
 /** Fine enough that a 0.01 change of one weight always shows in the key; coarse enough to absorb float noise. */
 const RANK_UNITS_PER_POINT = 1e8;
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
+const EQUAL_WEIGHTS = Object.fromEntries(CRITERIA.map((c) => [c, { weight: c === 'features' ? 0 : 1 }])) as Record<Criterion, { weight: number }>;
 
 export function weightShares(weights: Record<Criterion, WeightInfo>): Record<Criterion, number> {
   let total = 0;
@@ -42,8 +45,8 @@ export function weightShares(weights: Record<Criterion, WeightInfo>): Record<Cri
   return shares;
 }
 
-function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirements: Requirements, model: Model, multiDc: MultiDcChoice | undefined): FitPart[] {
-  if (criterion === 'features') return featureParts(profiles, requirements, model);
+function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirements: Requirements, model: Model, asOf: string, multiDc: MultiDcChoice | undefined): FitPart[] {
+  if (criterion === 'features') return featureParts(profiles, requirements, model, asOf);
   // Profiles run side by side are only as good as the weakest of them on each dimension.
   if (profiles.length === 1) return criterionParts(profiles[0]!, requirements, criterion, model, multiDc);
   const perProfile = profiles.map((p) => ({ p, parts: criterionParts(p, requirements, criterion, model, multiDc) }));
@@ -73,12 +76,13 @@ export function scoreCandidate(
   profiles: ResolvedProfile[],
   requirements: Requirements,
   model: Model,
+  asOf: string,
   weights: Record<Criterion, WeightInfo>,
   fired: FiredRule[],
   shares: Record<Criterion, number> = weightShares(weights),
   effects: RuleEffects = indexEffects(fired),
 ): ScoredCandidate {
-  const multiDc = chooseMultiDc(profiles, requirements, model);
+  const multiDc = chooseMultiDc(profiles, requirements, model, asOf);
   const broker = profiles[0]!.broker;
   const adjustments = effects.adjustments(broker.id, profiles.map((p) => p.profile.id));
   const drafts: Draft[] = [];
@@ -86,7 +90,7 @@ export function scoreCandidate(
   const confidence = {} as Record<Criterion, 'high' | 'low'>;
 
   for (const criterion of CRITERIA) {
-    const parts = partsFor(criterion, profiles, requirements, model, multiDc);
+    const parts = partsFor(criterion, profiles, requirements, model, asOf, multiDc);
     let totalWeight = 0;
     let low = false;
     for (const part of parts) {
@@ -121,7 +125,8 @@ export function scoreCandidate(
 
   const scoreUnits = rankingUnits(fits, weights);
   const scoreTenths = Math.round(scoreUnits / (RANK_UNITS_PER_POINT / 10));
-  return { profiles, scoreUnits, scoreTenths, fits, multiDc, drafts, confidence, weights, shares };
+  const tieUnits = rankingUnits(fits, EQUAL_WEIGHTS);
+  return { profiles, scoreUnits, tieUnits, scoreTenths, fits, multiDc, drafts, confidence, weights, shares };
 }
 
 export type ExplainedCandidate = ScoredCandidate & { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] };

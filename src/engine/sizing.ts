@@ -14,33 +14,55 @@ export function writeLoad(requirements: Requirements, profile: Profile, model: M
   // A queue holds one copy per consuming group (fan-out writes a message to each bound queue);
   // a log is written once and read by every group.
   const copies = profile.model === 'queue' ? (requirements.workload?.consumerGroups ?? 1) : 1;
-  return {
-    messagesPerSecond: peak * growth * copies,
-    bytesPerMessage: requirements.workload?.averageMessageBytes ?? profile.planning.messagesPerSecondPerNode?.messageBytes ?? model.sizing.defaultMessageBytes.value,
-  };
+  // Every broker is compared at the same size: the stated average, else the model's default.
+  return { messagesPerSecond: peak * growth * copies, bytesPerMessage: messageBytes(requirements, model) };
 }
 
-/** Messages per second one node sustains at this message size, or undefined without a figure. */
-export function perNodeCapacity(profile: Profile, bytesPerMessage: number, model: Model): number | undefined {
-  const figure = profile.planning.messagesPerSecondPerNode;
+export function messageBytes(requirements: Requirements, model: Model): number {
+  return requirements.workload?.averageMessageBytes ?? model.sizing.defaultMessageBytes.value;
+}
+
+type ThroughputFigure = NonNullable<Profile['planning']['messagesPerSecondPerNode']> | NonNullable<Profile['planning']['megabytesPerSecondPerNode']>;
+
+export interface Capacity {
+  /** Messages per second one node is planned at, at the compared size: the figure derated by its confidence. */
+  messagesPerSecond: number;
+  /** What the figure itself says, before derating. */
+  claimed: number;
+  /** The figure that bounds it (the lower of the rate and the bandwidth figure). */
+  figure: ThroughputFigure;
+  /** How far the fit trusts it: the figure's basis, and whether it was replicated (data/model.yaml, confidence). */
+  confidence: number;
+}
+
+/**
+ * What one node sustains at this message size, or undefined without a comparable figure. A rate holds
+ * at its own message size and, when measured with messages of at least the per-message-cost size,
+ * falls in proportion above it (bandwidth-bound); a small-message rate says nothing about larger
+ * messages, so only a bandwidth figure can. Either is capped by the bandwidth figure.
+ */
+export function perNodeCapacity(profile: Profile, bytesPerMessage: number, model: Model): Capacity | undefined {
+  const rate = profile.planning.messagesPerSecondPerNode;
   const bandwidth = profile.planning.megabytesPerSecondPerNode;
-  let capacity: number | undefined;
-  if (figure) {
-    // Below the per-message cost size a rate measured with small messages holds; above it, it falls in proportion.
-    const validUpTo = Math.max(figure.messageBytes, model.sizing.perMessageCostBytes.value);
-    capacity = bytesPerMessage <= validUpTo ? figure.value : (figure.value * validUpTo) / bytesPerMessage;
+  const options: Array<{ messagesPerSecond: number; figure: ThroughputFigure }> = [];
+  if (rate) {
+    if (bytesPerMessage <= rate.messageBytes) options.push({ messagesPerSecond: rate.value, figure: rate });
+    else if (rate.messageBytes >= model.sizing.perMessageCostBytes.value) options.push({ messagesPerSecond: (rate.value * rate.messageBytes) / bytesPerMessage, figure: rate });
   }
-  if (bandwidth) {
-    const bound = (bandwidth.value * 1e6) / bytesPerMessage;
-    capacity = capacity === undefined ? bound : Math.min(capacity, bound);
-  }
-  return capacity;
+  if (bandwidth) options.push({ messagesPerSecond: (bandwidth.value * 1e6) / bytesPerMessage, figure: bandwidth });
+  const binding = options.sort((a, b) => a.messagesPerSecond - b.messagesPerSecond)[0];
+  if (!binding) return undefined;
+  // A figure is planned with as far as it is trusted: an estimate, a vendor claim or an unreplicated
+  // measurement is derated, which costs nodes (and fit) only where the load comes near it.
+  const trust = model.confidence;
+  const confidence = trust.basis.value[binding.figure.basis] * (binding.figure.replicated ? 1 : trust.unreplicated.value);
+  return { messagesPerSecond: binding.messagesPerSecond * confidence, claimed: binding.messagesPerSecond, figure: binding.figure, confidence };
 }
 
 export function nodesFor(load: Load, profile: Profile, model: Model): number | undefined {
   const capacity = perNodeCapacity(profile, load.bytesPerMessage, model);
   if (capacity === undefined) return undefined;
-  return Math.max(1, Math.ceil(load.messagesPerSecond / (capacity * model.sizing.headroom.value)));
+  return Math.max(1, Math.ceil(load.messagesPerSecond / (capacity.messagesPerSecond * model.sizing.headroom.value)));
 }
 
 export function growthFactor(requirements: Requirements): number {

@@ -1,35 +1,49 @@
 import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { DIMENSIONS, FEATURES, type Dimension } from '../requirements/vocabulary.js';
+import { neededProtocols } from './constraints.js';
 import { holds } from './rules.js';
 import { CRITERIA, type Criterion, type WeightInfo } from './types.js';
 
 /**
  * Weights per criterion (data/model.yaml, `weights`): an explicit weight or a priority the user gave;
  * else a criterion the user stated a fact for counts at the "implied" priority; else it is unstated and
- * counts at the model's unstated weight. Only this function reads priorities and weights.
+ * counts at the model's unstated weight (0: it only breaks ties). When nothing at all is weighed, every
+ * dimension counts at the "nothing stated" priority, so the general ratings decide (and say so). Only
+ * this function reads priorities and weights.
  */
 export function effectiveWeights(requirements: Requirements, model: Model, overrides: Partial<Record<Criterion, number>> = {}): Record<Criterion, WeightInfo> {
   const spec = model.weights;
   const byPriority = spec.priorities.value;
   const weights = {} as Record<Criterion, WeightInfo>;
-  const ranked = DIMENSIONS.some((d) => requirements.weights?.[d] !== undefined || requirements.priorities?.[d] !== undefined);
   const implied = (d: Dimension) => holds(model.impliedBy[d].when, requirements);
-  const anyImplied = DIMENSIONS.some(implied);
   for (const dimension of DIMENSIONS) {
     const explicit = requirements.weights?.[dimension];
     const priority = requirements.priorities?.[dimension];
     if (explicit !== undefined) weights[dimension] = { weight: explicit, from: 'weights' };
     else if (priority !== undefined) weights[dimension] = { weight: byPriority[priority], from: 'priority', priority };
     else if (implied(dimension)) weights[dimension] = { weight: byPriority[spec.implied.value], from: 'implied', priority: spec.implied.value };
-    else if (!ranked && !anyImplied) weights[dimension] = { weight: byPriority[spec.nothingStated.value], from: 'default', priority: spec.nothingStated.value };
     else weights[dimension] = { weight: spec.unstated.value, from: 'default' };
   }
-  const anyPreferred = FEATURES.some((f) => requirements.features?.[f] === 'preferred');
-  weights.features = anyPreferred ? { weight: byPriority[spec.features.value.preferred], from: 'default' } : { weight: 0, from: 'default' };
+  // The features criterion weighs what the user asked of features and protocols: required needs (and
+  // protocols) at the "required" priority, otherwise preferred ones at the "preferred" priority.
+  const needs = FEATURES.map((f) => requirements.features?.[f]);
+  const anyRequired = needs.some((n) => n === 'required' || n === 'strict') || neededProtocols(requirements).length > 0;
+  const anyPreferred = needs.includes('preferred');
+  const featuresPriority = anyRequired ? spec.features.value.required : anyPreferred ? spec.features.value.preferred : undefined;
+  weights.features = featuresPriority ? { weight: byPriority[featuresPriority], from: 'implied', priority: featuresPriority } : { weight: 0, from: 'default' };
   for (const criterion of CRITERIA) {
     const value = overrides[criterion];
     if (value !== undefined) weights[criterion] = { weight: value, from: 'override' };
   }
+  const nothingWeighed = CRITERIA.every((c) => weights[c].weight === 0 && weights[c].from === 'default');
+  if (nothingWeighed) {
+    for (const dimension of DIMENSIONS) weights[dimension] = { weight: byPriority[spec.nothingStated.value], from: 'default', priority: spec.nothingStated.value };
+  }
   return weights;
+}
+
+/** True when the weights are the "nothing stated" fallback: the general ratings, not the user, decide. */
+export function nothingStated(weights: Record<Criterion, WeightInfo>): boolean {
+  return DIMENSIONS.every((d) => weights[d].from === 'default' && weights[d].priority !== undefined);
 }

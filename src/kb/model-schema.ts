@@ -72,6 +72,10 @@ export const modelSchema = z.strictObject({
     unreplicated: param(unit),
     noFigure: param(unit),
   }),
+  maturity: z.strictObject({
+    newWithinDays: param(d(z.int().check(z.positive()), 'a feature released this many days or fewer before the KB date is new')),
+    newFactor: param(unit),
+  }),
   scales: z.strictObject({
     rating: param(z.strictObject({ '1': unit, '2': unit, '3': unit, '4': unit, '5': unit })),
     support: param(table(SUPPORT)),
@@ -96,7 +100,7 @@ export const modelSchema = z.strictObject({
     backlog: z.strictObject({ messages: curvedPart, retention: part }),
     scalability: z.strictObject({ rating: part, headroom: curvedPart }),
     staffCost: z.strictObject({ rating: part, experience: part, languages: part, managedPreferred: part, managedAcceptable: part }),
-    features: z.strictObject({ preferred: part }),
+    features: z.strictObject({ preferred: part, required: part, protocol: part }),
   }),
 });
 export type Model = z.output<typeof modelSchema>;

@@ -8,9 +8,10 @@ import { DIMENSIONS, FEATURES, LANGUAGES, MESSAGE_LOSS, PLATFORMS, PROTOCOLS, ty
  * checked by the named integrity rules in integrity.ts. Written with zod/mini, like every schema of
  * mqselect, so the CLI loads one small validation core.
  */
-export const SUPPORT = ['native', 'plugin', 'commercial', 'deprecated', 'via-pattern', 'none'] as const;
+export const SUPPORT = ['native', 'plugin', 'partial', 'commercial', 'deprecated', 'via-pattern', 'none'] as const;
 export type Support = (typeof SUPPORT)[number];
-export const CLIENT_SUPPORT = ['official', 'community', 'via-protocol', 'none'] as const;
+/** vendor: maintained by a company that backs the broker (e.g. Confluent's librdkafka clients), not by the project. */
+export const CLIENT_SUPPORT = ['official', 'vendor', 'community', 'via-protocol', 'none'] as const;
 export const STATUS = ['current', 'legacy', 'removed'] as const;
 export const BASIS = ['measured', 'derived', 'vendor-claim', 'estimate'] as const;
 export const FAILOVER_KIND = ['automatic', 'manual', 'none'] as const;
@@ -58,15 +59,20 @@ const planningFigureShape = {
   source: url,
 };
 export const planningFigureSchema = z.strictObject(planningFigureShape);
+/** What a throughput figure needs before it can be compared with another broker's. */
+const throughputConditions = {
+  replicated: d(z.boolean(), 'measured (or estimated) with replication to other nodes, as a production cluster runs'),
+  hardware: d(text(), 'the machines it was measured on, or "none published" for an estimate'),
+};
 export type PlanningFigure = z.output<typeof planningFigureSchema>;
 
 export const planningSchema = d(
   z.strictObject({
     messagesPerSecondPerNode: opt(
-      z.strictObject({ ...planningFigureShape, messageBytes: d(positive(), 'message size the figure holds for') }),
+      z.strictObject({ ...planningFigureShape, ...throughputConditions, messageBytes: d(positive(), 'message size the figure was measured with') }),
       'sustainable produce rate per broker node with the replication of the recommended cluster mode',
     ),
-    megabytesPerSecondPerNode: opt(planningFigureSchema, 'sustainable ingress MB/s per broker node, replicated'),
+    megabytesPerSecondPerNode: opt(z.strictObject({ ...planningFigureShape, ...throughputConditions }), 'sustainable ingress MB/s per broker node, replicated'),
     perQueueMessagesPerSecond: opt(planningFigureSchema, 'ceiling of one queue / partition (single leader), where it binds'),
     p99LatencyMs: opt(planningFigureSchema, 'end-to-end p99 at moderate load (well below saturation)'),
     comfortableBacklogMessages: opt(planningFigureSchema, 'backlog per queue it holds without degrading; absent for logs bounded only by disk'),
@@ -80,8 +86,11 @@ export const planningSchema = d(
 );
 
 export const capabilitySchema = z.strictObject({
-  support: d(z.enum(SUPPORT), 'how the feature is had: native, plugin, commercial (paid edition only), deprecated, via-pattern (the user builds it), none'),
+  support: d(z.enum(SUPPORT), 'how the feature is had: native, plugin (bundled with the broker), partial (works, with gaps the note names), commercial (paid edition only), deprecated, via-pattern (the user builds it), none'),
   since: opt(z.string(), 'product version that introduced it'),
+  released: opt(isoDate, 'release date of that version: within the model\'s maturity window it scores as new'),
+  preview: opt(z.boolean(), 'true while it is a preview or early-access feature'),
+  publishOnly: opt(z.boolean(), 'protocols: its clients can publish into this profile but not consume from it'),
   note: opt(z.string(), 'how it works and its limits, in one line'),
   maxDelayHours: opt(positive(), 'delayed messages: longest supported delay'),
   priorityLevels: opt(z.int().check(z.positive()), 'priority queues: number of levels'),
@@ -95,6 +104,9 @@ const featureMap = keyed<Feature, typeof capabilitySchema>(FEATURES, capabilityS
 const protocolMap = keyed<Protocol, typeof capabilitySchema>(PROTOCOLS, capabilitySchema);
 const ratingMap = keyed<Dimension, typeof dimensionRatingSchema>(DIMENSIONS, dimensionRatingSchema);
 
+const clientSchema = z.strictObject({ support: z.enum(CLIENT_SUPPORT), note: opt(z.string()), source: url });
+const clientMap = keyed<(typeof LANGUAGES)[number], typeof clientSchema>(LANGUAGES, clientSchema);
+
 export const profileSchema = z.strictObject({
   id: d(id, 'stable id within the broker, e.g. quorum-queue'),
   name: text(),
@@ -107,6 +119,7 @@ export const profileSchema = z.strictObject({
   planning: z._default(planningSchema, {}),
   capabilities: d(z._default(featureMap, {}), 'features that differ from the broker-wide defaults'),
   protocols: d(z._default(protocolMap, {}), 'protocols that differ from the broker-wide defaults'),
+  clientLanguages: opt(clientMap, 'client libraries that differ for this profile (e.g. stream-protocol clients, share consumers)'),
 });
 export type Profile = z.output<typeof profileSchema>;
 
@@ -154,6 +167,7 @@ export const multiDatacenterOptionSchema = z.strictObject({
   topologies: list(z.enum(['disaster-recovery', 'active-active']), 1),
   replication: z.enum(['sync', 'async']),
   rpo: d(text(), 'data-loss window on losing a site, in words'),
+  released: opt(isoDate, 'release date of the version that made it production-ready (maturity)'),
   typicalRpoSeconds: opt(z.number().check(z.nonnegative()), 'typical lag under normal load, if documented'),
   failover: d(z.enum(FAILOVER_KIND), 'how clients move to the other site'),
   whenToUse: text(),
@@ -181,7 +195,6 @@ export const productSchema = z.strictObject({
   sources,
 });
 
-const clientSchema = z.strictObject({ support: z.enum(CLIENT_SUPPORT), note: opt(z.string()), source: url });
 
 export const brokerSchema = z.strictObject({
   kind: z.literal('broker'),
@@ -193,7 +206,7 @@ export const brokerSchema = z.strictObject({
   dimensions: z.strictObject(Object.fromEntries(DIMENSIONS.map((dim) => [dim, dimensionRatingSchema])) as Record<Dimension, typeof dimensionRatingSchema>),
   capabilities: d(featureMap, 'broker-wide feature support; profiles override'),
   protocols: d(protocolMap, 'broker-wide protocol support; profiles override'),
-  clientLanguages: d(keyed<(typeof LANGUAGES)[number], typeof clientSchema>(LANGUAGES, clientSchema), 'client library quality per language; a language not listed has no client'),
+  clientLanguages: d(clientMap, 'client library quality per language; a language not listed has no client'),
   profiles: list(profileSchema, 1),
   clusterModes: list(clusterModeSchema, 1),
   multiDatacenter: z._default(z.array(multiDatacenterOptionSchema), []),

@@ -50,6 +50,14 @@ export function sourcesOf(broker: RankedBroker): string[] {
   return [...new Set([...broker.contributions.flatMap((c) => c.sources), ...broker.clusterMode.sources])].sort();
 }
 
+/** "Closest options" when no broker is feasible: what to change for each broker, and where it would rank. */
+export function relaxationLines(result: Result): string[] {
+  return (result.relaxations ?? []).map((r) => {
+    const then = r.winner === r.broker ? `it would rank first (score ${r.score.toFixed(1)}, ${r.profile})` : `it would rank #${r.rank} (score ${r.score.toFixed(1)}, ${r.profile}) behind ${r.winner}`;
+    return `${r.name}: ${r.changes.map((c) => c.says).join('; and ')} — ${then}`;
+  });
+}
+
 const fmt = (value: number) => (Math.abs(value) >= 1000 ? formatCount(value) : String(Number(value.toPrecision(3))));
 
 /** "What would change the answer", in words; shared by the table, Markdown and ADR renderers. */

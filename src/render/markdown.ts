@@ -1,6 +1,6 @@
 import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type Result } from '../engine/types.js';
-import { clusterLines, fitCell, headline, sensitivityLines, sourcesOf, weightLine } from './common.js';
+import { clusterLines, fitCell, headline, relaxationLines, sensitivityLines, sourcesOf, weightLine } from './common.js';
 import type { RenderOptions } from './index.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -30,6 +30,8 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
   }
   const changes = sensitivityLines(result);
   if (changes.length > 0) out.push('## What would change the answer', '', ...changes.map((d) => `- ${cell(d)}`), '');
+  const closest = relaxationLines(result);
+  if (closest.length > 0) out.push('## Closest options', '', 'No broker meets every hard constraint; the fewest changes that make each one feasible:', '', ...closest.map((line) => `- ${cell(line)}`), '');
   if (result.eliminated.length > 0) {
     out.push('## Eliminated', '');
     for (const e of result.eliminated) out.push(`- **${e.name}**`, ...e.reasons.map((reason) => `  - ${cell(reason)}`));

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type RankedBroker, type Result } from '../engine/types.js';
-import { SHORT, clusterLines, fitCell, headline, sensitivityLines, weightLine } from './common.js';
+import { SHORT, clusterLines, fitCell, headline, relaxationLines, sensitivityLines, weightLine } from './common.js';
 import type { RenderOptions } from './index.js';
 
 /** The terminal view: ranking with per-dimension fits, the cluster mode, reasons, eliminations. */
@@ -32,6 +32,8 @@ export function renderTable(result: Result, { style, explain }: RenderOptions): 
   }
   const changes = sensitivityLines(result);
   if (changes.length > 0) out.push(style.bold('What would change the answer'), ...changes.map((d) => `  - ${d}`), '');
+  const closest = relaxationLines(result);
+  if (closest.length > 0) out.push(style.bold('Closest options (the fewest changes that make a broker feasible)'), ...closest.map((line) => `  - ${line}`), '');
   if (result.eliminated.length > 0) {
     out.push(style.bold('Eliminated (hard constraints)'));
     for (const e of result.eliminated) out.push(`  ${style.bad(e.broker)}:`, ...e.reasons.map((reason) => `    - ${reason}`));

@@ -45,7 +45,9 @@ export function validateAnswer(spec: QuestionSpec, raw: string): Answer {
   return result.success ? { ok: true, value } : { ok: false, reason: describeIssue(result.error.issues[0]!) };
 }
 
-export async function runQuestionnaire(adapter: PromptAdapter, prefilled: Record<string, unknown> = {}, brokerIds: readonly string[] = []): Promise<Record<string, unknown>> {
+export async function runQuestionnaire(adapter: PromptAdapter, given: Record<string, unknown> = {}, brokerIds: readonly string[] = []): Promise<Record<string, unknown>> {
+  // The questions ask the object form of protocols; a list is its required part.
+  const prefilled = Array.isArray(given.protocols) ? { ...given, protocols: { required: given.protocols } } : given;
   const answers: Record<string, unknown> = {};
   if (prefilled.weights !== undefined) answers._weights = true;
   let section = '';
@@ -90,5 +92,8 @@ function document(answers: Record<string, unknown>, prefilled: Record<string, un
   if (typeof prefilled.$schema === 'string') out.$schema = prefilled.$schema;
   out.version = 1;
   for (const [key, value] of Object.entries(answers)) if (!key.startsWith('_')) out[key] = value;
+  // Only required protocols: written as the plain list most files use.
+  const protocols = out.protocols as Record<string, unknown> | undefined;
+  if (protocols && Object.keys(protocols).length === 1 && Array.isArray(protocols.required)) out.protocols = protocols.required;
   return out;
 }

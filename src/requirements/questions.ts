@@ -56,7 +56,7 @@ const DIMENSION_HINTS: Record<Dimension, string> = {
   staffCost: 'decides how much the people and skills to run it count',
 };
 
-const FEATURE_HINT = 'required eliminates every broker without it; preferred adds to the score';
+const FEATURE_HINT = 'required: a must (a pattern you build yourself counts, at a cost); strict: a must, built in; preferred: adds to the score';
 
 export const QUESTIONS: readonly QuestionSpec[] = [
   { path: 'title', section: 'About the system', kind: 'text', message: 'Title of the decision (one line)', hint: 'names the decision; copied into ADRs' },
@@ -106,7 +106,9 @@ export const QUESTIONS: readonly QuestionSpec[] = [
   { path: 'workload.retentionHours', section: 'Features', kind: 'number', message: 'How long must messages stay re-readable after consumption (hours)?', hint: 'the replay window: only logs keep consumed messages', when: { path: 'features.replay', in: ['required', 'preferred'] } },
   { path: 'workload.maxDelayHours', section: 'Features', kind: 'number', message: 'Longest delay needed for delayed messages (hours)', hint: 'eliminates brokers whose maximum delay is shorter', when: { path: 'features.delayedMessages', in: ['required', 'preferred'] } },
 
-  { path: 'protocols', section: 'Protocols', kind: 'multi', message: 'Client protocols / APIs that must be supported', hint: 'every listed protocol is a hard constraint', choices: plain(PROTOCOLS) },
+  { path: 'protocols.required', section: 'Protocols', kind: 'multi', message: 'Client protocols / APIs every client needs', hint: 'each one is a hard constraint', choices: plain(PROTOCOLS) },
+  { path: 'protocols.anyOf', section: 'Protocols', kind: 'multi', message: 'Protocols of which any one will do (e.g. mqtt or mqtt-5)', hint: 'at least one must be supported; the best one counts', choices: plain(PROTOCOLS) },
+  { path: 'protocols.publishOnly', section: 'Protocols', kind: 'multi', message: 'Protocols only producers use (e.g. devices publishing over MQTT)', hint: 'counts where its clients can publish even if consumers use another protocol', choices: plain(PROTOCOLS) },
 
   { path: 'deployment.multiDatacenter', section: 'Deployment', kind: 'choice', message: 'Cross-datacenter need', hint: 'picks the cross-site option (mirroring, federation, stretch cluster)', choices: plain(MULTI_DATACENTER) },
   { path: 'reliability.rpoSeconds', section: 'Deployment', kind: 'number', message: 'Tolerated data loss when a whole datacenter is lost (RPO, seconds)', hint: '0 needs synchronous cross-site replication; asynchronous mirroring loses its lag', when: { path: 'deployment.multiDatacenter', in: ['disaster-recovery', 'active-active'] } },

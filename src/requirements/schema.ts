@@ -51,6 +51,9 @@ const FEATURE_DOCS: Record<Feature, string> = {
   messageTracing: 'look up a message and its delivery trail by id or key',
   requestReply: 'RPC-style request / reply over the broker',
   streamProcessing: 'stream processing and connector ecosystem next to the broker',
+  embeddedBroker: 'the broker runs inside the application process (an in-JVM broker shipped with a product)',
+  multiTenancy: 'isolated tenants on one cluster: their own users, permissions and limits (e.g. RabbitMQ virtual hosts)',
+  perMessageRetry: 'the broker redelivers a failed message after a delay (back-off) up to a limit, then dead-letters it',
 };
 
 const DIMENSION_DOCS: Record<Dimension, string> = {
@@ -61,6 +64,8 @@ const DIMENSION_DOCS: Record<Dimension, string> = {
   scalability: 'growing by adding nodes',
   staffCost: 'people and skills needed to run it (higher fit = cheaper)',
 };
+
+const protocolList = z.array(z.enum(PROTOCOLS)).check(z.maxLength(PROTOCOLS.length * 2));
 
 function perKey<K extends string, S extends z.ZodMiniType>(keys: readonly K[], schema: (key: K) => S) {
   return z.strictObject(Object.fromEntries(keys.map((key) => [key, z.optional(schema(key))])) as Record<K, z.ZodMiniOptional<S>>);
@@ -115,7 +120,17 @@ export const requirementsSchema = described(
     ),
     features: optional(described(perKey(FEATURES, (f) => featureNeed(FEATURE_DOCS[f])), 'feature needs; required is a hard constraint')),
     protocols: optional(
-      described(z.array(z.enum(PROTOCOLS)).check(z.maxLength(PROTOCOLS.length * 2)), 'client protocols / APIs that must be supported'),
+      described(
+        z.union([
+          described(protocolList, 'every listed protocol must be supported'),
+          z.strictObject({
+            required: optional(described(protocolList, 'every listed protocol must be supported')),
+            anyOf: optional(described(protocolList.check(z.minLength(1)), 'at least one of these must be supported (e.g. mqtt or mqtt-5)')),
+            publishOnly: optional(described(protocolList, 'needed only by producers (e.g. devices publishing telemetry); consumers use another protocol')),
+          }),
+        ]),
+        'client protocols / APIs: a list (all required), or {required: [...], anyOf: [...], publishOnly: [...]}',
+      ),
     ),
     deployment: optional(
       z.strictObject({
@@ -127,7 +142,12 @@ export const requirementsSchema = described(
     ),
     team: optional(
       z.strictObject({
-        languages: optional(described(z.array(z.enum(LANGUAGES)).check(z.maxLength(50)), 'languages the team writes and debugs')),
+        languages: optional(
+          described(
+            z.array(z.string().check(z.regex(/^[A-Za-z.#+][A-Za-z0-9.#+-]{0,39}$/, 'a language name such as java, go or typescript'))).check(z.maxLength(50)),
+            `languages the team writes and debugs (${LANGUAGES.join(', ')}; also typescript, c#, golang…; others are accepted with a warning)`,
+          ),
+        ),
         experience: optional(
           described(
             z.array(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'a broker id such as kafka'))).check(z.maxLength(50)),

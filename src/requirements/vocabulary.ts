@@ -12,7 +12,8 @@ export type Criterion = (typeof CRITERIA)[number];
 export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'ignore'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const FEATURE_NEEDS = ['required', 'preferred', 'not-needed'] as const;
+/** strict: required, and a pattern you would build yourself (an outbox, retry topics) does not count. */
+export const FEATURE_NEEDS = ['required', 'strict', 'preferred', 'not-needed'] as const;
 export type FeatureNeed = (typeof FEATURE_NEEDS)[number];
 /** Accepted on input for a feature need, written as its canonical value. */
 export const FEATURE_NEED_ALIAS = { word: 'no', means: 'not-needed' } as const;
@@ -32,6 +33,9 @@ export const FEATURES = [
   'messageTracing',
   'requestReply',
   'streamProcessing',
+  'embeddedBroker',
+  'multiTenancy',
+  'perMessageRetry',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -79,6 +83,34 @@ export const LANGUAGES = [
   'swift',
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** Other names people write for a language the KB knows; any other name is accepted with a warning. */
+export const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = {
+  typescript: 'node',
+  javascript: 'node',
+  js: 'node',
+  ts: 'node',
+  nodejs: 'node',
+  'node.js': 'node',
+  deno: 'node',
+  bun: 'node',
+  'c#': 'dotnet',
+  csharp: 'dotnet',
+  '.net': 'dotnet',
+  'f#': 'dotnet',
+  'c++': 'cpp',
+  golang: 'go',
+  py: 'python',
+  jvm: 'java',
+  groovy: 'java',
+  clojure: 'java',
+};
+
+/** The KB language a stated name means, or undefined for a language the KB has no client data for. */
+export function canonicalLanguage(name: string): Language | undefined {
+  const lower = name.toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(lower) ? (lower as Language) : LANGUAGE_ALIASES[lower];
+}
 
 /** The four brokers mqselect ships knowledge for. A user KB may add more ids. */
 export const SHIPPED_BROKERS = ['activemq', 'rabbitmq', 'rocketmq', 'kafka'] as const;

@@ -129,6 +129,27 @@ const recommendation = d(
   ),
   'null when no broker meets the hard constraints',
 );
+const relaxations = d(
+  z.array(
+    z.object({
+      broker: z.string(),
+      name: z.string(),
+      changes: z.array(
+        z.object({
+          field: d(z.string(), 'the requirements field to change'),
+          from: d(z.unknown(), 'its value as stated'),
+          to: d(z.unknown(), 'the value that makes this broker feasible'),
+          says: d(z.string(), 'the change in words'),
+        }),
+      ),
+      rank: d(int(), 'where this broker would then rank'),
+      score: z.number(),
+      profile: z.string(),
+      winner: d(z.string(), 'who would then rank first'),
+    }),
+  ),
+  'only when no broker is feasible: for each broker, the smallest set of changes that would make it feasible, fewest changes first',
+);
 const eliminated = z.array(z.object({ broker: z.string(), name: z.string(), reasons: strings() }));
 const warnings = z.array(z.object({ id: z.string(), message: z.string() }));
 
@@ -144,6 +165,7 @@ export const resultSchema = d(
     warnings,
     weights: perCriterion(weightInfoSchema),
     comparison: z.optional(z.object({ winner: z.string(), runnerUp: z.string(), decisive: strings(), wouldChange: strings() })),
+    relaxations: z.optional(relaxations),
     sensitivity: z.optional(sensitivitySchema),
   }),
   'mqselect recommend result, schemaVersion 1',

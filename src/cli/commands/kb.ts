@@ -1,8 +1,10 @@
-import { EXIT, inputError, type ExitCode } from '../../errors.js';
+import { EXIT, inputError, usageError, type ExitCode } from '../../errors.js';
+import { caseReport } from '../../cases/report.js';
+import { renderCaseReport } from '../../render/cases.js';
 import { assembleKnowledgeBase } from '../../kb/load.js';
 import { renderKbList, renderKbShow } from '../../render/kb-show.js';
 import { LIMITS, readInput, sha256, writeStdout } from '../io.js';
-import { assembleShippedFromDisk, shippedKnowledgeBase } from '../shipped-kb.js';
+import { assembleShippedFromDisk, caseLibrary, knowledgeBaseWith, shippedKnowledgeBase } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
 
 /** `kb validate [FILE…]`: the shipped KB as on disk, or it plus the given files. Exit 1 on integrity errors. */
@@ -43,4 +45,17 @@ export async function runKbShow(brokerId: string | undefined, flags: { format: '
   const style = await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true));
   writeStdout(broker ? renderKbShow(broker, style) : renderKbList(kb, style));
   return EXIT.ok;
+}
+
+/** `kb cases`: agreement of the engine (with any --kb layers) with the case library of real decisions. */
+export async function runKbCases(flags: { kb: string[]; cases?: string; format: 'text' | 'json'; failUnder?: string; color: boolean }): Promise<ExitCode> {
+  const failUnder = flags.failUnder === undefined ? undefined : Number(flags.failUnder);
+  if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 100)) throw usageError(`--fail-under expects a percentage 0..100 (got "${flags.failUnder}")`);
+  const { kb, findings } = await knowledgeBaseWith(flags.kb);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) throw inputError(`the knowledge base has integrity errors: ${errors.map((f) => `[${f.rule}] ${f.where}`).join('; ')}`);
+  const report = caseReport(await caseLibrary(flags.cases), kb);
+  if (flags.format === 'json') writeStdout(JSON.stringify(report, null, 2));
+  else writeStdout(renderCaseReport(report, await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true))).trimEnd());
+  return failUnder !== undefined && report.top1Share * 100 < failUnder ? EXIT.negative : EXIT.ok;
 }
