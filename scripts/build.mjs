@@ -1,9 +1,8 @@
-// Builds dist/: the CLI bundle with its V8 code cache, vendor bundles of the heavy libraries, and
-// dist/kb.json, the shipped knowledge base validated and compiled, so a start-up never parses YAML or
-// runs the KB schema.
+// Builds dist/: the CLI as one CommonJS bundle, the heavy libraries as bundles of their own (loaded on first
+// use), dist/kb.json, the shipped knowledge base validated and compiled, so a start-up never parses YAML or
+// runs the KB schema, and the executable dist/mqselect.js.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Some dependencies call require() for node built-ins; ESM bundles need a require to give them.
@@ -56,8 +55,8 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
-// 2. Bundle the CLI: one CommonJS file (synchronous loading, cacheable code) and, apart, the heavy
-// libraries that only some commands need — each loaded from dist/vendor/ when first used.
+// 2. Bundle the CLI: one CommonJS file (loaded synchronously, without Node's ESM loader) and, apart, the
+// heavy libraries that only some commands need — each loaded from dist/vendor/ when first used.
 const VENDORS = { yaml: 'yaml', chalk: 'chalk', 'cli-table3': 'cli-table3', '@inquirer/prompts': 'inquirer' };
 const vendorPlugin = {
   name: 'vendor',
@@ -79,7 +78,7 @@ const lazyChildProcessPlugin = {
     }));
   },
 };
-// import() becomes require(): the bundle runs as a classic script, which has no module loader for import().
+// import() becomes require(): a vendor bundle then loads synchronously, without Node's ESM loader.
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'error', supported: { 'dynamic-import': false } };
 await build({
   ...common,
@@ -93,27 +92,16 @@ await build({
 for (const [name, file] of Object.entries(VENDORS)) {
   await build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root }, outfile: join(dist, 'vendor', `${file}.js`) });
 }
+// dist/ is CommonJS; the package itself is ESM.
 writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 // A JSON file beside the bundle: JSON.parse of it is far cheaper at start-up than compiling the same
 // data as a JavaScript string literal.
 writeFileSync(join(dist, 'kb.json'), JSON.stringify(assembled.kb));
 writeFileSync(join(dist, 'cases.json'), JSON.stringify(cases));
-copyFileSync(join(root, 'scripts', 'launcher.cjs'), join(dist, 'mqselect.js'));
+// The executable: Node >= 22.1 keeps compiled code on disk with module.enableCompileCache(); on Node 20 the
+// call is absent and the CLI compiles as usual.
+writeFileSync(
+  join(dist, 'mqselect.js'),
+  "#!/usr/bin/env node\n'use strict';\nrequire('node:module').enableCompileCache?.();\nrequire('./cli.js');\n",
+);
 chmodSync(join(dist, 'mqselect.js'), 0o755);
-
-// 3. Train V8's code caches on the commands people run most (each run adds what it compiled).
-const TRAINING = [
-  { args: ['recommend', 'examples/task-queue.json', '--format', 'json'] },
-  { args: ['recommend', 'examples/log-pipeline.yaml'], color: true },
-  { args: ['recommend', '--batch', '-'], input: `${JSON.stringify(JSON.parse(readFileSync(join(root, 'examples/task-queue.json'), 'utf8')))}\n`.repeat(200) },
-  { args: ['--help'] },
-];
-for (const { args, color = false, input = '' } of TRAINING) {
-  const env = { ...process.env, MQSELECT_TRAIN_CODE_CACHE: '1', FORCE_COLOR: color ? '1' : '0' };
-  delete env.NO_COLOR;
-  const run = spawnSync(process.execPath, [join(dist, 'mqselect.js'), ...args], { cwd: root, input, env, stdio: ['pipe', 'ignore', 'pipe'] });
-  if (run.status !== 0 || run.stderr.length > 0) {
-    console.error(`build: training run "mqselect ${args.join(' ')}" failed (${run.status}): ${run.stderr}`);
-    process.exit(1);
-  }
-}
