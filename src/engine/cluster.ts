@@ -2,10 +2,10 @@ import type { Model } from '../kb/model-schema.js';
 import type { ClusterMode } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { currentModesFor, modeMeetsReliability } from './constraints.js';
-import { formatCount } from './labels.js';
+import { formatBytes, formatCount } from './labels.js';
 import type { MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';
-import { growthFactor, nodesFor, writeLoad } from './sizing.js';
+import { growthFactor, messageBytes, nodesFor, writeLoad } from './sizing.js';
 import type { ClusterModeChoice, NodeCount } from './types.js';
 
 /** What is assumed when the user did not say: production systems usually expect both. */
@@ -73,7 +73,41 @@ export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Req
     const o = multiDc.option;
     choice.multiDatacenter = { id: o.id, name: o.name, replication: o.replication, rpo: o.rpo, failover: o.failover, why: multiDc.why, sources: o.sources };
   }
+  const scalingCount = nodes.find((n) => n.role === scaling.role)?.count ?? scaling.min;
+  const storage = sizeStorage(profiles, requirements, model, mode, Math.max(1, scalingCount));
+  if (storage) choice.storage = storage;
   return choice;
+}
+
+/**
+ * Disk the mode needs when a retention window or a backlog is stated: a log keeps the window's messages
+ * (average rate, else the peak) and any backlog; a queue keeps its backlog. Every copy counts. Spread
+ * over the nodes that carry traffic, and flagged beyond what one node holds in practice.
+ */
+export function sizeStorage(profiles: ResolvedProfile[], requirements: Requirements, model: Model, mode: ClusterMode, nodes: number): ClusterModeChoice['storage'] {
+  const w = requirements.workload;
+  const bytes = messageBytes(requirements, model);
+  const rate = w?.averageMessagesPerSecond ?? w?.peakMessagesPerSecond;
+  const isLog = profiles.every((p) => p.profile.model === 'log');
+  const windowMessages = isLog && rate !== undefined && (w?.retentionHours ?? 0) > 0 ? rate * w!.retentionHours! * 3600 : 0;
+  const backlog = w?.peakBacklogMessages ?? 0;
+  const messages = Math.max(windowMessages, backlog);
+  if (messages === 0) return undefined;
+  const retainedBytes = messages * bytes * mode.copies;
+  const perNodeBytes = retainedBytes / nodes;
+  const what =
+    windowMessages >= backlog
+      ? `${formatCount(rate!)} msg/s${w?.averageMessagesPerSecond === undefined ? ' (peak; no average stated)' : ''} × ${w!.retentionHours} h retention`
+      : `a backlog of ${formatCount(backlog)} messages`;
+  const tiered = profiles.map((p) => p.profile.planning.tieredStorage).find((t) => t && t.support !== 'none');
+  return {
+    retainedBytes,
+    perNodeBytes,
+    copies: mode.copies,
+    basis: `${what} × ${formatBytes(bytes)} × ${mode.copies} ${mode.copies === 1 ? 'copy' : 'copies'} = ${formatBytes(retainedBytes)}, ≈${formatBytes(perNodeBytes)} on each of ${nodes} node${nodes === 1 ? '' : 's'}`,
+    beyondPractical: perNodeBytes > model.sizing.practicalDiskPerNodeBytes.value,
+    ...(tiered ? { tieredStorage: `${tiered.support}${tiered.since ? ` since ${tiered.since}` : ''}: ${tiered.note}` } : {}),
+  };
 }
 
 function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements: Requirements, model: Model, growth: number): NodeCount[] {

@@ -20,6 +20,13 @@ function mainPart(candidate: ScoredCandidate, criterion: Criterion, weakest = fa
 
 const describe = (c: Contribution | undefined) => (c ? c.observed : 'n/a');
 
+/** The rule adjustments a candidate got on a criterion, named with their effect on the fit and in points. */
+function ruleNotes(candidate: ScoredCandidate, criterion: Criterion): string[] {
+  return candidate.contributions
+    .filter((c) => c.criterion === criterion && c.part.startsWith('rule:') && c.fit !== 0)
+    .map((c) => `rule ${c.reasonId}: fit ${c.fit > 0 ? '+' : ''}${c.fit} (${c.contribution > 0 ? '+' : ''}${c.contribution.toFixed(1)} points)`);
+}
+
 export function keyReasons(candidate: ScoredCandidate, model: Model): { for: string[]; against: string[] } {
   const strength = model.thresholds.strength.value;
   const weighted = CRITERIA.filter((c) => candidate.breakdown[c].weight > 0);
@@ -30,7 +37,8 @@ export function keyReasons(candidate: ScoredCandidate, model: Model): { for: str
   const line = (weakest: boolean) => (c: Criterion) => {
     const part = mainPart(candidate, c, weakest);
     const why = part?.reason ? ` — ${part.reason}` : '';
-    return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}`;
+    const rules = ruleNotes(candidate, c);
+    return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}${rules.length > 0 ? ` [${rules.join('; ')}]` : ''}`;
   };
   // One threshold: a strength fits at least model.thresholds.strength, a weakness below it.
   return { for: best.filter((c) => candidate.breakdown[c].fit >= strength).slice(0, 3).map(line(false)), against: worst.slice(0, 3).map(line(true)) };
@@ -58,7 +66,8 @@ export function compareTop(
     .map((c) => {
       const points = total === 0 ? 0 : (100 * w(c) * diff(c)) / total;
       const lead = points >= 0 ? a.name : b.name;
-      return `${CRITERION_LABELS[c]}: ${lead} +${Math.abs(points).toFixed(1)} points — ${a.name}: ${describe(mainPart(winner, c))}; ${b.name}: ${describe(mainPart(runnerUp, c))}`;
+      const rules = [...ruleNotes(winner, c).map((r) => `${a.name} ${r}`), ...ruleNotes(runnerUp, c).map((r) => `${b.name} ${r}`)];
+      return `${CRITERION_LABELS[c]}: ${lead} +${Math.abs(points).toFixed(1)} points — ${a.name}: ${describe(mainPart(winner, c))}; ${b.name}: ${describe(mainPart(runnerUp, c))}${rules.length > 0 ? ` (${rules.join('; ')})` : ''}`;
     });
   const wouldChange: string[] = [];
   for (const c of CRITERIA) {

@@ -109,6 +109,29 @@ function throughputParts(resolved: ResolvedProfile, requirements: Requirements, 
 }
 
 function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
+  const topics = topicsPart(resolved, requirements, model);
+  return topics ? [...loadScalabilityParts(resolved, requirements, model), topics] : loadScalabilityParts(resolved, requirements, model);
+}
+
+/** Stated topics / queues against what one cluster of this profile holds comfortably (only where the KB has a figure). */
+function topicsPart(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart | undefined {
+  const topics = requirements.workload?.topics;
+  const figure = resolved.profile.planning.comfortableQueuesPerCluster;
+  if (topics === undefined || !figure) return undefined;
+  const spec = model.criteria.scalability.topics;
+  return {
+    part: 'scalability.topics',
+    weight: spec.weight,
+    fit: round3(applyCurve(spec.curve, { value: topics, reference: figure.value })),
+    text: () => ({ observed: `comfortable up to ≈${formatCount(figure.value)} per cluster (${figure.basis})`, expected: `${formatCount(topics)} topics / queues` }),
+    reasonId: topics <= figure.value ? 'topics-fit' : 'topics-beyond',
+    reason: figure.note,
+    confidence: confidenceOf(figure),
+    sources: [figure.source],
+  };
+}
+
+function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const growth = growthFactor(requirements);
   const load = writeLoad(requirements, resolved.profile, model, growth);
   const ceilingFigure = resolved.profile.planning.maxClusterNodes;
@@ -272,7 +295,29 @@ function staffCostParts(resolved: ResolvedProfile, requirements: Requirements, m
   }
   const managed = managedPart(resolved, requirements, model);
   if (managed) parts.push(managed);
+  const momentum = momentumPart(resolved, model);
+  if (momentum) parts.push(momentum);
   return parts;
+}
+
+/** The product behind the profile: still developed, and how often released (KB products[].momentum). */
+function momentumPart(resolved: ResolvedProfile, model: Model): FitPart | undefined {
+  const { broker, profile } = resolved;
+  const product = broker.products.find((p) => p.name === profile.product) ?? broker.products[0]!;
+  const m = product.momentum;
+  if (!m) return undefined;
+  const few = model.momentum.fewReleases.value;
+  const fit = model.momentum.status.value[m.status] * (m.releasesLast12Months < few.below ? few.factor : 1);
+  return {
+    part: 'staffCost.momentum',
+    weight: model.criteria.staffCost.momentum.weight,
+    fit: round3(fit),
+    text: () => ({ observed: `${product.name}: ${m.status}, ${m.releasesLast12Months} release${m.releasesLast12Months === 1 ? '' : 's'} in the last 12 months`, expected: 'an actively developed product' }),
+    reasonId: m.status === 'active' ? (m.releasesLast12Months < few.below ? 'momentum-few-releases' : 'momentum-active') : `momentum-${m.status}`,
+    reason: m.note,
+    confidence: 'high',
+    sources: m.sources,
+  };
 }
 
 /** The clouds a managed wish with no stated platform is judged on. */

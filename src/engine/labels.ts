@@ -41,7 +41,7 @@ export const CRITERION_LABELS: Record<Criterion, string> = {
   backlog: 'backlog',
   scalability: 'scalability',
   staffCost: 'staff cost',
-  features: 'preferred features',
+  features: 'features and protocols',
 };
 
 export function formatCount(value: number): string {
@@ -56,6 +56,8 @@ function trim(value: number): string {
 }
 
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 5) return `${trim(bytes / 1024 ** 5)} PiB`;
+  if (bytes >= 1024 ** 4) return `${trim(bytes / 1024 ** 4)} TiB`;
   if (bytes >= 1024 * 1024 * 1024) return `${trim(bytes / 1024 ** 3)} GiB`;
   if (bytes >= 1024 * 1024) return `${trim(bytes / 1024 ** 2)} MiB`;
   if (bytes >= 1024) return `${trim(bytes / 1024)} KiB`;

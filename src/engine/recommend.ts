@@ -2,7 +2,7 @@ import type { Model } from '../kb/model-schema.js';
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { assumptions } from './assumptions.js';
-import { chooseClusterMode, pickClusterMode, type ClusterModePick } from './cluster.js';
+import { chooseClusterMode, pickClusterMode, sizeStorage, type ClusterModePick } from './cluster.js';
 import { satisfies } from './constraints.js';
 import { contradictions } from './contradictions.js';
 import { evaluate, type Evaluation } from './evaluate.js';
@@ -49,7 +49,7 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
     ranking,
     eliminated: evaluation.eliminated,
     assumed: assumptions(requirements, evaluation.weights, kb.model),
-    warnings: warnings(requirements, kb, evaluation, ranked),
+    warnings: warnings(requirements, kb, evaluation, ranked, options.weightOverrides),
     weights: evaluation.weights,
   };
   if (ranked.length >= 2) result.comparison = compareTop(explain(ranked[0]!.candidate), explain(ranked[1]!.candidate), evaluation.weights, requirements);
@@ -86,7 +86,7 @@ export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, 
       lowConfidence,
     })),
     eliminated: evaluation.eliminated,
-    warnings: warnings(requirements, kb, evaluation, ranked),
+    warnings: warnings(requirements, kb, evaluation, ranked, options.weightOverrides),
   };
   if (options.sensitivity && ranked.length > 0) {
     summary.sensitivity = analyseSensitivity(requirements, kb, evaluation, options.weightOverrides ?? {}, options.sensitivity);
@@ -151,7 +151,7 @@ function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Reco
   };
 }
 
-function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Evaluation, ranked: Ranked[]): Warning[] {
+function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Evaluation, ranked: Ranked[], overrides: Partial<Record<Criterion, number>> = {}): Warning[] {
   const out: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(evaluation.fired)];
   for (const name of requirements.team?.languages ?? []) {
     if (!canonicalLanguage(name)) out.push({ id: `unknown-language:${name}`, message: `team.languages: the knowledge base has no client data for "${name}", so it is not compared (known: ${LANGUAGES.join(', ')})` });
@@ -169,6 +169,15 @@ function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Eva
     }
   }
   const winner = ranked[0]?.candidate;
+  if (winner) {
+    const storage = sizeStorage(winner.profiles, requirements, kb.model, ranked[0]!.clusterMode.mode, Math.max(1, ranked[0]!.clusterMode.nodes[0]?.count ?? 1));
+    if (storage?.beyondPractical) {
+      out.push({
+        id: 'storage-beyond-practical',
+        message: `${brokerOf(winner).name} would hold ${storage.basis}: more than one node holds in practice — add nodes${storage.tieredStorage ? ', or move old data to tiered storage' : ''}, shorten retention, or split the data by domain`,
+      });
+    }
+  }
   for (const d of winner?.drafts.filter((d) => MISSED_TARGET.has(d.part.reasonId) && d.points > 0) ?? []) {
     const { observed, expected } = d.part.text();
     out.push({ id: `target-missed:${d.part.part}`, message: `${brokerOf(winner!).name} does not meet a stated target: ${observed} vs ${expected}` });
@@ -178,6 +187,9 @@ function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Eva
       id: 'exactly-once-not-given',
       message: `delivery: exactly-once is stated, but ${brokerOf(winner).name} delivers at least once: consumers must be idempotent (deduplicate by message id or key)`,
     });
+  }
+  if (overrides.features !== undefined && evaluation.weights.features.from !== 'override') {
+    out.push({ id: 'weight-ignored:features', message: `the features weight (${overrides.features}) is ignored: no feature or protocol is required or preferred, so there is nothing to judge` });
   }
   if (CRITERIA.every((c) => evaluation.weights[c].weight === 0)) out.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
   return out;

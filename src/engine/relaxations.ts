@@ -167,12 +167,18 @@ function numberBounds(r: Requirements, broker: BrokerEntry, kb: KnowledgeBase): 
         const ceiling = p.profile.planning.maxClusterNodes?.value;
         if (!capacity || ceiling === undefined) return 0;
         const copies = p.profile.model === 'queue' ? (r.workload?.consumerGroups ?? 1) : 1;
-        return (capacity.messagesPerSecond * model.sizing.headroom.value * model.sizing.outOfReach.value * ceiling) / copies;
+        // Each cluster planned at its practical ceiling (not at the out-of-reach bound, where its fit is lowest).
+        return (capacity.messagesPerSecond * model.sizing.headroom.value * ceiling) / copies;
       }),
     );
     const bound = roundDown(reach);
     if (bound > 0 && bound < peak) {
-      lower('workload.peakMessagesPerSecond', bound, `split the load so that one cluster carries at most ${formatCount(bound)} msg/s (several clusters, by domain)`);
+      const clusters = Math.ceil(peak / bound);
+      lower(
+        'workload.peakMessagesPerSecond',
+        bound,
+        `split the load by domain over ≈${clusters} clusters of at most ${formatCount(bound)} msg/s each (the cost: ${clusters} clusters to run and route between, no ordering, transactions or consumer groups across them)`,
+      );
     }
   }
   return easings;

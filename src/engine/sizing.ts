@@ -36,27 +36,29 @@ export interface Capacity {
 }
 
 /**
- * What one node sustains at this message size, or undefined without a comparable figure. A rate holds
- * at its own message size and, when measured with messages of at least the per-message-cost size,
- * falls in proportion above it (bandwidth-bound); a small-message rate says nothing about larger
- * messages, so only a bandwidth figure can. Either is capped by the bandwidth figure.
+ * What one node is planned at for this message size, or undefined without a figure. A rate holds at
+ * its own message size; measured with messages of at least the per-message-cost size, it falls in
+ * proportion above it (bandwidth-bound); measured with smaller messages it is only an upper bound, and
+ * is derated as such. A bandwidth figure caps either. Each figure is derated by how far it is trusted
+ * (basis, replication), and the lowest planned capacity binds.
  */
 export function perNodeCapacity(profile: Profile, bytesPerMessage: number, model: Model): Capacity | undefined {
   const rate = profile.planning.messagesPerSecondPerNode;
   const bandwidth = profile.planning.megabytesPerSecondPerNode;
-  const options: Array<{ messagesPerSecond: number; figure: ThroughputFigure }> = [];
-  if (rate) {
-    if (bytesPerMessage <= rate.messageBytes) options.push({ messagesPerSecond: rate.value, figure: rate });
-    else if (rate.messageBytes >= model.sizing.perMessageCostBytes.value) options.push({ messagesPerSecond: (rate.value * rate.messageBytes) / bytesPerMessage, figure: rate });
-  }
-  if (bandwidth) options.push({ messagesPerSecond: (bandwidth.value * 1e6) / bytesPerMessage, figure: bandwidth });
-  const binding = options.sort((a, b) => a.messagesPerSecond - b.messagesPerSecond)[0];
-  if (!binding) return undefined;
-  // A figure is planned with as far as it is trusted: an estimate, a vendor claim or an unreplicated
-  // measurement is derated, which costs nodes (and fit) only where the load comes near it.
   const trust = model.confidence;
-  const confidence = trust.basis.value[binding.figure.basis] * (binding.figure.replicated ? 1 : trust.unreplicated.value);
-  return { messagesPerSecond: binding.messagesPerSecond * confidence, claimed: binding.messagesPerSecond, figure: binding.figure, confidence };
+  const trusted = (figure: ThroughputFigure) => trust.basis.value[figure.basis] * (figure.replicated ? 1 : trust.unreplicated.value);
+  const options: Capacity[] = [];
+  const add = (claimed: number, figure: ThroughputFigure, factor = 1) => {
+    const confidence = trusted(figure) * factor;
+    options.push({ messagesPerSecond: claimed * confidence, claimed, figure, confidence });
+  };
+  if (rate) {
+    if (bytesPerMessage <= rate.messageBytes) add(rate.value, rate);
+    else if (rate.messageBytes >= model.sizing.perMessageCostBytes.value) add((rate.value * rate.messageBytes) / bytesPerMessage, rate);
+    else add(rate.value, rate, trust.smallerMessages.value);
+  }
+  if (bandwidth) add((bandwidth.value * 1e6) / bytesPerMessage, bandwidth);
+  return options.sort((a, b) => a.messagesPerSecond - b.messagesPerSecond)[0];
 }
 
 export function nodesFor(load: Load, profile: Profile, model: Model): number | undefined {

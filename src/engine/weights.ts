@@ -34,7 +34,9 @@ export function effectiveWeights(requirements: Requirements, model: Model, overr
   weights.features = featuresPriority ? { weight: byPriority[featuresPriority], from: 'implied', priority: featuresPriority } : { weight: 0, from: 'default' };
   for (const criterion of CRITERIA) {
     const value = overrides[criterion];
-    if (value !== undefined) weights[criterion] = { weight: value, from: 'override' };
+    // A criterion with nothing to judge (features, when no feature or protocol is asked for) keeps weight 0:
+    // weighing it would only dilute every score (recommend() warns that the override was ignored).
+    if (value !== undefined && (criterion !== 'features' || featuresPriority)) weights[criterion] = { weight: value, from: 'override' };
   }
   const nothingWeighed = CRITERIA.every((c) => weights[c].weight === 0 && weights[c].from === 'default');
   if (nothingWeighed) {

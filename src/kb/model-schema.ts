@@ -66,11 +66,17 @@ export const modelSchema = z.strictObject({
     defaultMessageBytes: param(positive),
     perMessageCostBytes: param(positive),
     outOfReach: param(positive),
+    practicalDiskPerNodeBytes: param(positive),
   }),
   confidence: z.strictObject({
     basis: param(table(BASIS)),
     unreplicated: param(unit),
+    smallerMessages: param(unit),
     noFigure: param(unit),
+  }),
+  momentum: z.strictObject({
+    status: param(z.strictObject({ active: unit, maintenance: unit, 'end-of-life': unit })),
+    fewReleases: param(z.strictObject({ below: z.int().check(z.positive()), factor: unit })),
   }),
   maturity: z.strictObject({
     newWithinDays: param(d(z.int().check(z.positive()), 'a feature released this many days or fewer before the KB date is new')),
@@ -98,8 +104,8 @@ export const modelSchema = z.strictObject({
     reliability: z.strictObject({ rating: part, multiDatacenter: part }),
     latency: z.strictObject({ p99: curvedPart }),
     backlog: z.strictObject({ messages: curvedPart, retention: part }),
-    scalability: z.strictObject({ rating: part, headroom: curvedPart }),
-    staffCost: z.strictObject({ rating: part, experience: part, languages: part, managedPreferred: part, managedAcceptable: part }),
+    scalability: z.strictObject({ rating: part, headroom: curvedPart, topics: curvedPart }),
+    staffCost: z.strictObject({ rating: part, experience: part, languages: part, managedPreferred: part, managedAcceptable: part, momentum: part }),
     features: z.strictObject({ preferred: part, required: part, protocol: part }),
   }),
 });

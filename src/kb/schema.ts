@@ -81,6 +81,11 @@ export const planningSchema = d(
       z.strictObject({ default: positive(), configurableMax: positive(), source: url }),
       'largest message by default and the most it can be configured to',
     ),
+    tieredStorage: opt(
+      z.strictObject({ support: z.enum(['native', 'preview', 'commercial', 'none']), since: opt(z.string()), note: text(), source: url }),
+      'whether old log segments can move to object storage, so local disks hold only recent data',
+    ),
+    comfortableQueuesPerCluster: opt(planningFigureSchema, 'topics / queues (Kafka: partitions) one cluster holds without special tuning'),
   }),
   'sizing figures the engine compares stated numbers against; a missing figure makes the fit cautious and flagged',
 );
@@ -143,6 +148,7 @@ export const clusterModeSchema = z.strictObject({
   id: d(id, 'stable id qualified by product, e.g. artemis-replicated-pair'),
   name: text(),
   status: z.enum(STATUS),
+  copies: d(z.int().check(z.positive()), 'copies of each message this mode stores (replication factor; 1 for shared storage), for disk sizing'),
   statusNote: opt(z.string(), 'e.g. "removed in 4.0: use quorum queues"'),
   replacedBy: opt(id, 'for legacy/removed modes: the mode to use instead'),
   aliases: listOrEmpty(z.string(), 'names people know it by (e.g. the classic "mirror mode")'),
@@ -192,6 +198,15 @@ export const productSchema = z.strictObject({
   latest: z.strictObject({ version: z.string(), released: isoDate }),
   license: z.string(),
   implementationLanguages: list(z.enum(LANGUAGES), 1),
+  momentum: opt(
+    z.strictObject({
+      status: d(z.enum(['active', 'maintenance', 'end-of-life']), 'active: new feature releases; maintenance: fixes only; end-of-life: none'),
+      releasesLast12Months: d(z.int().check(z.nonnegative()), 'releases (feature and fix) in the twelve months before asOf that could be confirmed'),
+      note: text(),
+      sources,
+    }),
+    'where the product is going: a broker in maintenance mode costs a migration later',
+  ),
   sources,
 });
 

@@ -27,6 +27,10 @@ export function clusterLines(mode: ClusterModeChoice): string[] {
     const m = mode.multiDatacenter;
     lines.push(`across datacenters: ${m.name} (${m.id}; ${m.replication}, ${m.failover} failover) — ${m.why.join('; ')}`);
   }
+  if (mode.storage) {
+    const s = mode.storage;
+    lines.push(`disk: ${s.basis}${s.beyondPractical ? ' — beyond what one node holds in practice' : ''}${s.tieredStorage ? `; tiered storage ${s.tieredStorage}` : ''}`);
+  }
   return lines;
 }
 

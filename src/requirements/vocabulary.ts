@@ -5,7 +5,7 @@
 export const DIMENSIONS = ['throughput', 'reliability', 'latency', 'backlog', 'scalability', 'staffCost'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** Scoring criteria: the six dimensions plus "features" (how well preferred features are met). */
+/** Scoring criteria: the six dimensions plus "features" (how required and preferred features and protocols are had). */
 export const CRITERIA = [...DIMENSIONS, 'features'] as const;
 export type Criterion = (typeof CRITERIA)[number];
 

@@ -7,7 +7,7 @@ import { CRITERIA } from '../requirements/vocabulary.js';
  * inferred from this schema (src/engine/types.ts), so the documentation, the JSON Schema printed by
  * `mqselect schema result` and the code cannot drift apart. Fields may be added within a version.
  */
-const criterion = d(z.enum(CRITERIA), 'one of the six dimensions, or "features" (preferred features)');
+const criterion = d(z.enum(CRITERIA), 'one of the six dimensions, or "features" (required and preferred features and protocols)');
 const confidence = d(z.enum(['high', 'low']), 'low: rests on an estimate, not a measured figure');
 const perCriterion = <T extends z.ZodMiniType>(schema: T) => z.object(Object.fromEntries(CRITERIA.map((c) => [c, schema])) as Record<(typeof CRITERIA)[number], T>);
 const int = () => z.int();
@@ -45,6 +45,19 @@ export const clusterModeChoiceSchema = z.object({
   why: strings(),
   managed: z.optional(z.object({ name: z.string(), platform: z.string(), note: z.optional(z.string()), sources: strings() })),
   multiDatacenter: z.optional(z.object({ id: z.string(), name: z.string(), replication: z.string(), rpo: z.string(), failover: z.string(), why: strings(), sources: strings() })),
+  storage: z.optional(
+    d(
+      z.object({
+        retainedBytes: d(z.number(), 'bytes held at once, all copies: retention window or backlog x message size x copies'),
+        perNodeBytes: d(z.number(), 'that, spread over the nodes that carry traffic'),
+        copies: int(),
+        basis: d(z.string(), 'what was sized, in words'),
+        beyondPractical: d(z.boolean(), 'more per node than the model\'s practical disk per node'),
+        tieredStorage: z.optional(d(z.string(), 'how the broker can move old data to object storage, when it can')),
+      }),
+      'disk needed, when a retention window or backlog is stated',
+    ),
+  ),
   sources: strings(),
 });
 
