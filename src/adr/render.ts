@@ -68,7 +68,7 @@ export function renderAdr(result: Result, requirements: Requirements, meta: AdrM
   out.push('## Pros and Cons of the Options', '');
   for (const r of result.ranking) {
     out.push(`### ${r.name}`, '', `${r.profiles.map((p) => p.name).join(' + ')}; score ${r.score.toFixed(1)}; cluster mode: ${r.clusterMode.name}.`, '');
-    out.push(...CRITERIA.filter((c) => r.breakdown[c].weight > 0).map((c) => bullet(`${r.breakdown[c].fit >= 0.7 ? 'Good' : r.breakdown[c].fit >= 0.4 ? 'Neutral' : 'Bad'}, because ${CRITERION_LABELS[c]} fits ${r.breakdown[c].fit.toFixed(2)}${r.breakdown[c].confidence === 'low' ? ' (an estimate)' : ''}: ${mainObserved(r, c)}`)));
+    out.push(...CRITERIA.filter((c) => r.breakdown[c].weight > 0).map((c) => bullet(`${r.breakdown[c].assessment === 'strength' ? 'Good' : 'Bad'}, because ${CRITERION_LABELS[c]} fits ${r.breakdown[c].fit.toFixed(2)}${r.breakdown[c].confidence === 'low' ? ' (an estimate)' : ''}: ${mainObserved(r, c)}`)));
     out.push('');
   }
   for (const e of result.eliminated) out.push(`### ${e.name}`, '', ...e.reasons.map((reason) => bullet(`Bad, because ${reason}`)), '');

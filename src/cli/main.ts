@@ -144,8 +144,9 @@ function program(setExit: (code: ExitCode) => void): Command {
       setExit(await runKbCases(flags));
     });
   kb.command('show')
-    .description('print what the knowledge base says about a broker, with sources (all brokers when none given)')
+    .description('print what the knowledge base says about a broker, with sources (all brokers when none given), or the scoring model')
     .argument('[broker]', 'broker id: activemq, rabbitmq, rocketmq, kafka')
+    .option('--model', 'print the scoring model instead: every weight, threshold and curve with its why')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (broker: string | undefined, flags) => {

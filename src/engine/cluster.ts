@@ -112,16 +112,16 @@ export function sizeStorage(profiles: ResolvedProfile[], requirements: Requireme
 
 function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements: Requirements, model: Model, growth: number): NodeCount[] {
   const scaling = mode.roles.find((r) => r.scalesWithLoad)!;
-  const needed = Math.max(
-    ...profiles.map((p) => {
-      const load = writeLoad(requirements, p.profile, model, growth);
-      return (load && nodesFor(load, p.profile, model)) ?? 0;
-    }),
-  );
-  const heaviest = profiles.length > 1 ? profiles.find((p) => {
+  // A set is sized for its general flow (the member that needs fewest nodes): a special message type
+  // (transaction, delay topics) carries part of the traffic at a higher cost per message.
+  const per = profiles.map((p) => {
     const load = writeLoad(requirements, p.profile, model, growth);
-    return load !== undefined && nodesFor(load, p.profile, model) === needed;
-  }) : undefined;
+    return { p, nodes: (load && nodesFor(load, p.profile, model)) ?? 0 };
+  });
+  const sized = per.filter((x) => x.nodes > 0);
+  const needed = sized.length > 0 ? Math.min(...sized.map((x) => x.nodes)) : 0;
+  const general = profiles.length > 1 ? sized.find((x) => x.nodes === needed)?.p : undefined;
+  const costlier = per.filter((x) => x.nodes > needed).map((x) => `${x.p.profile.name} ≈${x.nodes}`);
   let count = Math.max(scaling.min, needed);
   if (scaling.odd && count % 2 === 0) count += 1;
   const counts = new Map<string, NodeCount>();
@@ -131,8 +131,8 @@ function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements:
     count: capped ? scaling.max! : count,
     ...(capped
       ? { note: `load needs ${count}; one cluster tops out at ${scaling.max}: split the load across clusters` }
-      : heaviest && needed > scaling.min
-        ? { note: `sized as if all traffic used ${heaviest.profile.name}, the costliest of the set; fewer when part of it is plain traffic` }
+      : general && costlier.length > 0
+        ? { note: `sized for the general flow on ${general.profile.name}; if all traffic used ${costlier.join(', ')} would be needed: add your special flows' share at their rate` }
         : scaling.note
           ? { note: scaling.note }
           : {}),

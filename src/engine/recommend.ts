@@ -39,7 +39,7 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
   const evaluation = evaluate(requirements, kb, options.weightOverrides);
   const ranked = rank(evaluation, requirements, kb.model);
   const explained = new Map<ScoredCandidate, ExplainedCandidate>();
-  const explain = (c: ScoredCandidate) => explained.get(c) ?? explained.set(c, explainCandidate(c)).get(c)!;
+  const explain = (c: ScoredCandidate) => explained.get(c) ?? explained.set(c, explainCandidate(c, kb.model.thresholds.strength.value)).get(c)!;
   const ranking = ranked.map((r, i) => toRanked(r, explain(r.candidate), evaluation.ranked[i]!.others.map(explain), evaluation, requirements, kb.model));
   const result: Result = {
     schemaVersion: 1,

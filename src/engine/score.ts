@@ -47,14 +47,17 @@ export function weightShares(weights: Record<Criterion, WeightInfo>): Record<Cri
 
 function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirements: Requirements, model: Model, asOf: string, multiDc: MultiDcChoice | undefined): FitPart[] {
   if (criterion === 'features') return featureParts(profiles, requirements, model, asOf);
-  // Profiles run side by side are only as good as the weakest of them on each dimension.
+  // Profiles run side by side are only as good as the weakest of them on each dimension, except the load:
+  // not all traffic uses a special message type, so throughput and scale are judged on the set's general
+  // flow (its most capable member), and the cluster-mode note says the special flows cost more.
   if (profiles.length === 1) return criterionParts(profiles[0]!, requirements, criterion, model, multiDc);
   const perProfile = profiles.map((p) => ({ p, parts: criterionParts(p, requirements, criterion, model, multiDc) }));
-  const weakest = perProfile.reduce((a, b) => (combinedFit(b.parts) < combinedFit(a.parts) ? b : a));
-  const allEqual = perProfile.every((x) => combinedFit(x.parts) === combinedFit(weakest.parts));
-  if (allEqual) return weakest.parts;
-  const note = ` [${weakest.p.profile.id}, the weakest of the set]`;
-  return weakest.parts.map((part) => ({
+  const byLoad = criterion === 'throughput' || criterion === 'scalability';
+  const chosen = perProfile.reduce((a, b) => (byLoad ? combinedFit(b.parts) > combinedFit(a.parts) : combinedFit(b.parts) < combinedFit(a.parts)) ? b : a);
+  const allEqual = perProfile.every((x) => combinedFit(x.parts) === combinedFit(chosen.parts));
+  if (allEqual) return chosen.parts;
+  const note = byLoad ? ` [${chosen.p.profile.id}, the set's general flow; special types cost more per message]` : ` [${chosen.p.profile.id}, the weakest of the set]`;
+  return chosen.parts.map((part) => ({
     ...part,
     text: () => {
       const text = part.text();
@@ -131,12 +134,12 @@ export function scoreCandidate(
 
 export type ExplainedCandidate = ScoredCandidate & { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] };
 
-export function explainCandidate(candidate: ScoredCandidate): ExplainedCandidate {
-  return { ...candidate, ...explainScore(candidate) };
+export function explainCandidate(candidate: ScoredCandidate, strengthAt: number): ExplainedCandidate {
+  return { ...candidate, ...explainScore(candidate, strengthAt) };
 }
 
 /** Contributions and per-criterion breakdown of a scored candidate, computed only for what is shown. */
-export function explainScore(candidate: ScoredCandidate): { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] } {
+export function explainScore(candidate: ScoredCandidate, strengthAt: number): { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] } {
   const units = candidate.drafts.map((d) => Math.round(d.earned * UNITS_PER_POINT));
   const tenths = apportion(units.map((u) => u / (UNITS_PER_POINT / 10)), candidate.scoreTenths);
   const contributions: Contribution[] = candidate.drafts.map((d, i) => {
@@ -167,6 +170,7 @@ export function explainScore(candidate: ScoredCandidate): { breakdown: Record<Cr
       fit: round3(candidate.fits[criterion]),
       contribution: criterionTenths / 10,
       confidence: candidate.confidence[criterion],
+      assessment: candidate.fits[criterion] >= strengthAt ? 'strength' : 'weakness',
     };
   }
   return { breakdown, contributions };

@@ -81,7 +81,8 @@ export function sensitivityLines(result: Result): string[] {
   }
   const groups = new Map<string, string[]>();
   for (const f of s.featureFlips) {
-    const key = `${f.to === 'required' ? 'requiring' : f.to === 'preferred' ? 'preferring' : 'dropping'}|${f.newWinner ?? ''}`;
+    const verb = { required: 'requiring', strict: 'strictly requiring (built in)', preferred: 'preferring', 'not-needed': 'dropping' }[f.to as 'required' | 'strict' | 'preferred' | 'not-needed'] ?? f.to;
+    const key = `${verb}|${f.newWinner ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), f.feature]);
   }
   for (const [key, features] of groups) {

@@ -28,7 +28,14 @@ export const contributionSchema = z.object({
   sources: strings(),
 });
 
-export const criterionScoreSchema = z.object({ weight: z.number(), weightShare: z.number(), fit: z.number(), contribution: z.number(), confidence });
+export const criterionScoreSchema = z.object({
+  weight: z.number(),
+  weightShare: z.number(),
+  fit: z.number(),
+  contribution: z.number(),
+  confidence,
+  assessment: d(z.enum(['strength', 'weakness']), 'fit at or above the model\'s strength threshold, or below it'),
+});
 
 export const nodeCountSchema = z.object({ role: z.string(), count: int(), note: z.optional(z.string()) });
 

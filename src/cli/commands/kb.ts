@@ -3,6 +3,7 @@ import { caseReport } from '../../cases/report.js';
 import { renderCaseReport } from '../../render/cases.js';
 import { assembleKnowledgeBase } from '../../kb/load.js';
 import { renderKbList, renderKbShow } from '../../render/kb-show.js';
+import { renderModel } from '../../render/model-show.js';
 import { LIMITS, readInput, sha256, writeStdout } from '../io.js';
 import { assembleShippedFromDisk, caseLibrary, knowledgeBaseWith, shippedKnowledgeBase } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
@@ -34,8 +35,14 @@ export async function runKbValidate(files: string[], flags: { format: 'text' | '
 }
 
 /** `kb show [BROKER]`: what the KB says, with sources. */
-export async function runKbShow(brokerId: string | undefined, flags: { format: 'text' | 'json'; color: boolean }): Promise<ExitCode> {
+export async function runKbShow(brokerId: string | undefined, flags: { format: 'text' | 'json'; color: boolean; model?: boolean }): Promise<ExitCode> {
   const kb = await shippedKnowledgeBase();
+  if (flags.model) {
+    if (brokerId !== undefined) throw usageError('kb show --model takes no broker');
+    if (flags.format === 'json') writeStdout(JSON.stringify(kb.model, null, 2));
+    else writeStdout(renderModel(kb.model, await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true))).trimEnd());
+    return EXIT.ok;
+  }
   const broker = brokerId === undefined ? undefined : kb.brokers.find((b) => b.id === brokerId);
   if (brokerId !== undefined && !broker) throw inputError(`unknown broker "${brokerId}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`);
   if (flags.format === 'json') {
