@@ -75,7 +75,7 @@ describe('the other bundled examples (as the README states them)', () => {
 
   it('iot-telemetry: RabbitMQ streams for MQTT 5 in and fan-out, Artemis close behind', async () => {
     const result = recommend(await example('iot-telemetry.yaml'), await shippedKb());
-    expect(result.recommendation).toMatchObject({ broker: 'rabbitmq', profile: 'stream' });
+    expect(result.recommendation).toMatchObject({ broker: 'rabbitmq', profile: expect.stringContaining('stream') });
     expect(result.ranking[0]!.contributions.find((c) => c.part === 'protocols.mqtt-5')).toMatchObject({ fit: 1, observed: expect.stringContaining('publish only') });
   });
 

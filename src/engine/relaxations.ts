@@ -23,6 +23,8 @@ type Change = Relaxation['changes'][number];
 interface Easing {
   /** Two easings with the same key are alternatives, never taken together. */
   key: string;
+  /** How much it gives up (1 small … 5 large): the heaviest are dropped first when minimising. */
+  weight: number;
   field: string;
   says: string;
   apply: (r: Requirements) => Requirements;
@@ -33,8 +35,7 @@ const MAX_CHANGES = 3;
 export function relaxations(requirements: Requirements, kb: KnowledgeBase): Relaxation[] {
   const out: Relaxation[] = [];
   for (const broker of [...kb.brokers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const easings = candidateEasings(requirements, broker, kb);
-    const found = smallestFix(requirements, broker, kb, easings);
+    const found = smallestFix(requirements, broker, kb, candidateEasings(requirements, broker, kb));
     if (!found) continue;
     const relaxed = apply(requirements, found);
     const evaluation = evaluate(relaxed, kb, {}, { eliminationReasons: false });
@@ -70,24 +71,27 @@ function feasible(requirements: Requirements, broker: BrokerEntry, kb: Knowledge
   return assessBroker(broker, requirements, kb.model, fired, false).feasible;
 }
 
-/** Breadth first: every single change, then pairs, then triples; the first size that works wins. */
-function smallestFix(requirements: Requirements, broker: BrokerEntry, kb: KnowledgeBase, changes: Easing[]): Easing[] | undefined {
-  const compatible = (set: Easing[]) => new Set(set.map((c) => c.key)).size === set.length;
-  let frontier: Easing[][] = [[]];
-  for (let size = 1; size <= MAX_CHANGES; size++) {
-    const next: Easing[][] = [];
-    for (const set of frontier) {
-      const start = set.length === 0 ? 0 : changes.indexOf(set[set.length - 1]!) + 1;
-      for (let i = start; i < changes.length; i++) {
-        const candidate = [...set, changes[i]!];
-        if (!compatible(candidate)) continue;
-        if (feasible(apply(requirements, candidate), broker, kb)) return candidate;
-        next.push(candidate);
-      }
-    }
-    frontier = next;
+/**
+ * A smallest fix: if every easing together makes the broker feasible, drop easings one by one, the
+ * heaviest first, while it stays feasible. What is left cannot lose any change (a minimal set, found in
+ * a handful of checks rather than by trying every combination).
+ */
+function smallestFix(requirements: Requirements, broker: BrokerEntry, kb: KnowledgeBase, easings: Easing[]): Easing[] | undefined {
+  // Easings on one field are alternatives: keep the lightest one of each field in the starting set.
+  const lightest = new Map<string, Easing>();
+  for (const e of [...easings].sort((a, b) => a.weight - b.weight)) if (!lightest.has(e.key)) lightest.set(e.key, e);
+  let kept = [...lightest.values()];
+  if (!feasible(apply(requirements, kept), broker, kb)) {
+    // The lightest ones may not be enough (e.g. strict -> required while the feature is missing): try the heavier.
+    kept = [...new Map([...easings].sort((a, b) => a.weight - b.weight).map((e) => [e.key, e])).values()];
+    if (!feasible(apply(requirements, kept), broker, kb)) return undefined;
   }
-  return undefined;
+  for (const easing of [...kept].sort((a, b) => b.weight - a.weight)) {
+    const without = kept.filter((e) => e !== easing);
+    if (feasible(apply(requirements, without), broker, kb)) kept = without;
+  }
+  if (kept.length > MAX_CHANGES) return undefined;
+  return easings.filter((e) => kept.includes(e));
 }
 
 /** Every change that eases one stated requirement toward what this broker offers. */
@@ -100,16 +104,17 @@ function candidateEasings(r: Requirements, broker: BrokerEntry, kb: KnowledgeBas
       if (Array.isArray(now)) return { ...x, protocols: now.filter((p) => p !== protocol) };
       return { ...x, protocols: { ...now, required: (now?.required ?? []).filter((p) => p !== protocol) } };
     };
-    easings.push({ key: `protocols.${protocol}`, field: 'protocols', says: `drop the ${PROTOCOL_LABELS[protocol]} protocol`, apply: drop });
+    easings.push({ key: `protocols.${protocol}`, weight: 4, field: 'protocols', says: `drop the ${PROTOCOL_LABELS[protocol]} protocol`, apply: drop });
   }
   for (const protocol of protocols.publishOnly) {
     const drop = (x: Requirements): Requirements =>
       Array.isArray(x.protocols) ? x : { ...x, protocols: { ...x.protocols, publishOnly: (x.protocols?.publishOnly ?? []).filter((p) => p !== protocol) } };
-    easings.push({ key: `protocols.publish.${protocol}`, field: 'protocols', says: `drop ${PROTOCOL_LABELS[protocol]} for producers`, apply: drop });
+    easings.push({ key: `protocols.publish.${protocol}`, weight: 4, field: 'protocols', says: `drop ${PROTOCOL_LABELS[protocol]} for producers`, apply: drop });
   }
   if (protocols.anyOf.length > 0) {
     easings.push({
       key: 'protocols.anyOf',
+      weight: 4,
       field: 'protocols',
       says: `drop the need for one of ${protocols.anyOf.map((p) => PROTOCOL_LABELS[p]).join(', ')}`,
       apply: (x) => {
@@ -120,24 +125,24 @@ function candidateEasings(r: Requirements, broker: BrokerEntry, kb: KnowledgeBas
     });
   }
   if (r.deployment?.commercialEditions !== 'allowed') {
-    easings.push({ key: 'commercialEditions', field: 'deployment.commercialEditions', says: 'allow features of paid editions', apply: set('deployment.commercialEditions', 'allowed') });
+    easings.push({ key: 'commercialEditions', weight: 3, field: 'deployment.commercialEditions', says: 'allow features of paid editions', apply: set('deployment.commercialEditions', 'allowed') });
   }
   for (const feature of requiredFeatures(r)) {
     const need = r.features![feature]!;
     const field = `features.${feature}`;
-    if (need === 'strict') easings.push({ key: field, field, says: `accept ${FEATURE_LABELS[feature]} built as a pattern (required, not strict)`, apply: set(field, 'required') });
-    easings.push({ key: field, field, says: `make ${FEATURE_LABELS[feature]} preferred instead of ${need}`, apply: set(field, 'preferred') });
+    if (need === 'strict') easings.push({ key: field, weight: 1, field, says: `accept ${FEATURE_LABELS[feature]} built as a pattern (required, not strict)`, apply: set(field, 'required') });
+    easings.push({ key: field, weight: 4, field, says: `make ${FEATURE_LABELS[feature]} preferred instead of ${need}`, apply: set(field, 'preferred') });
   }
   if (r.reliability?.messageLoss === 'never') {
-    easings.push({ key: 'messageLoss', field: 'reliability.messageLoss', says: 'accept losing a small window of acknowledged messages on a node failure (messageLoss: rare)', apply: set('reliability.messageLoss', 'rare') });
+    easings.push({ key: 'messageLoss', weight: 3, field: 'reliability.messageLoss', says: 'accept losing a small window of acknowledged messages on a node failure (messageLoss: rare)', apply: set('reliability.messageLoss', 'rare') });
   }
-  if (r.reliability?.failover === 'automatic') easings.push({ key: 'failover', field: 'reliability.failover', says: 'accept manual failover', apply: set('reliability.failover', 'manual') });
+  if (r.reliability?.failover === 'automatic') easings.push({ key: 'failover', weight: 2, field: 'reliability.failover', says: 'accept manual failover', apply: set('reliability.failover', 'manual') });
   const topology = r.deployment?.multiDatacenter;
   if (topology === 'active-active') {
-    easings.push({ key: 'multiDatacenter', field: 'deployment.multiDatacenter', says: 'use the second site for disaster recovery instead of active-active', apply: set('deployment.multiDatacenter', 'disaster-recovery') });
+    easings.push({ key: 'multiDatacenter', weight: 2, field: 'deployment.multiDatacenter', says: 'use the second site for disaster recovery instead of active-active', apply: set('deployment.multiDatacenter', 'disaster-recovery') });
   }
   if (topology === 'active-active' || topology === 'disaster-recovery') {
-    easings.push({ key: 'multiDatacenter', field: 'deployment.multiDatacenter', says: 'run in one datacenter', apply: set('deployment.multiDatacenter', 'none') });
+    easings.push({ key: 'multiDatacenter', weight: 4, field: 'deployment.multiDatacenter', says: 'run in one datacenter', apply: set('deployment.multiDatacenter', 'none') });
   }
   easings.push(...numberBounds(r, broker, kb));
   return easings;
@@ -147,15 +152,15 @@ function candidateEasings(r: Requirements, broker: BrokerEntry, kb: KnowledgeBas
 function numberBounds(r: Requirements, broker: BrokerEntry, kb: KnowledgeBase): Easing[] {
   const easings: Easing[] = [];
   const profiles = resolveProfiles(broker);
-  const lower = (field: string, to: number, says: string) => easings.push({ key: field, field, says, apply: set(field, to) });
+  const lower = (field: string, to: number, says: string, weight: number) => easings.push({ key: field, weight, field, says, apply: set(field, to) });
   const maxBytes = r.workload?.maxMessageBytes;
   const largest = Math.max(0, ...profiles.map((p) => p.profile.planning.maxMessageBytes?.configurableMax ?? 0));
   if (maxBytes !== undefined && largest > 0 && maxBytes > largest) {
-    lower('workload.maxMessageBytes', largest, `keep messages at or under ${formatBytes(largest)} (larger payloads in object storage, a reference in the message)`);
+    lower('workload.maxMessageBytes', largest, `keep messages at or under ${formatBytes(largest)} (larger payloads in object storage, a reference in the message)`, 2);
   }
   const delay = r.workload?.maxDelayHours;
   const longest = Math.max(0, ...profiles.map((p) => p.capabilities.delayedMessages.maxDelayHours ?? 0));
-  if (delay !== undefined && longest > 0 && delay > longest) lower('workload.maxDelayHours', longest, `keep delays at or under ${longest} h`);
+  if (delay !== undefined && longest > 0 && delay > longest) lower('workload.maxDelayHours', longest, `keep delays at or under ${longest} h`, 2);
   const peak = r.workload?.peakMessagesPerSecond;
   if (peak !== undefined) {
     const model = kb.model;
@@ -178,6 +183,7 @@ function numberBounds(r: Requirements, broker: BrokerEntry, kb: KnowledgeBase): 
         'workload.peakMessagesPerSecond',
         bound,
         `split the load by domain over ≈${clusters} clusters of at most ${formatCount(bound)} msg/s each (the cost: ${clusters} clusters to run and route between, no ordering, transactions or consumer groups across them)`,
+        5,
       );
     }
   }

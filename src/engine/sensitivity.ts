@@ -4,6 +4,7 @@ import type { Requirements } from '../requirements/schema.js';
 import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
 import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
 import { rankingUnitsOf } from './score.js';
+import { nothingStated } from './weights.js';
 import { CRITERIA, type Criterion, type Sensitivity } from './types.js';
 import { byCodeUnits } from '../order.js';
 import { round4 } from './rounding.js';
@@ -48,22 +49,28 @@ const GRID_STEPS = 8;
 const PRECISION = 1.01;
 
 /** A candidate's fits as a vector in CRITERIA order: its score is a line in any one weight. */
-type Line = { broker: string; fits: number[] };
+type Line = { broker: string; fits: number[]; tieUnits: number };
 
 function lines(evaluation: Evaluation): Line[] {
-  return evaluation.ranked.flatMap(({ best, others }) => [best, ...others].map((c) => ({ broker: brokerOf(c), fits: CRITERIA.map((k) => c.fits[k]) })));
+  // With nothing stated a broker is its general-purpose profile, whatever the weights: only that line counts.
+  const fallback = nothingStated(evaluation.weights);
+  return evaluation.ranked.flatMap(({ best, others }) => (fallback ? [best] : [best, ...others]).map((c) => ({ broker: brokerOf(c), fits: CRITERIA.map((k) => c.fits[k]), tieUnits: c.tieUnits })));
 }
 
 /** Weights as a vector in CRITERIA order. */
 type Weights = number[];
 
 function winnerFor(all: Line[], weights: Weights): string | null {
+  // The same order as the ranking: score, then (an exact tie) the general standing, then broker id.
   let bestBroker: string | null = null;
   let bestUnits = -Infinity;
+  let bestTie = -Infinity;
   for (const line of all) {
     const units = rankingUnitsOf(line.fits, weights);
-    if (units > bestUnits || (units === bestUnits && bestBroker !== null && line.broker < bestBroker)) {
+    const better = units > bestUnits || (units === bestUnits && (line.tieUnits > bestTie || (line.tieUnits === bestTie && bestBroker !== null && line.broker < bestBroker)));
+    if (better) {
       bestUnits = units;
+      bestTie = line.tieUnits;
       bestBroker = line.broker;
     }
   }

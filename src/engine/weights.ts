@@ -32,20 +32,23 @@ export function effectiveWeights(requirements: Requirements, model: Model, overr
   const anyPreferred = needs.includes('preferred');
   const featuresPriority = anyRequired ? spec.features.value.required : anyPreferred ? spec.features.value.preferred : undefined;
   weights.features = featuresPriority ? { weight: byPriority[featuresPriority], from: 'implied', priority: featuresPriority } : { weight: 0, from: 'default' };
+  // Nothing in the document weighs anything: every dimension counts at the fallback priority. Decided
+  // before overrides, so raising one weight with -w never drops the others to zero.
+  const nothingWeighed = CRITERIA.every((c) => weights[c].weight === 0 && weights[c].from === 'default');
+  if (nothingWeighed) {
+    for (const dimension of DIMENSIONS) weights[dimension] = { weight: byPriority[spec.nothingStated.value], from: 'default', priority: spec.nothingStated.value };
+  }
   for (const criterion of CRITERIA) {
     const value = overrides[criterion];
     // A criterion with nothing to judge (features, when no feature or protocol is asked for) keeps weight 0:
     // weighing it would only dilute every score (recommend() warns that the override was ignored).
     if (value !== undefined && (criterion !== 'features' || featuresPriority)) weights[criterion] = { weight: value, from: 'override' };
   }
-  const nothingWeighed = CRITERIA.every((c) => weights[c].weight === 0 && weights[c].from === 'default');
-  if (nothingWeighed) {
-    for (const dimension of DIMENSIONS) weights[dimension] = { weight: byPriority[spec.nothingStated.value], from: 'default', priority: spec.nothingStated.value };
-  }
   return weights;
 }
 
-/** True when the weights are the "nothing stated" fallback: the general ratings, not the user, decide. */
+/** True when the document stated nothing, so the fallback weights (and any -w overrides) decide. */
 export function nothingStated(weights: Record<Criterion, WeightInfo>): boolean {
-  return DIMENSIONS.every((d) => weights[d].from === 'default' && weights[d].priority !== undefined);
+  const fallback = (d: Criterion) => weights[d].from === 'default' && weights[d].priority !== undefined;
+  return DIMENSIONS.some(fallback) && DIMENSIONS.every((d) => fallback(d) || weights[d].from === 'override');
 }
