@@ -1,0 +1,121 @@
+import type { Model } from '../../kb/model-schema.js';
+import type { Requirements } from '../../requirements/schema.js';
+import { applyCurve } from '../curves.js';
+import { formatBytes, formatCount } from '../labels.js';
+import type { ResolvedProfile } from '../profiles.js';
+import { round3 } from '../rounding.js';
+import { growthFactor, nodesFor, perNodeCapacity, writeLoad } from '../sizing.js';
+import { confidenceOf, prefixObserved, ratingPart, type FitPart } from './parts.js';
+
+/** Throughput, scalability and latency: the stated load and target against each profile's planning figures. */
+export function throughputParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
+  const load = writeLoad(requirements, resolved.profile, model);
+  if (!load) return [ratingPart(resolved, 'throughput', 'no peak rate stated: judged by the KB rating', model)];
+  const planning = resolved.profile.planning;
+  const capacity = perNodeCapacity(resolved.profile, load.bytesPerMessage, model);
+  const nodes = nodesFor(load, resolved.profile, model);
+  const spec = model.criteria.throughput.nodes;
+  const copies = () =>
+    resolved.profile.model === 'queue' && (requirements.workload?.consumerGroups ?? 1) > 1 ? ` (peak × ${requirements.workload?.consumerGroups} consumer groups: one queue copy each)` : '';
+  if (capacity === undefined || nodes === undefined) {
+    const rated = ratingPart(resolved, 'throughput', () => `${formatCount(load.messagesPerSecond)} msg/s${copies()}`, model, spec.weight);
+    return [{ ...rated, part: 'throughput.nodes', fit: round3(rated.fit * model.confidence.noFigure.value), text: prefixObserved(rated, 'no per-node figure; '), reasonId: 'no-figure', confidence: 'low' }];
+  }
+  const ceiling = planning.maxClusterNodes?.value ?? model.sizing.baseNodes.value;
+  const base = model.sizing.baseNodes.value;
+  const figure = capacity.figure;
+  const trusted = capacity.confidence < 1;
+  return [
+    {
+      part: 'throughput.nodes',
+      weight: spec.weight,
+      fit: round3(applyCurve(spec.curve, { value: nodes, reference: ceiling })),
+      text: () => ({
+        observed: `≈${formatCount(capacity.messagesPerSecond)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure.basis}${figure.replicated ? '' : ', unreplicated'}${trusted ? `: ${formatCount(capacity.claimed)} derated ×${round3(capacity.confidence)}` : ''})`,
+        expected: `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} node${nodes === 1 ? '' : 's'} at ${model.sizing.headroom.value * 100}% load`,
+      }),
+      reasonId: nodes <= base ? 'fits-base-cluster' : nodes <= ceiling ? 'needs-scale-out' : 'beyond-ceiling',
+      reason: `${figure.note} Hardware: ${figure.hardware}.`,
+      confidence: confidenceOf(figure) === 'low' || !planning.maxClusterNodes ? 'low' : 'high',
+      sources: [figure.source],
+    },
+  ];
+}
+
+export function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
+  const topics = topicsPart(resolved, requirements, model);
+  return topics ? [...loadScalabilityParts(resolved, requirements, model), topics] : loadScalabilityParts(resolved, requirements, model);
+}
+
+/** Stated topics / queues against what one cluster of this profile holds comfortably (only where the KB has a figure). */
+function topicsPart(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart | undefined {
+  const topics = requirements.workload?.topics;
+  const figure = resolved.profile.planning.comfortableQueuesPerCluster;
+  if (topics === undefined || !figure) return undefined;
+  const spec = model.criteria.scalability.topics;
+  return {
+    part: 'scalability.topics',
+    weight: spec.weight,
+    fit: round3(applyCurve(spec.curve, { value: topics, reference: figure.value })),
+    text: () => ({ observed: `comfortable up to ≈${formatCount(figure.value)} per cluster (${figure.basis})`, expected: `${formatCount(topics)} topics / queues` }),
+    reasonId: topics <= figure.value ? 'topics-fit' : 'topics-beyond',
+    reason: figure.note,
+    confidence: confidenceOf(figure),
+    sources: [figure.source],
+  };
+}
+
+function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
+  const growth = growthFactor(requirements);
+  const load = writeLoad(requirements, resolved.profile, model, growth);
+  const ceilingFigure = resolved.profile.planning.maxClusterNodes;
+  const spec = model.criteria.scalability;
+  if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating', model)];
+  const nodes = nodesFor(load, resolved.profile, model);
+  const rating = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, model, spec.rating.weight);
+  if (nodes === undefined || !ceilingFigure) {
+    return [rating, { ...rating, part: 'scalability.headroom', weight: spec.headroom.weight, fit: round3(rating.fit * model.confidence.noFigure.value), text: () => ({ ...rating.text(), observed: 'no per-node or ceiling figure' }), reasonId: 'no-figure', confidence: 'low' }];
+  }
+  const ratio = nodes / ceilingFigure.value;
+  return [
+    rating,
+    {
+      part: 'scalability.headroom',
+      weight: spec.headroom.weight,
+      fit: round3(applyCurve(spec.headroom.curve, { value: ratio, reference: 1 })),
+      text: () => ({
+        observed: `practical ceiling ≈${ceilingFigure.value} nodes (${ceilingFigure.basis})`,
+        expected: `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} node${nodes === 1 ? '' : 's'}`,
+      }),
+      reasonId: ratio <= 0.5 ? 'room-to-grow' : ratio <= 1 ? 'near-ceiling' : 'beyond-ceiling',
+      reason: ceilingFigure.note,
+      confidence: confidenceOf(ceilingFigure),
+      sources: [ceilingFigure.source],
+    },
+  ];
+}
+
+export function latencyParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
+  const target = requirements.latency?.p99Ms;
+  if (target === undefined) return [ratingPart(resolved, 'latency', 'no p99 target stated: judged by the KB rating', model)];
+  const figure = resolved.profile.planning.p99LatencyMs;
+  const spec = model.criteria.latency.p99;
+  if (!figure) {
+    const rated = ratingPart(resolved, 'latency', () => `p99 ≤ ${target} ms`, model, spec.weight);
+    return [{ ...rated, part: 'latency.p99', fit: round3(rated.fit * model.confidence.noFigure.value), text: prefixObserved(rated, 'no p99 figure; '), reasonId: 'no-figure', confidence: 'low' }];
+  }
+  const typical = figure.value;
+  return [
+    {
+      part: 'latency.p99',
+      weight: spec.weight,
+      fit: round3(applyCurve(spec.curve, { value: typical, reference: target })),
+      text: () => ({ observed: `p99 ≈${typical} ms at moderate load (${figure.basis})`, expected: `p99 ≤ ${target} ms` }),
+      reasonId: typical <= target ? 'meets-latency' : 'misses-latency',
+      reason: figure.note,
+      confidence: confidenceOf(figure),
+      sources: [figure.source],
+    },
+  ];
+}
+
