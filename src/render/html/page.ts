@@ -73,6 +73,8 @@ details{border:1px solid var(--line);border-radius:.4rem;padding:.3rem .7rem;mar
 details[open]{background:var(--bg)}
 summary{cursor:pointer;font-weight:600}
 details table{margin-top:.5rem}
+table.contrib{table-layout:fixed}
+table.contrib code,table.contrib a{overflow-wrap:anywhere}
 ul{padding-left:1.3rem}
 li{margin:.15rem 0}
 dl.extra{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;margin:.4rem 0}
@@ -86,14 +88,15 @@ footer{margin-top:2.5rem;padding-bottom:2rem;border-top:1px solid var(--line);co
 @page{size:A4;margin:14mm 12mm}
 @media print{
 :root{${vars('light')}}
+*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 body{font-size:10pt;background:#fff}
+table{font-size:8.5pt}
 header,main,footer{max-width:none;padding:0}
 h2{break-after:avoid}
 h3{break-after:avoid}
-svg,figure,tr,.facts li{break-inside:avoid}
+svg,figure,.facts li{break-inside:avoid}
 details{border:0;padding:0;background:none}
 summary{list-style:none}
-details::details-content{content-visibility:visible;display:contents}
 a{color:inherit;text-decoration:none}
 }
 `
@@ -119,7 +122,7 @@ export function renderPage(page: Page): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${trusted(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="mqselect">
