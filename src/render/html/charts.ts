@@ -94,7 +94,7 @@ export function robustnessChart(robustness: NonNullable<Sensitivity['robustness'
   let at = 10;
   const parts = entries.map(([broker, count]) => {
     const width = (count / total) * span;
-    const part = html`<g class="robust-part" data-broker="${broker}" data-count="${count}"><title>${`${broker}: first in ${count} of ${robustness.samples}`}</title><rect class="${broker === winner ? 'win' : 'bar'}" x="${n(at)}" y="8" width="${n(width)}" height="22"/>${width > 90 ? html`<text x="${n(at + 6)}" y="46" font-size="12">${`${broker} ${((count / total) * 100).toFixed(1)}%`}</text>` : ''}</g>`;
+    const part = html`<g class="robust-part" data-broker="${broker}" data-count="${count}"><title>${`${broker}: first in ${count} of ${robustness.samples}`}</title><rect class="${broker === winner ? 'win' : 'bar'}" x="${n(at)}" y="8" width="${n(width)}" height="22"/>${width > 110 ? html`<text x="${n(at + 6)}" y="46" font-size="12">${`${broker}: ${count} of ${robustness.samples}`}</text>` : ''}</g>`;
     at += width;
     return part;
   });

@@ -10,7 +10,7 @@ import { html, join, link, type SafeHtml } from './template.js';
 export function renderCompareHtml(comparison: Comparison): string {
   const b = comparison.brokers;
   const r = rows(comparison);
-  const head = html`<thead><tr><th scope="col"></th>${b.map((x) => html`<th scope="col" data-broker="${x.id}">${x.name}</th>`)}</tr></thead>`;
+  const head = html`<thead><tr><td></td>${b.map((x) => html`<th scope="col" data-broker="${x.id}">${x.name}</th>`)}</tr></thead>`;
   const textTable = (id: string, caption: string, body: string[][]): SafeHtml =>
     html`<table id="${id}"><caption>${caption}</caption>${head}<tbody>${body.map(([label, ...cells]) => html`<tr><th scope="row">${label}</th>${cells.map((c) => html`<td>${join(c.split('\n'), html`<br>`)}</td>`)}</tr>`)}</tbody></table>`;
   const ratings = html`<table class="heat" id="ratings"><caption>Rating 1 (poor) … 5 (excellent) per dimension; staffCost 5 = cheapest to staff. Darker = better.</caption>${head}<tbody>${DIMENSIONS.map((d) => html`<tr><th scope="row">${d}</th>${b.map((x) => {

@@ -84,10 +84,12 @@ function fitSection(result: Result, top: RankedBroker[]): SafeHtml {
 }
 
 function clusterSection(r: RankedBroker, id: string): SafeHtml {
-  return html`<p>${r.name} — ${r.profiles.map((p) => p.name).join(' + ')}: <b>${r.clusterMode.name}</b> <code>${r.clusterMode.id}</code></p>${clusterDetails(r.clusterMode, `cluster-${id}`)}`;
+  return html`<p>${r.name} — ${r.profiles.map((p) => p.name).join(' + ')}: <b>${r.clusterMode.name}</b> <code>${r.clusterMode.id}</code></p>${clusterDetails(r.clusterMode, `cluster-${id}`, 3)}`;
 }
 
-function clusterDetails(mode: ClusterModeChoice, id: string): SafeHtml {
+/** `level`: the heading level of its sub-headings (3 in its own section, 4 inside a broker's). */
+function clusterDetails(mode: ClusterModeChoice, id: string, level: 3 | 4): SafeHtml {
+  const h = (text: string) => (level === 3 ? html`<h3>${text}</h3>` : html`<h4>${text}</h4>`);
   const growth = new Map((mode.nodesAtGrowth ?? []).map((g) => [g.role, g.count]));
   const nodes = html`<table><caption>Nodes per role, sized for the stated peak${mode.nodesAtGrowth ? ' (and at the stated growth)' : ''}</caption><thead><tr><th scope="col">role</th><th scope="col" class="num">nodes</th>${mode.nodesAtGrowth ? html`<th scope="col" class="num">at growth</th>` : ''}<th scope="col">note</th></tr></thead><tbody>${mode.nodes.map((node) => html`<tr data-role="${node.role}"><th scope="row">${node.role}</th><td class="num">${node.count}</td>${mode.nodesAtGrowth ? html`<td class="num">${growth.get(node.role) ?? '—'}</td>` : ''}<td>${node.note ?? ''}${extraFields(node, KNOWN.node)}</td></tr>`)}</tbody><tfoot><tr><th scope="row">total</th><td class="num">${mode.totalNodes}</td>${mode.nodesAtGrowth ? html`<td></td>` : ''}<td></td></tr></tfoot></table>`;
   const g = mode.guarantees;
@@ -95,8 +97,8 @@ function clusterDetails(mode: ClusterModeChoice, id: string): SafeHtml {
   return html`<figure>${clusterDiagram(mode, id)}</figure>
 ${nodes}
 <p>Status: ${mode.status}${mode.aliases.length > 0 ? `; also known as ${mode.aliases.join(', ')}` : ''}. On a node failure: acknowledged-message loss <b>${g.acknowledgedLoss}</b>, <b>${g.failover}</b> failover; recovery: ${g.rto}</p>
-${mode.configuration.length > 0 ? html`<h4>Settings that make the guarantees hold</h4><ul>${mode.configuration.map((c) => html`<li><code class="wrap">${c}</code></li>`)}</ul>` : ''}
-${mode.why.length > 0 ? html`<h4>Why this mode</h4><ul>${mode.why.map((w) => html`<li>${w}</li>`)}</ul>` : ''}
+${mode.configuration.length > 0 ? html`${h('Settings that make the guarantees hold')}<ul>${mode.configuration.map((c) => html`<li><code class="wrap">${c}</code></li>`)}</ul>` : ''}
+${mode.why.length > 0 ? html`${h('Why this mode')}<ul>${mode.why.map((w) => html`<li>${w}</li>`)}</ul>` : ''}
 ${mode.managed ? html`<p><b>Managed equivalent on ${mode.managed.platform}:</b> ${mode.managed.name}${mode.managed.note ? ` — ${mode.managed.note}` : ''} ${sourceLinks(mode.managed.sources)}</p>` : ''}
 ${mdc ? html`<p data-multi-datacenter="${mdc.id}"><b>Across datacenters:</b> ${mdc.name} <code>${mdc.id}</code> — ${mdc.replication} replication, ${mdc.failover} failover; RPO: ${mdc.rpo}</p><ul>${mdc.why.map((w) => html`<li>${w}</li>`)}</ul><p class="note">Sources: ${sourceLinks(mdc.sources)}</p>` : ''}
 ${extraFields(mode, KNOWN.clusterMode)}
@@ -129,7 +131,7 @@ function featureTable(s: Sensitivity): SafeHtml {
 
 function brokerSection(r: RankedBroker, index: number, isWinner: boolean, explain: boolean): SafeHtml {
   const id = `b${index + 1}`;
-  const cluster = isWinner ? html`<p>Cluster mode: <a href="#cluster">${r.clusterMode.name}</a> (above).</p>` : html`<details><summary>Cluster mode: ${r.clusterMode.name} (${r.clusterMode.totalNodes} nodes)</summary>${clusterDetails(r.clusterMode, `cluster-${id}`)}</details>`;
+  const cluster = isWinner ? html`<p>Cluster mode: <a href="#cluster">${r.clusterMode.name}</a> (above).</p>` : html`<details><summary>Cluster mode: ${r.clusterMode.name} (${r.clusterMode.totalNodes} nodes)</summary>${clusterDetails(r.clusterMode, `cluster-${id}`, 4)}</details>`;
   const reasons = html`${r.reasons.for.length > 0 ? html`<h4 class="good">For</h4><ul>${r.reasons.for.map((x) => html`<li>${x}</li>`)}</ul>` : ''}${r.reasons.against.length > 0 ? html`<h4 class="bad">Against</h4><ul>${r.reasons.against.map((x) => html`<li>${x}</li>`)}</ul>` : ''}`;
   const alternatives = r.alternatives.length > 0 ? html`<ul class="note">${r.alternatives.map((a) => html`<li>chosen over ${a.profile} (${a.score.toFixed(1)}): ${a.behindBy.join(', ')}</li>`)}</ul>` : '';
   const low = r.lowConfidence.length > 0 ? html`<p class="warn">Low confidence (rests on estimates): ${r.lowConfidence.map((c) => CRITERION_LABELS[c]).join(', ')}</p>` : '';
@@ -160,7 +162,7 @@ function assumedSection(result: Result): SafeHtml | undefined {
 }
 
 function weightsSection(result: Result): SafeHtml {
-  return html`<table id="weights-table"><caption>Weight of each criterion and where it comes from (critical 8, high 4, medium 2, low 1, ignore 0)</caption><thead><tr><th scope="col">criterion</th><th scope="col" class="num">weight</th><th scope="col">from</th><th scope="col">priority</th></tr></thead><tbody>${CRITERIA.map((c) => html`<tr data-criterion="${c}"><th scope="row">${CRITERION_LABELS[c]}</th><td class="num">${fmt(result.weights[c].weight)}</td><td>${result.weights[c].from}</td><td>${result.weights[c].priority ?? '—'}</td></tr>`)}</tbody></table>`;
+  return html`<table id="weights-table"><caption>Weight of each criterion and where it comes from (a stated priority, explicit weights, an override, implied by a stated fact, or the default)</caption><thead><tr><th scope="col">criterion</th><th scope="col" class="num">weight</th><th scope="col">from</th><th scope="col">priority</th></tr></thead><tbody>${CRITERIA.map((c) => html`<tr data-criterion="${c}"><th scope="row">${CRITERION_LABELS[c]}</th><td class="num">${fmt(result.weights[c].weight)}</td><td>${result.weights[c].from}</td><td>${result.weights[c].priority ?? '—'}</td></tr>`)}</tbody></table>`;
 }
 
 function sourcesSection(result: Result): SafeHtml | undefined {
