@@ -21,6 +21,7 @@ describe('html templating', () => {
   it('escapes every interpolated value, in text and in attributes', () => {
     expect(html`<p title="${`" onmouseover="x`}">${HOSTILE}</p>`.text).toBe('<p title="&quot; onmouseover=&quot;x">&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
+    expect(escapeHtml('a\u001b[31mb\u0000c\u007f\td\ne')).toBe('a\\x1b[31mb\\x00c\\x7f\td\ne');
   });
 
   it('keeps fragments, joins lists, drops null, undefined and false, prints numbers', () => {
