@@ -5,6 +5,7 @@ import { recommend } from '../src/engine/recommend.js';
 import { RENDERERS, RECOMMEND_FORMATS } from '../src/render/index.js';
 import { PLAIN } from '../src/render/style.js';
 import { compareBrokers, renderCompareMarkdown, renderCompareTable } from '../src/render/compare.js';
+import { renderCompareHtml } from '../src/render/html/compare.js';
 import { ROOT, example, shippedKb } from './helpers.js';
 
 /**
@@ -12,7 +13,7 @@ import { ROOT, example, shippedKb } from './helpers.js';
  * shows up as a diff to review; regenerate with UPDATE_GOLDEN=1 npx vitest run test/render.test.ts.
  */
 const GOLDEN = join(ROOT, 'test', 'golden');
-const EXTENSION = { table: 'txt', json: 'json', markdown: 'md' } as const;
+const EXTENSION = { table: 'txt', json: 'json', markdown: 'md', html: 'html' } as const;
 const EXAMPLE_FILES = ['log-pipeline.yaml', 'order-transactions.yaml', 'task-queue.json', 'jms-integration.yaml'];
 
 function golden(name: string, actual: string): void {
@@ -34,11 +35,11 @@ describe('renderers (golden files)', () => {
     }
   }
 
-  for (const format of ['table', 'markdown', 'json'] as const) {
+  for (const format of ['table', 'markdown', 'json', 'html'] as const) {
     it(`compare: ${format}`, async () => {
       const kb = await shippedKb();
       const comparison = compareBrokers(kb, kb.brokers);
-      const text = format === 'table' ? renderCompareTable(comparison, PLAIN) : format === 'markdown' ? renderCompareMarkdown(comparison) : `${JSON.stringify(comparison, null, 2)}\n`;
+      const text = format === 'table' ? renderCompareTable(comparison, PLAIN) : format === 'markdown' ? renderCompareMarkdown(comparison) : format === 'html' ? renderCompareHtml(comparison) : `${JSON.stringify(comparison, null, 2)}\n`;
       golden(`compare.${EXTENSION[format]}`, text);
     });
   }

@@ -109,6 +109,13 @@ export async function writeFileAtomic(path: string, text: string, force: boolean
   }
 }
 
+/** A command's output: stdout, or with --output FILE a file written atomically (then its path is printed). */
+export async function writeOutput(text: string, output: string | undefined, force: boolean): Promise<void> {
+  if (output === undefined || output === '-') return writeStdout(text);
+  await writeFileAtomic(output, text.endsWith('\n') ? text : `${text}\n`, force);
+  writeStdout(output);
+}
+
 export function writeStdout(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

@@ -32,7 +32,9 @@ function program(setExit: (code: ExitCode) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('-w, --weight <name=n>', `override a weight 0..10 (repeatable; ${CRITERIA.join(', ')})`, collect, [])
-    .option('--explain', 'print every contribution to every score', false)
+    .option('--explain', 'print every contribution to every score (html: every contribution table starts open)', false)
+    .option('-o, --output <file>', 'write to this file instead of stdout (atomically; an existing file only with --force)')
+    .option('--force', 'replace an existing --output file', false)
     .option('--no-sensitivity', 'skip the "what would change the answer" analysis (single file)')
     .option('--sensitivity', 'add the analysis to every --batch record (off by default there)')
     .addOption(new Option('--detail <level>', '--batch records: summary (no explanation text) or full').choices(['summary', 'full']).default('summary'))
@@ -42,7 +44,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(async (file: string | undefined, flags, command: Command) => {
       if ((file === undefined) === (flags.batch === undefined)) throw usageError('give either a requirements FILE or --batch FILE (see mqselect recommend --help)');
       if (flags.batch !== undefined) {
-        if (flags.format !== 'table' || flags.explain) throw usageError('--batch always writes NDJSON; --format and --explain do not apply');
+        if (flags.format !== 'table' || flags.explain || flags.output !== undefined) throw usageError('--batch always writes NDJSON to stdout; --format, --explain and --output do not apply');
         const { runBatch } = await import('./commands/batch.js');
         // In batch the analysis is opt-in: only an explicit --sensitivity turns it on (commander defaults
         // the pair --sensitivity / --no-sensitivity to true).
@@ -73,6 +75,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     .description('the knowledge base side by side: ratings, figures, capabilities per profile, protocols, cluster modes, sources')
     .argument('[brokers...]', 'broker ids (all when none): activemq, kafka, rabbitmq, rocketmq')
     .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
+    .option('-o, --output <file>', 'write to this file instead of stdout (atomically; an existing file only with --force)')
+    .option('--force', 'replace an existing --output file', false)
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (brokers: string[], flags) => {
       const { runCompare } = await import('./commands/compare.js');
@@ -108,6 +112,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--set <path=value>', 'override a field of the input (repeatable)', collect, [])
     .option('--robustness <n>', 'random weight vectors for the robustness share', '1000')
     .option('--seed <n>', 'seed of the robustness sampling', '1')
+    .option('--html', 'also write the recommendation as an HTML report beside the ADR (NNNN-title.html)', false)
     .action(async (file: string, flags) => {
       const { runAdrNew } = await import('./commands/adr.js');
       setExit(await runAdrNew(file, flags, () => localDate(new Date())));

@@ -62,7 +62,7 @@ export function relaxationLines(result: Result): string[] {
   });
 }
 
-const fmt = (value: number) => (Math.abs(value) >= 1000 ? formatCount(value) : String(Number(value.toPrecision(3))));
+export const fmt = (value: number) => (Math.abs(value) >= 1000 ? formatCount(value) : String(Number(value.toPrecision(3))));
 
 /** "What would change the answer", in words; shared by the table, Markdown and ADR renderers. */
 export function sensitivityLines(result: Result): string[] {

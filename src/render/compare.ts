@@ -9,7 +9,7 @@ import type { Style } from './style.js';
  * `mqselect compare`: the knowledge base side by side — ratings with their figures, capabilities per
  * profile, protocols and cluster modes, with sources. Pure: KB in, text out.
  */
-export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
+export const COMPARE_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 export interface Comparison {
@@ -69,7 +69,7 @@ function summarize(perProfile: Record<string, string>): string {
   return `${best}: ${where.join(', ')}`;
 }
 
-function rows(comparison: Comparison): { dimensions: string[][]; features: string[][]; protocols: string[][]; modes: string[][] } {
+export function rows(comparison: Comparison): { dimensions: string[][]; features: string[][]; protocols: string[][]; modes: string[][] } {
   const b = comparison.brokers;
   return {
     dimensions: DIMENSIONS.map((d) => [d, ...b.map((x) => `${x.dimensions[d]!.rating}/5`)]),

@@ -1,7 +1,7 @@
 import type { Result } from '../engine/types.js';
 import type { Style } from './style.js';
 
-export const RECOMMEND_FORMATS = ['table', 'json', 'markdown'] as const;
+export const RECOMMEND_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export type RecommendFormat = (typeof RECOMMEND_FORMATS)[number];
 
 export interface RenderOptions {
@@ -20,4 +20,5 @@ export const RENDERERS: Record<RecommendFormat, () => Promise<Renderer>> = {
   table: async () => (await import('./table.js')).renderTable,
   json: async () => (await import('./json.js')).renderJson,
   markdown: async () => (await import('./markdown.js')).renderMarkdown,
+  html: async () => (await import('./html/report.js')).renderHtml,
 };

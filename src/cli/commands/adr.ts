@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { DecisionBlock } from '../../adr/block.js';
 import { buildAdr, readDecisionBlock } from '../../adr/decision.js';
@@ -35,6 +35,8 @@ export interface AdrNewFlags {
   supersedes?: string;
   robustness: string;
   seed: string;
+  /** Also write the HTML report beside the ADR (same base name, .html). */
+  html?: boolean;
 }
 
 const ADR_FILE = /^(\d{4})-[^/]*\.md$/;
@@ -56,12 +58,21 @@ export async function runAdrNew(path: string, flags: AdrNewFlags, today: () => s
     process.stderr.write('mqselect: no broker meets the hard constraints, so no ADR was written\n');
     return EXIT.negative;
   }
-  writeStdout(await writeAdrFor(requirements, kb, result, flags.dir, date, { ...flags, overrides }));
+  const report = flags.html ? (await RENDERERS.html())(result, { style: PLAIN, explain: false }) : undefined;
+  const target = await writeAdrFor(requirements, kb, result, flags.dir, date, { ...flags, overrides, ...(report !== undefined ? { report } : {}) });
+  writeStdout(report !== undefined ? `${target}\n${reportPath(target)}` : target);
   return EXIT.ok;
 }
 
 export type AdrWriteOptions = Partial<Pick<AdrNewFlags, 'title' | 'choose' | 'because' | 'supersedes'>> &
-  Partial<Pick<AdrNewFlags, 'status' | 'decisionMakers' | 'consulted' | 'informed'>> & { overrides?: Partial<Record<Criterion, number>> };
+  Partial<Pick<AdrNewFlags, 'status' | 'decisionMakers' | 'consulted' | 'informed'>> & {
+    overrides?: Partial<Record<Criterion, number>>;
+    /** The HTML report, written beside the ADR (reportPath) before it: neither is written if it cannot be. */
+    report?: string;
+  };
+
+/** Where `adr new --html` puts the report: beside the ADR, same base name. */
+export const reportPath = (adrPath: string): string => adrPath.replace(/\.md$/, '.html');
 
 /** Writes the next NNNN-title.md in `dir` for a computed result; returns its path. Shared with `ask --adr`. */
 export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase, result: Result, dir: string, date: string, options: AdrWriteOptions = {}): Promise<string> {
@@ -106,7 +117,14 @@ export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase,
     `mqselect ${VERSION}`,
   );
   const target = join(dir, name);
-  await writeFileAtomic(target, adr, false);
+  if (options.report === undefined) await writeFileAtomic(target, adr, false);
+  else {
+    await writeFileAtomic(reportPath(target), options.report, false);
+    await writeFileAtomic(target, adr, false).catch(async (error: unknown) => {
+      await unlink(reportPath(target)).catch(() => undefined);
+      throw error;
+    });
+  }
   if (superseded) await writeFileAtomic(join(dir, superseded.name), superseded.updated, true);
   return target;
 }

@@ -4,7 +4,7 @@ import { EXIT, MqselectError, inputError, type ExitCode } from '../../errors.js'
 import { parseRequirementsText } from '../../requirements/parse.js';
 import type { Requirements } from '../../requirements/schema.js';
 import { RENDERERS, type RecommendFormat } from '../../render/index.js';
-import { LIMITS, readInput, writeStdout } from '../io.js';
+import { LIMITS, readInput, writeOutput } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
 import { knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
@@ -19,6 +19,9 @@ export interface RecommendFlags {
   set: string[];
   explain: boolean;
   color: boolean;
+  /** --output FILE: write there (atomically) instead of stdout; an existing file only with --force. */
+  output?: string;
+  force?: boolean;
   /** undefined unless --sensitivity / --no-sensitivity was given: on by default for one file. */
   sensitivity: boolean | undefined;
   robustness: string;
@@ -32,8 +35,9 @@ export async function runRecommend(path: string, flags: RecommendFlags): Promise
   const sensitivity = flags.sensitivity !== false ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   const render = await RENDERERS[flags.format]();
-  const style = await styleFor(flags.format === 'table' && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
-  writeStdout(render(result, { style, explain: flags.explain }));
+  const toStdout = flags.output === undefined || flags.output === '-';
+  const style = await styleFor(flags.format === 'table' && toStdout && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
+  await writeOutput(render(result, { style, explain: flags.explain }), flags.output, flags.force === true);
   return result.recommendation ? EXIT.ok : EXIT.negative;
 }
 
