@@ -5,7 +5,7 @@ import { currentModesFor, modeMeetsReliability } from './constraints.js';
 import { formatBytes, formatCount } from './labels.js';
 import type { MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';
-import { growthFactor, messageBytes, nodesFor, writeLoad } from './sizing.js';
+import { growthFactor, messageBytes, sizingOf } from './sizing.js';
 import type { ClusterModeChoice, NodeCount } from './types.js';
 
 /** What is assumed when the user did not say: production systems usually expect both. */
@@ -52,7 +52,7 @@ export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Req
   const growth = growthFactor(requirements);
   const grown = growth > 1 ? sizeRoles(mode, profiles, requirements, model, growth) : undefined;
   const scaling = mode.roles.find((r) => r.scalesWithLoad)!;
-  const load = writeLoad(requirements, profiles[0]!.profile, model);
+  const { load } = sizingOf(profiles[0]!.profile, requirements, model);
   if (load) why.push(`${scaling.role} count sized for ${formatCount(load.messagesPerSecond)} msg/s at half of the measured per-node capacity`);
   const choice: ClusterModeChoice = {
     id: mode.id,
@@ -115,8 +115,8 @@ function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements:
   // A set is sized for its general flow (the member that needs fewest nodes): a special message type
   // (transaction, delay topics) carries part of the traffic at a higher cost per message.
   const per = profiles.map((p) => {
-    const load = writeLoad(requirements, p.profile, model, growth);
-    return { p, nodes: (load && nodesFor(load, p.profile, model)) ?? 0 };
+    const sizing = sizingOf(p.profile, requirements, model);
+    return { p, nodes: (growth === 1 ? sizing.nodes : sizing.nodesAtGrowth) ?? 0 };
   });
   const sized = per.filter((x) => x.nodes > 0);
   const needed = sized.length > 0 ? Math.min(...sized.map((x) => x.nodes)) : 0;

@@ -4,7 +4,7 @@ import { protocolNeeds } from '../requirements/protocols.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURES, MESSAGE_LOSS, type Feature, type MessageLoss, type Protocol } from '../requirements/vocabulary.js';
 import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes, formatCount } from './labels.js';
-import { nodesFor, writeLoad } from './sizing.js';
+import { sizingOf } from './sizing.js';
 import type { ResolvedProfile } from './profiles.js';
 
 /**
@@ -127,9 +127,8 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
   }
   // A load needing several times a profile's practical ceiling would take independent clusters with
   // the traffic split by hand: a different design (model.sizing.outOfReach).
-  const load = writeLoad(requirements, resolved.profile, model);
+  const { load, nodes } = sizingOf(resolved.profile, requirements, model);
   const ceiling = resolved.profile.planning.maxClusterNodes?.value;
-  const nodes = load && nodesFor(load, resolved.profile, model);
   if (nodes !== undefined && ceiling !== undefined && nodes > model.sizing.outOfReach.value * ceiling) {
     failures.push(() => `${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node capacity; one cluster tops out near ${ceiling}`);
   }

@@ -67,6 +67,42 @@ export function nodesFor(load: Load, profile: Profile, model: Model): number | u
   return Math.max(1, Math.ceil(load.messagesPerSecond / (capacity.messagesPerSecond * model.sizing.headroom.value)));
 }
 
+/** What a profile must carry and how many nodes that takes, today and at the stated growth. */
+export interface Sizing {
+  load: Load | undefined;
+  capacity: Capacity | undefined;
+  nodes: number | undefined;
+  loadAtGrowth: Load | undefined;
+  nodesAtGrowth: number | undefined;
+}
+
+/**
+ * One facts record per (requirements, model, profile), computed once: feasibility, every fit, the
+ * cluster-mode sizing and the relaxations read it instead of recomputing load and nodes each.
+ */
+const sizings = new WeakMap<Requirements, WeakMap<Model, WeakMap<Profile, Sizing>>>();
+
+export function sizingOf(profile: Profile, requirements: Requirements, model: Model): Sizing {
+  let byModel = sizings.get(requirements);
+  if (!byModel) sizings.set(requirements, (byModel = new WeakMap()));
+  let byProfile = byModel.get(model);
+  if (!byProfile) byModel.set(model, (byProfile = new WeakMap()));
+  let sizing = byProfile.get(profile);
+  if (!sizing) {
+    const load = writeLoad(requirements, profile, model);
+    const loadAtGrowth = writeLoad(requirements, profile, model, growthFactor(requirements));
+    sizing = {
+      load,
+      capacity: load && perNodeCapacity(profile, load.bytesPerMessage, model),
+      nodes: load && nodesFor(load, profile, model),
+      loadAtGrowth,
+      nodesAtGrowth: loadAtGrowth && nodesFor(loadAtGrowth, profile, model),
+    };
+    byProfile.set(profile, sizing);
+  }
+  return sizing;
+}
+
 export function growthFactor(requirements: Requirements): number {
   return requirements.workload?.growthFactor ?? 1;
 }

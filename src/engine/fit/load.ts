@@ -4,16 +4,14 @@ import { applyCurve } from '../curves.js';
 import { formatBytes, formatCount } from '../labels.js';
 import type { ResolvedProfile } from '../profiles.js';
 import { round3 } from '../rounding.js';
-import { growthFactor, nodesFor, perNodeCapacity, writeLoad } from '../sizing.js';
+import { growthFactor, sizingOf } from '../sizing.js';
 import { confidenceOf, prefixObserved, ratingPart, type FitPart } from './parts.js';
 
 /** Throughput, scalability and latency: the stated load and target against each profile's planning figures. */
 export function throughputParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
-  const load = writeLoad(requirements, resolved.profile, model);
+  const { load, capacity, nodes } = sizingOf(resolved.profile, requirements, model);
   if (!load) return [ratingPart(resolved, 'throughput', 'no peak rate stated: judged by the KB rating', model)];
   const planning = resolved.profile.planning;
-  const capacity = perNodeCapacity(resolved.profile, load.bytesPerMessage, model);
-  const nodes = nodesFor(load, resolved.profile, model);
   const spec = model.criteria.throughput.nodes;
   const copies = () =>
     resolved.profile.model === 'queue' && (requirements.workload?.consumerGroups ?? 1) > 1 ? ` (peak × ${requirements.workload?.consumerGroups} consumer groups: one queue copy each)` : '';
@@ -67,11 +65,10 @@ function topicsPart(resolved: ResolvedProfile, requirements: Requirements, model
 
 function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const growth = growthFactor(requirements);
-  const load = writeLoad(requirements, resolved.profile, model, growth);
+  const { loadAtGrowth: load, nodesAtGrowth: nodes } = sizingOf(resolved.profile, requirements, model);
   const ceilingFigure = resolved.profile.planning.maxClusterNodes;
   const spec = model.criteria.scalability;
   if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating', model)];
-  const nodes = nodesFor(load, resolved.profile, model);
   const rating = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, model, spec.rating.weight);
   if (nodes === undefined || !ceilingFigure) {
     return [rating, { ...rating, part: 'scalability.headroom', weight: spec.headroom.weight, fit: round3(rating.fit * model.confidence.noFigure.value), text: () => ({ ...rating.text(), observed: 'no per-node or ceiling figure' }), reasonId: 'no-figure', confidence: 'low' }];
