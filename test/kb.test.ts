@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../src/kb/load.js';
@@ -50,6 +51,39 @@ describe('shipped knowledge base', () => {
     expect(modes.find((m) => m.id === 'rocketmq-dledger')!.status).toBe('legacy');
     expect(modes.find((m) => m.id === 'kafka-zookeeper-cluster')!.status).toBe('removed');
     expect(modes.find((m) => m.id === 'activemq-classic-replicated-leveldb')!.status).toBe('removed');
+  });
+});
+
+describe('ids and order, as linguist keeps languages.yml', () => {
+  const lock = parse(readFileSync(join(ROOT, 'data', 'ids.lock'), 'utf8')) as Record<string, string[]>;
+  const current = async (): Promise<Record<string, string[]>> => {
+    const kb = await shippedKb();
+    return {
+      brokers: kb.brokers.map((b) => b.id),
+      profiles: kb.brokers.flatMap((b) => b.profiles.map((p) => `${b.id}/${p.id}`)),
+      clusterModes: kb.brokers.flatMap((b) => b.clusterModes.map((m) => m.id)),
+      multiDatacenter: kb.brokers.flatMap((b) => b.multiDatacenter.map((m) => m.id)),
+      rules: kb.rules.map((r) => r.id),
+      cases: readdirSync(join(ROOT, 'data', 'cases')).map((f) => f.replace(/\.yaml$/, '')),
+    };
+  };
+
+  it('never removes an id: every id in data/ids.lock is still defined, as the same kind', async () => {
+    const now = await current();
+    const removed = Object.entries(lock).flatMap(([kind, ids]) => ids.filter((id) => !now[kind]?.includes(id)).map((id) => `${kind}: ${id}`));
+    expect(removed, 'retire an entry (status: removed) instead of deleting its id').toEqual([]);
+  });
+
+  it('never takes an id without recording it: every id is in data/ids.lock (so a retired one cannot come back as something else)', async () => {
+    const now = await current();
+    const unlocked = Object.entries(now).flatMap(([kind, ids]) => ids.filter((id) => !lock[kind]?.includes(id)).map((id) => `${kind}: ${id}`));
+    expect(unlocked, 'add new ids to data/ids.lock').toEqual([]);
+  });
+
+  it('keeps entries sorted where the files say they are: rules by id, the lock itself', async () => {
+    const rules = (parse(readFileSync(join(ROOT, 'data', 'rules.yaml'), 'utf8')) as { rules: Array<{ id: string }> }).rules.map((r) => r.id);
+    expect(rules).toEqual([...rules].sort());
+    for (const [kind, ids] of Object.entries(lock)) expect(ids, kind).toEqual([...ids].sort());
   });
 });
 
