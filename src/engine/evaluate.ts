@@ -78,4 +78,4 @@ export function evaluate(
   return { weights, fired, ranked, eliminated };
 }
 
-export const brokerOf = (candidate: ScoredCandidate) => candidate.profiles[0]!.broker.id;
+export const brokerIdOf = (candidate: ScoredCandidate) => candidate.profiles[0]!.broker.id;

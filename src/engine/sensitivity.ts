@@ -2,12 +2,10 @@ import type { KnowledgeBase } from '../kb/schema.js';
 import { getAt, withValueAt } from '../requirements/access.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
-import { brokerOf, evaluate, type Evaluation } from './evaluate.js';
-import { rankingUnitsOf } from './score.js';
-import { nothingStated } from './weights.js';
-import { CRITERIA, type Criterion, type Sensitivity } from './types.js';
-import { byCodeUnits } from '../order.js';
-import { round4 } from './rounding.js';
+import { brokerIdOf, evaluate, type Evaluation } from './evaluate.js';
+import type { Criterion, Sensitivity } from './types.js';
+import { PERTURBATION, mulberry32, robustness, weightIntervals } from './sensitivity/weights.js';
+export { PERTURBATION, mulberry32, robustness, weightIntervals };
 
 /**
  * What would change the answer.
@@ -26,7 +24,6 @@ export interface SensitivityOptions {
 
 export const DEFAULT_ROBUSTNESS_SAMPLES = 1000;
 export const DEFAULT_SEED = 1;
-export const PERTURBATION = 0.5;
 
 /** Documented search bounds for each number (also the schema's limits where it has them). */
 export const NUMBER_BOUNDS: Record<string, { min: number; max: number; integer?: boolean }> = {
@@ -48,107 +45,10 @@ export const NUMBER_BOUNDS: Record<string, { min: number; max: number; integer?:
 const GRID_STEPS = 8;
 const PRECISION = 1.01;
 
-/** A candidate's fits as a vector in CRITERIA order: its score is a line in any one weight. */
-type Line = { broker: string; fits: number[]; tieUnits: number };
-
-function lines(evaluation: Evaluation): Line[] {
-  // With nothing stated a broker is its general-purpose profile, whatever the weights: only that line counts.
-  const fallback = nothingStated(evaluation.weights);
-  return evaluation.ranked.flatMap(({ best, others }) => (fallback ? [best] : [best, ...others]).map((c) => ({ broker: brokerOf(c), fits: CRITERIA.map((k) => c.fits[k]), tieUnits: c.tieUnits })));
-}
-
-/** Weights as a vector in CRITERIA order. */
-type Weights = number[];
-
-function winnerFor(all: Line[], weights: Weights): string | null {
-  // The same order as the ranking: score, then (an exact tie) the general standing, then broker id.
-  let bestBroker: string | null = null;
-  let bestUnits = -Infinity;
-  let bestTie = -Infinity;
-  for (const line of all) {
-    const units = rankingUnitsOf(line.fits, weights);
-    const better = units > bestUnits || (units === bestUnits && (line.tieUnits > bestTie || (line.tieUnits === bestTie && bestBroker !== null && line.broker < bestBroker)));
-    if (better) {
-      bestUnits = units;
-      bestTie = line.tieUnits;
-      bestBroker = line.broker;
-    }
-  }
-  return bestBroker;
-}
-
-export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] {
-  const all = lines(evaluation);
-  const base: Weights = CRITERIA.map((c) => evaluation.weights[c].weight);
-  const winner = winnerFor(all, base);
-  if (!winner) return [];
-  return CRITERIA.map((criterion, k) => {
-    const at = (w: number) => winnerFor(all, base.map((b, i) => (i === k ? w : b)));
-    const rest = (line: Line) => base.reduce((sum, b, i) => (i === k ? sum : sum + b * line.fits[i]!), 0);
-    const breaks = new Set<number>();
-    for (let i = 0; i < all.length; i++) {
-      for (let j = i + 1; j < all.length; j++) {
-        const slope = all[i]!.fits[k]! - all[j]!.fits[k]!;
-        if (Math.abs(slope) < 1e-12) continue;
-        const w = (rest(all[j]!) - rest(all[i]!)) / slope;
-        if (w > 0 && Number.isFinite(w)) breaks.add(w);
-      }
-    }
-    const w0 = base[k]!;
-    const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-    // Where three or more lines meet, float error scatters one crossing into several points a hair apart;
-    // merged, no sliver segment between them can report a spurious winner.
-    const sorted = [...breaks]
-      .filter((b) => !near(b, w0))
-      .sort((a, b) => a - b)
-      .filter((b, i, all) => i === 0 || !near(b, all[i - 1]!));
-    // Walk outward from w0 segment by segment (the winner is constant inside a segment) until it changes.
-    const above = sorted.filter((b) => b > w0);
-    let holdsTo: number | null = null;
-    let winnerAbove: string | null = null;
-    let from = w0;
-    for (let i = 0; i <= above.length; i++) {
-      const to = above[i];
-      const inside = at(to === undefined ? from + 1 : (from + to) / 2);
-      if (inside !== winner) {
-        holdsTo = from;
-        winnerAbove = inside;
-        break;
-      }
-      if (to === undefined) break;
-      from = to;
-    }
-    const below = sorted.filter((b) => b < w0).reverse();
-    let holdsFrom = 0;
-    let winnerBelow: string | null = null;
-    let upper = w0;
-    for (let i = 0; i <= below.length; i++) {
-      const lower = below[i] ?? 0;
-      if (upper <= 0) break;
-      const inside = at((lower + upper) / 2);
-      if (inside !== winner) {
-        holdsFrom = upper;
-        winnerBelow = inside;
-        break;
-      }
-      upper = lower;
-    }
-    return {
-      criterion,
-      weight: w0,
-      holdsFrom: round4(holdsFrom),
-      holdsTo: holdsTo === null ? null : round4(holdsTo),
-      winnerBelow,
-      winnerAbove,
-    };
-  });
-}
-
-
 /** Who wins: the ranking alone, without wording eliminations (the analysis runs it hundreds of times). */
 function winnerOf(requirements: Requirements, kb: KnowledgeBase, overrides: Partial<Record<Criterion, number>>): string | null {
   const best = evaluate(requirements, kb, overrides, { eliminationReasons: false }).ranked[0]?.best;
-  return best ? brokerOf(best) : null;
+  return best ? brokerIdOf(best) : null;
 }
 
 export function numberThresholds(requirements: Requirements, kb: KnowledgeBase, winner: string, overrides: Partial<Record<Criterion, number>>): Sensitivity['thresholds'] {
@@ -224,34 +124,6 @@ export function featureFlips(requirements: Requirements, kb: KnowledgeBase, winn
   return out;
 }
 
-/** Small, seeded, deterministic PRNG (mulberry32): the same seed gives the same samples everywhere. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function robustness(evaluation: Evaluation, samples: number, seed: number): NonNullable<Sensitivity['robustness']> {
-  const all = lines(evaluation);
-  const base: Weights = CRITERIA.map((c) => evaluation.weights[c].weight);
-  const winner = winnerFor(all, base);
-  const random = mulberry32(seed);
-  const wins: Record<string, number> = {};
-  const weights = [...base];
-  for (let i = 0; i < samples; i++) {
-    for (let k = 0; k < weights.length; k++) weights[k] = base[k]! * (1 + PERTURBATION * (2 * random() - 1));
-    const w = winnerFor(all, weights) ?? 'none';
-    wins[w] = (wins[w] ?? 0) + 1;
-  }
-  const sorted = Object.fromEntries(Object.entries(wins).sort(([a], [b]) => byCodeUnits(a, b)));
-  return { samples, seed, perturbation: PERTURBATION, share: samples === 0 ? 1 : round4((wins[winner ?? 'none'] ?? 0) / samples), winners: sorted };
-}
-
 export function analyseSensitivity(
   requirements: Requirements,
   kb: KnowledgeBase,
@@ -261,7 +133,7 @@ export function analyseSensitivity(
 ): Sensitivity | undefined {
   const top = evaluation.ranked[0]?.best;
   if (!top) return undefined;
-  const winner = brokerOf(top);
+  const winner = brokerIdOf(top);
   const samples = options.robustnessSamples ?? DEFAULT_ROBUSTNESS_SAMPLES;
   return {
     weights: weightIntervals(evaluation),
