@@ -147,10 +147,11 @@ describe('mqselect adr check', () => {
     const missing = await runCli(['adr', 'check', adrs]);
     expect(missing.code).toBe(0);
     expect(missing.stdout).toMatch(/warning \[kb-file-missing\] extra knowledge-base file .*our-rules\.yaml is missing/);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "2026.11.2+custom"', '"version": "2025.01.1+custom"'));
+    const version = (JSON.parse(readFileSync(join(ROOT, 'dist', 'kb.json'), 'utf8')) as { version: string }).version;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`"version": "${version}+custom"`, '"version": "2025.01.1+custom"'));
     const older = await runCli(['adr', 'check', adrs, '--fail-on', 'warning']);
     expect(older.code).toBe(1);
-    expect(older.stdout).toContain('[kb-version-changed] knowledge base 2025.01.1+custom at the decision, 2026.11.2 now');
+    expect(older.stdout).toContain(`[kb-version-changed] knowledge base 2025.01.1+custom at the decision, ${version} now`);
   });
 
   it('checks every file even when one block is unreadable, then exits 2', async () => {
