@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { checkUniqueCases, parseCaseText } from '../src/cases/load.js';
 import { caseReport } from '../src/cases/report.js';
 import { ROOT, runCli, shippedKb } from './helpers.js';
@@ -99,5 +100,17 @@ describe('mqselect kb cases', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/b\.yaml:\d+:\d+: confidence: expected one of "high", "medium", "low"/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('mqselect kb show --model', () => {
+  it('prints every weight, threshold and curve with its why; JSON is the model file as data', async () => {
+    const text = await runCli(['kb', 'show', '--model']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('unstated: 0');
+    expect(text.stdout).toMatch(/throughput\n {4}nodes: weight 1, curve fn nodes, fullUpTo 3, atCeiling 0.5/);
+    const json = JSON.parse((await runCli(['kb', 'show', '--model', '-f', 'json'])).stdout);
+    expect(json).toEqual(parse(readFileSync(join(ROOT, 'data', 'model.yaml'), 'utf8')));
+    expect((await runCli(['kb', 'show', 'kafka', '--model'])).code).toBe(2);
   });
 });
