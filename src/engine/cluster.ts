@@ -1,7 +1,7 @@
 import type { Model } from '../kb/model-schema.js';
 import type { ClusterMode } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
-import { currentModesFor, modeMeetsReliability } from './constraints.js';
+import { currentModesFor, modeMeetsReliability, neededProtocols } from './constraints.js';
 import { formatBytes, formatCount } from './labels.js';
 import type { MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';
@@ -148,8 +148,13 @@ function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements:
 function managedEquivalent(profiles: ResolvedProfile[], requirements: Requirements): ClusterModeChoice['managed'] {
   const platform = requirements.deployment?.platform;
   if (!platform || platform === 'on-premises' || requirements.deployment?.managedService === 'excluded') return undefined;
+  const needs = neededProtocols(requirements);
   const offering = profiles[0]!.broker.managedOfferings.find(
-    (o) => o.platform === platform && o.compatibility === 'same-software' && profiles.every((p) => o.profiles.includes(p.profile.id)),
+    (o) =>
+      o.platform === platform &&
+      o.compatibility === 'same-software' &&
+      profiles.every((p) => o.profiles.includes(p.profile.id)) &&
+      (!o.protocols || needs.every((n) => n.protocols.some((p) => o.protocols!.includes(p)))),
   );
   return offering ? { name: offering.name, platform, ...(offering.note ? { note: offering.note } : {}), sources: offering.sources } : undefined;
 }

@@ -188,6 +188,7 @@ export const managedOfferingSchema = z.strictObject({
   commercial: d(z.boolean(), 'true when the offering is a paid edition beyond cloud usage fees (e.g. a vendor platform)'),
   compatibility: d(z.enum(['same-software', 'api-compatible']), 'api-compatible: a different implementation of the same API'),
   profiles: list(id, 1),
+  protocols: opt(d(list(z.enum(PROTOCOLS), 1), 'the protocols the offering exposes, when it is fewer than the software speaks')),
   note: opt(z.string()),
   sources,
 });

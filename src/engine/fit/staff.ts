@@ -3,6 +3,7 @@ import type { Requirements } from '../../requirements/schema.js';
 import { canonicalLanguage, type Language } from '../../requirements/vocabulary.js';
 import type { ResolvedProfile } from '../profiles.js';
 import { round3 } from '../rounding.js';
+import { neededProtocols } from '../constraints.js';
 import { ratingPart, type FitPart } from './parts.js';
 
 /** Staff cost: the rating, the team's experience and languages, managed offerings and the product's momentum. */
@@ -102,9 +103,12 @@ function managedPart(resolved: ResolvedProfile, requirements: Requirements, mode
     o.compatibility === 'api-compatible' ? scale['api-compatible'] : o.kind === 'operator' ? scale.operator : o.commercial ? scale.commercial : scale['same-software'];
   // A stated platform is judged alone; a managed wish with none is judged on the major clouds together.
   const platforms = stated ? [stated] : MAJOR_CLOUDS;
+  // An offering that does not expose a protocol the clients need does not take the work off the team.
+  const needs = neededProtocols(requirements);
+  const exposes = (o: Offering) => !o.protocols || needs.every((n) => n.protocols.some((p) => o.protocols!.includes(p)));
   const bestOn = platforms.map((platform) => {
-    const offerings = resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id) && o.kind === 'managed-service');
-    const any = stated ? resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id)) : offerings;
+    const here = resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id) && exposes(o));
+    const any = stated ? here : here.filter((o) => o.kind === 'managed-service');
     return { platform, best: [...any].sort((a, b) => value(b) - value(a))[0] };
   });
   const fit = bestOn.reduce((sum, b) => sum + (b.best ? value(b.best) : 0), 0) / bestOn.length;
