@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import type { Model } from './model-schema.js';
+import { d, id, isoDate, list, listOrEmpty, opt, positive, sources, text, url } from './schema-helpers.js';
+import { ruleSchema, type Rule } from './rule-schema.js';
 import { DIMENSIONS, FEATURES, LANGUAGES, MESSAGE_LOSS, PLATFORMS, PROTOCOLS, type Dimension, type Feature, type Protocol } from '../requirements/vocabulary.js';
 
 /**
@@ -8,6 +10,9 @@ import { DIMENSIONS, FEATURES, LANGUAGES, MESSAGE_LOSS, PLATFORMS, PROTOCOLS, ty
  * checked by the named integrity rules in integrity.ts. Written with zod/mini, like every schema of
  * mqselect, so the CLI loads one small validation core.
  */
+export { d } from './schema-helpers.js';
+export { CONDITION_OPS, conditionSchema, effectSchema, ruleSchema, type Condition, type Effect, type Rule } from './rule-schema.js';
+
 export const SUPPORT = ['native', 'plugin', 'partial', 'commercial', 'deprecated', 'via-pattern', 'none'] as const;
 export type Support = (typeof SUPPORT)[number];
 /** vendor: maintained by a company that backs the broker (e.g. Confluent's librdkafka clients), not by the project. */
@@ -15,19 +20,6 @@ export const CLIENT_SUPPORT = ['official', 'vendor', 'community', 'via-protocol'
 export const STATUS = ['current', 'legacy', 'removed'] as const;
 export const BASIS = ['measured', 'derived', 'vendor-claim', 'estimate'] as const;
 export const FAILOVER_KIND = ['automatic', 'manual', 'none'] as const;
-
-/** Documentation helpers: zod/mini attaches descriptions and constraints as checks. */
-export const d = <T extends z.ZodMiniType>(schema: T, description: string) => schema.check(z.describe(description));
-const opt = <T extends z.ZodMiniType>(schema: T, description?: string) => z.optional(description === undefined ? schema : d(schema, description));
-const positive = () => z.number().check(z.positive());
-const list = <T extends z.ZodMiniType>(schema: T, min = 0) => (min > 0 ? z.array(schema).check(z.minLength(min)) : z.array(schema));
-const listOrEmpty = <T extends z.ZodMiniType>(schema: T, description: string) => d(z._default(z.array(schema), []), description);
-
-const id = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'lower-case id: letters, digits, dashes'));
-const url = d(z.url({ protocol: /^https$/ }), 'a public https URL');
-const sources = d(list(url, 1), 'where the claim can be checked (at least one URL)');
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'));
-const text = () => z.string().check(z.minLength(3));
 
 export const ratingSchema = d(
   z.int().check(z.minimum(1), z.maximum(5)),
@@ -229,49 +221,6 @@ export const brokerSchema = z.strictObject({
   managedOfferings: z._default(z.array(managedOfferingSchema), []),
 });
 export type BrokerEntry = z.output<typeof brokerSchema>;
-
-export const CONDITION_OPS = ['equals', 'in', 'contains', 'gte', 'gt', 'lte', 'lt', 'stated', 'notStated'] as const;
-export type Condition =
-  | { path: string; op: (typeof CONDITION_OPS)[number]; value?: unknown }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
-
-export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({
-      path: d(z.string(), 'a requirements field path, e.g. workload.peakMessagesPerSecond (never priorities or weights)'),
-      op: z.enum(CONDITION_OPS),
-      value: z.optional(z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])),
-    }),
-    z.strictObject({ all: list(conditionSchema, 1) }),
-    z.strictObject({ any: list(conditionSchema, 1) }),
-    z.strictObject({ not: conditionSchema }),
-  ]),
-) as z.ZodMiniType<Condition>;
-
-export const effectSchema = z.union([
-  z.strictObject({
-    adjust: z.strictObject({
-      broker: id,
-      profile: opt(id, 'limit to one profile'),
-      dimension: z.enum([...DIMENSIONS, 'features']),
-      by: d(z.number().check(z.minimum(-1), z.maximum(1)), 'added to the fit (0..1), result clamped'),
-    }),
-  }),
-  z.strictObject({ eliminate: z.strictObject({ broker: id, profile: z.optional(id) }) }),
-  z.strictObject({ warn: z.literal(true) }),
-]);
-export type Effect = z.output<typeof effectSchema>;
-
-export const ruleSchema = z.strictObject({
-  id: d(id, 'stable rule id, never reused'),
-  when: conditionSchema,
-  then: list(effectSchema, 1),
-  because: d(text(), 'the reason shown to users when the rule fires'),
-  sources: z._default(z.array(url), []),
-});
-export type Rule = z.output<typeof ruleSchema>;
 
 export const rulesFileSchema = z.strictObject({ kind: z.literal('rules'), rules: z.array(ruleSchema) });
 export const metaFileSchema = z.strictObject({
