@@ -1,6 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDecision } from '../src/adr/check.js';
@@ -9,9 +8,10 @@ import { isRetired, parseAdr, withStatus } from '../src/adr/parse.js';
 import { recommend } from '../src/engine/recommend.js';
 import { requirementsArb } from './arbitraries.js';
 import { ROOT, runCli, shippedKb } from './helpers.js';
+import { tempDir } from './temp.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'adr-log-pipeline.md');
-const fresh = () => mkdtempSync(join(tmpdir(), 'mqselect-adr-'));
+const fresh = () => tempDir('mqselect-adr-');
 const only = (dir: string) => join(dir, readdirSync(dir).filter((f) => f.endsWith('.md')).sort().at(-1)!);
 
 describe('mqselect adr new', () => {

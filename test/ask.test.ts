@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from './helpers.js';
+import { tempDir } from './temp.js';
 import { TmuxSession } from './tmux.js';
 
 /** End to end in a real pseudo-terminal (tmux), with keystrokes, as an architect would use it. */
@@ -33,7 +33,7 @@ async function answerAll(s: TmuxSession, answer: (question: string) => string | 
 // Dozens of prompts, each awaited on screen: generous limits for a loaded 2-core machine.
 describe('mqselect ask in a terminal', { timeout: 180_000 }, () => {
   it('revisits a decision: pre-filled answers, one changed, saved file and printed winner', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mqselect-ask-'));
+    const dir = tempDir('mqselect-ask-');
     const saved = join(dir, 'revisited.yaml');
     const adrs = join(dir, 'decisions');
     session = new TmuxSession('revisit', `node ${CLI} ask --from ${join(ROOT, 'examples/log-pipeline.yaml')} --save ${saved} --adr ${adrs}`);
@@ -51,7 +51,7 @@ describe('mqselect ask in a terminal', { timeout: 180_000 }, () => {
   });
 
   it('never replaces an existing file without confirmation', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mqselect-ask-'));
+    const dir = tempDir('mqselect-ask-');
     const target = join(dir, 'mine.yaml');
     writeFileSync(target, 'version: 1\ntitle: keep me\n');
     session = new TmuxSession('clobber', `node ${CLI} ask --from ${join(ROOT, 'examples/minimal.yaml')} --save ${target}`);
@@ -64,7 +64,7 @@ describe('mqselect ask in a terminal', { timeout: 180_000 }, () => {
   });
 
   it('rejects an invalid answer inline and asks again', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mqselect-ask-'));
+    const dir = tempDir('mqselect-ask-');
     session = new TmuxSession('invalid', `node ${CLI} ask --save ${join(dir, 'x.json')}`);
     await session.waitFor(/^\? Title of the decision/m);
     session.keys('Enter');
@@ -81,7 +81,7 @@ describe('mqselect ask in a terminal', { timeout: 180_000 }, () => {
   });
 
   it('Ctrl-C exits 130, writes nothing and prints no stack trace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mqselect-ask-'));
+    const dir = tempDir('mqselect-ask-');
     const target = join(dir, 'never.yaml');
     session = new TmuxSession('cancel', `node ${CLI} ask --save ${target}`);
     await session.waitFor(/^\? Title of the decision/m);

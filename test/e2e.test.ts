@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from './helpers.js';
+import { tempDir } from './temp.js';
 
 /** The built CLI, spawned the way users and scripts run it: stdout, stderr and exit code. */
 let dir: string;
@@ -13,7 +13,7 @@ const file = (name: string, text: string) => {
 };
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mqselect-e2e-'));
+  dir = tempDir('mqselect-e2e-');
   readFileSync(CLI); // fails clearly when dist/ was not built
 });
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +6,10 @@ import { combinations } from '../src/engine/feasibility.js';
 import { parseHumanNumber } from '../src/requirements/numbers.js';
 import { jsonSchema } from '../src/schemas/json-schemas.js';
 import { ROOT, runCli } from './helpers.js';
+import { tempDir } from './temp.js';
 import { CRITERIA } from '../src/requirements/vocabulary.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mqselect-scripting-'));
+const dir = tempDir('mqselect-scripting-');
 const taskQueue = JSON.parse(readFileSync(join(ROOT, 'examples/task-queue.json'), 'utf8'));
 const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line));
 
