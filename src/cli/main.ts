@@ -165,11 +165,17 @@ function localDate(now: Date): string {
 
 async function main(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
-  // A reader that stops early (| head) closes the pipe: that is not an error of ours.
+  // A reader that stops early (| head) closes the pipe: that is not an error of ours. Any other failed
+  // write (a full disk, /dev/full, a closed descriptor) is: one line on stderr and exit 2, never a stack
+  // trace or exit 1 (which means "no feasible broker").
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
+    writeStderr(`mqselect: cannot write the output: ${errnoText(error)}`);
+    process.exit(EXIT.usage);
   });
+  // stderr is where errors would be reported; when it cannot be written, there is nowhere left to say so,
+  // and the exit code must stay the one the command chose.
+  process.stderr.on('error', () => undefined);
   process.on('SIGINT', () => {
     writeStderr('mqselect: cancelled');
     process.exit(EXIT.cancelled);
@@ -194,6 +200,12 @@ async function main(argv: string[]): Promise<ExitCode> {
     if (verbose) writeStderr((error as Error).stack ?? '');
     return EXIT.usage;
   }
+}
+
+/** "no space left on device (ENOSPC)" from "ENOSPC: no space left on device, write". */
+function errnoText(error: NodeJS.ErrnoException): string {
+  const text = error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '');
+  return error.code ? `${text} (${error.code})` : text;
 }
 
 // If the event loop ran dry before main() settled (a promise that never resolves), that is an internal
