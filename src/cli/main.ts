@@ -176,8 +176,12 @@ async function main(argv: string[]): Promise<ExitCode> {
   // stderr is where errors would be reported; when it cannot be written, there is nowhere left to say so,
   // and the exit code must stay the one the command chose.
   process.stderr.on('error', () => undefined);
-  process.on('SIGINT', () => {
+  process.on('SIGINT', function cancel() {
     writeStderr('mqselect: cancelled');
+    // End by the signal itself, as a well-behaved program does: the shell reports 130 and a calling loop
+    // stops too. process.exit() would wait for a read still blocked on a FIFO that has no writer.
+    process.off('SIGINT', cancel);
+    process.kill(process.pid, 'SIGINT');
     process.exit(EXIT.cancelled);
   });
   const verbose = argv.includes('--verbose');

@@ -3,25 +3,42 @@
  * record texts without holding the whole input, so the size limit applies per record, not per file.
  */
 import { inputError } from '../errors.js';
+import { Utf8Chunks, wideEncoding } from './decode.js';
 
 export type RawRecord = { text: string } | { error: string };
 
 export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limit: number, file?: string): AsyncGenerator<RawRecord> {
-  const decoder = new TextDecoder();
+  // Bytes that are not UTF-8 stop the run (the records before them are answered) instead of reaching
+  // results as U+FFFD.
+  const decoder = new Utf8Chunks();
+  const where = file === undefined ? {} : { file };
   let splitter: Splitter | undefined;
+  let records = 0;
   for await (const chunk of chunks) {
-    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (!splitter && typeof chunk !== 'string') {
+      const wide = wideEncoding(chunk);
+      if (wide) throw inputError(`${wide} is not supported; save the input as UTF-8`, where);
+    }
+    const { text: decoded, invalid } = typeof chunk === 'string' ? { text: chunk, invalid: false } : decoder.push(chunk);
+    let text = decoded;
+    const nul = text.indexOf('\u0000');
+    if (nul !== -1) text = text.slice(0, nul);
     if (!splitter) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const first = text.search(/\S/);
-      if (first === -1) continue;
-      splitter = text[first] === '[' ? new ArraySplitter(limit) : new LineSplitter(limit);
+      if (first !== -1) splitter = text[first] === '[' ? new ArraySplitter(limit) : new LineSplitter(limit);
     }
-    yield* splitter.push(text);
+    if (splitter) {
+      for (const record of splitter.push(text)) {
+        records++;
+        yield record;
+      }
+    }
+    if (invalid) throw inputError(`not valid UTF-8 in record ${records} (counting from 0); save the input as UTF-8`, where);
+    if (nul !== -1) throw inputError(`looks like a binary file (a NUL byte in record ${records}, counting from 0)`, where);
   }
-  const tail = decoder.decode();
-  if (!splitter) throw inputError('the input is empty (expected a JSON array or NDJSON of requirement objects)', file === undefined ? {} : { file });
-  if (tail) yield* splitter.push(tail);
+  if (decoder.endsCut()) throw inputError('not valid UTF-8 at the end of the input (a cut multi-byte character); save the input as UTF-8', where);
+  if (!splitter) throw inputError('the input is empty (expected a JSON array or NDJSON of requirement objects)', where);
   yield* splitter.end();
 }
 

@@ -41,27 +41,31 @@ export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCod
   const progress = process.stderr.isTTY ? new Progress() : undefined;
   let index = 0;
   let invalid = 0;
-  for await (const raw of splitRecords(input, LIMITS.requirementsBytes, file)) {
-    const i = index++;
-    if ('error' in raw) {
-      invalid++;
-      if (output.line(errorLine(i, null, raw.error))) await output.flush();
-      continue;
+  // The answers so far are written even when the input turns out unreadable half-way (not UTF-8, say).
+  try {
+    for await (const raw of splitRecords(input, LIMITS.requirementsBytes, file)) {
+      const i = index++;
+      if ('error' in raw) {
+        invalid++;
+        if (output.line(errorLine(i, null, raw.error))) await output.flush();
+        continue;
+      }
+      try {
+        const requirements = parseRequirementsRecord(raw.text, `${file}[${i}]`, schema, assignments);
+        checkExperience(requirements, kb, `${file}[${i}]`);
+        const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
+        const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
+        if (output.line(`{"index":${i},"result":${JSON.stringify(result)}}`)) await output.flush();
+      } catch (error) {
+        if (!(error instanceof MqselectError) || error.kind !== 'input') throw error;
+        invalid++;
+        if (output.line(errorLine(i, error.location.path ?? null, error.message))) await output.flush();
+      }
+      progress?.tick(index, invalid);
     }
-    try {
-      const requirements = parseRequirementsRecord(raw.text, `${file}[${i}]`, schema, assignments);
-      checkExperience(requirements, kb, `${file}[${i}]`);
-      const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
-      const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
-      if (output.line(`{"index":${i},"result":${JSON.stringify(result)}}`)) await output.flush();
-    } catch (error) {
-      if (!(error instanceof MqselectError) || error.kind !== 'input') throw error;
-      invalid++;
-      if (output.line(errorLine(i, error.location.path ?? null, error.message))) await output.flush();
-    }
-    progress?.tick(index, invalid);
+  } finally {
+    await output.flush();
   }
-  await output.flush();
   progress?.done(index, invalid);
   return invalid > 0 ? EXIT.usage : EXIT.ok;
 }
