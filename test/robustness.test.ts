@@ -152,3 +152,46 @@ describe('text encodings: UTF-8 or a clear refusal', () => {
     expect([utf16.code, utf16.stderr]).toEqual([2, expect.stringContaining('UTF-16 is not supported')]);
   });
 });
+
+describe('nesting is capped early, with a clear message', () => {
+  const dir = tempDir('mqselect-deep-');
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const TOO_DEEP = 'nested more than 64 levels deep (no requirements or knowledge-base document nests like this)';
+  const blockNesting = (levels: number) => `version: 1\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`;
+
+  it.each([
+    ['500k-arrays.json', `${'['.repeat(500_000)}${']'.repeat(500_000)}`, '1:65'],
+    ['500k-open.json', `{"version": 1, "x": ${'['.repeat(500_000)}`, '1:84'],
+    ['100k-flow.yaml', `version: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, '2:68'],
+    ['100k-flow-maps.yaml', `version: 1\nx: ${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`, '2:260'],
+    ['100k-dashes.yaml', `version: 1\nx:\n  ${'- '.repeat(100_000)}1\n`, '3:1'],
+    ['block-100.yaml', blockNesting(100), '66:65'],
+    ['block-1400.yaml', blockNesting(1400), undefined],
+  ])('%s', async (name, text, at) => {
+    const path = write(name, text);
+    const started = performance.now();
+    const run = await runCli(['recommend', path]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^mqselect: ${path}:${at ?? '\\d+:\\d+'}: ${TOO_DEEP.replace(/[()]/g, '\\$&')}\\n$`));
+  });
+
+  it('a bracket in a string or a comment does not count', async () => {
+    const brackets = '['.repeat(100);
+    const json = write('strings.json', JSON.stringify({ version: 1, title: brackets, context: `{${brackets}` }));
+    const yaml = write('strings.yaml', `version: 1\ntitle: "${brackets}"\ncontext: '${brackets}'\n# ${brackets}\n`);
+    for (const path of [json, yaml]) expect((await runCli(['recommend', path, '-f', 'json'])).code, path).toBe(0);
+  });
+
+  it('in --batch and kb validate too', async () => {
+    const batch = await runCli(['recommend', '--batch', '-'], { input: `{"version":1}\n{"version":1,"x":${'['.repeat(100)}${']'.repeat(100)}}\n` });
+    expect(batch.code).toBe(2);
+    expect(JSON.parse(batch.stdout.trim().split('\n')[1]!).error.message).toBe(TOO_DEEP);
+    const kb = await runCli(['kb', 'validate', write('deep-kb.yaml', `kind: rules\nrules: ${'['.repeat(1000)}\n`)]);
+    expect([kb.code, kb.stderr]).toEqual([2, expect.stringContaining(`deep-kb.yaml:2:72: ${TOO_DEEP}`)]);
+  });
+});
