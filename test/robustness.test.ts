@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from './helpers.js';
@@ -193,5 +193,32 @@ describe('nesting is capped early, with a clear message', () => {
     expect(JSON.parse(batch.stdout.trim().split('\n')[1]!).error.message).toBe(TOO_DEEP);
     const kb = await runCli(['kb', 'validate', write('deep-kb.yaml', `kind: rules\nrules: ${'['.repeat(1000)}\n`)]);
     expect([kb.code, kb.stderr]).toEqual([2, expect.stringContaining(`deep-kb.yaml:2:72: ${TOO_DEEP}`)]);
+  });
+});
+
+describe('control characters in user text are shown, never obeyed', () => {
+  const requirements = { version: 1, title: 'Jobs \u001b[31mRED\u001b[0m\rOVER\nnext', context: 'line one\r\nline two \u001b]0;pwned\u0007 end\u202e' };
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f\u202e]/;
+
+  it('table, Markdown and ADR escape them; the ADR heading stays one line; the context keeps its newlines', async () => {
+    const input = JSON.stringify(requirements);
+    const table = await runCli(['recommend', '-', '--no-sensitivity'], { input });
+    expect(table.stdout).not.toMatch(RAW);
+    expect(table.stdout.split('\n')[0]).toBe('mqselect — Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
+    const markdown = await runCli(['recommend', '-', '-f', 'markdown', '--no-sensitivity'], { input });
+    expect(markdown.stdout.split('\n')[0]).toBe('# mqselect recommendation: Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
+    const dir = tempDir('mqselect-adr-');
+    expect((await runCli(['adr', 'new', '-', '--dir', dir, '--date', '2026-11-25', '--robustness', '0'], { input })).code).toBe(0);
+    const text = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8');
+    const body = text.slice(0, text.indexOf('<!-- mqselect-decision'));
+    expect(body).not.toMatch(RAW);
+    expect(body).toContain('\n# Use Apache Kafka (Topic with consumer groups) for Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext\n');
+    expect(body).toContain('\nline one\nline two \\x1b]0;pwned\\x07 end\\u202e\n');
+    expect((await runCli(['adr', 'check', dir])).code).toBe(0);
+  });
+
+  it('an error line that names such a file stays one line', async () => {
+    const run = await runCli(['recommend', 'x\u001b[2J\ny.yaml']);
+    expect([run.code, run.stderr]).toEqual([2, 'mqselect: x\\x1b[2J\\ny.yaml: no such file\n']);
   });
 });

@@ -3,6 +3,7 @@ import { CRITERIA } from '../engine/types.js';
 import { EXIT, MqselectError, usageError, type ExitCode } from '../errors.js';
 import { RECOMMEND_FORMATS } from '../render/index.js';
 import { SCHEMA_NAMES, type SchemaName } from '../schemas/names.js';
+import { oneLine } from '../render/text.js';
 import { writeStderr } from './io.js';
 import { collect } from './options.js';
 import { VERSION } from './version.js';
@@ -195,12 +196,12 @@ async function main(argv: string[]): Promise<ExitCode> {
       return EXIT.usage;
     }
     if (error instanceof MqselectError) {
-      writeStderr(`mqselect: ${error.toUserLine()}`);
+      writeStderr(`mqselect: ${oneLine(error.toUserLine())}`);
       if (verbose && error.stack) writeStderr(error.stack);
       return error.exitCode;
     }
     const internal = usageError(`internal error: ${(error as Error).message ?? String(error)}${verbose ? '' : ' (run with --verbose for details)'}`);
-    writeStderr(`mqselect: ${internal.message}`);
+    writeStderr(`mqselect: ${oneLine(internal.message)}`);
     if (verbose) writeStderr((error as Error).stack ?? '');
     return EXIT.usage;
   }

@@ -3,11 +3,12 @@ import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type RankedBroker, type Result } from '../engine/types.js';
 import { SHORT, clusterLines, fitCell, headline, relaxationLines, sensitivityLines, weightLine } from './common.js';
 import type { RenderOptions } from './index.js';
+import { oneLine } from './text.js';
 
 /** The terminal view: ranking with per-dimension fits, the cluster mode, reasons, eliminations. */
 export function renderTable(result: Result, { style, explain }: RenderOptions): string {
   const out: string[] = [];
-  const title = result.title ? ` — ${result.title}` : '';
+  const title = result.title ? ` — ${oneLine(result.title)}` : '';
   out.push(style.bold(`mqselect${title}`), style.dim(`knowledge base ${result.kb.version} (as of ${result.kb.asOf})`), '');
   const rec = result.recommendation;
   out.push(rec ? (rec.clearWinner ? style.good(style.bold(headline(result))) : style.warn(style.bold(headline(result)))) : style.bad(style.bold(headline(result))));
