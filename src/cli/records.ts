@@ -1,6 +1,7 @@
 /**
- * Splits a stream of requirement records — a JSON array or NDJSON, decided by the first character — into
- * record texts without holding the whole input, so the size limit applies per record, not per file.
+ * Splits a stream of requirement records — a JSON array, or NDJSON / concatenated JSON documents, decided
+ * by the first character — into record texts without holding the whole input, so the size limit applies
+ * per record, not per file.
  */
 import { inputError } from '../errors.js';
 import { Utf8Chunks, wideEncoding } from './decode.js';
@@ -26,7 +27,7 @@ export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limi
     if (!splitter) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const first = text.search(/\S/);
-      if (first !== -1) splitter = text[first] === '[' ? new ArraySplitter(limit) : new LineSplitter(limit);
+      if (first !== -1) splitter = text[first] === '[' ? new ArraySplitter(limit) : new DocumentSplitter(limit);
     }
     if (splitter) {
       for (const record of splitter.push(text)) {
@@ -80,27 +81,80 @@ class Piece {
   }
 }
 
-class LineSplitter implements Splitter {
+/**
+ * NDJSON, and concatenated JSON documents as jq writes them without -c (pretty-printed, one after
+ * another): a record ends at a line end where its brackets balance, or where the next document starts
+ * on the same line. A line starting with "{" while a record is still open starts a new record, so one
+ * broken line does not swallow the rest of the stream.
+ */
+class DocumentSplitter implements Splitter {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private lineStart = true;
+  /** Non-blank text since the last record boundary. */
+  private content = false;
   private piece: Piece;
   constructor(limit: number) {
     this.piece = new Piece(limit);
   }
+
   *push(text: string): Generator<RawRecord> {
     let start = 0;
-    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-      this.piece.add(text.slice(start, newline));
-      const record = this.piece.take();
-      if (record) yield record;
-      start = newline + 1;
+    const cut = (end: number): RawRecord | undefined => {
+      this.piece.add(text.slice(start, end));
+      start = end;
+      this.depth = 0;
+      this.content = false;
+      return this.piece.take();
+    };
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const lineStart = this.lineStart;
+      this.lineStart = false;
+      if (c === NEWLINE) {
+        this.lineStart = true;
+        // A JSON string never spans lines: an unclosed one is this record's error, not the next one's.
+        if (this.inString) {
+          this.inString = false;
+          this.piece.broken = true;
+        }
+        if (this.depth === 0) {
+          const record = cut(i);
+          start = i + 1;
+          if (record) yield record;
+        }
+        continue;
+      }
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) this.inString = false;
+        continue;
+      }
+      if ((c === OPEN_CURLY && lineStart && this.depth > 0) || ((c === OPEN_CURLY || c === OPEN_SQUARE) && this.depth === 0 && this.content)) {
+        const record = cut(i);
+        if (record) yield record;
+      }
+      if (c > 32) this.content = true;
+      if (c === QUOTE) this.inString = true;
+      else if (c === OPEN_CURLY || c === OPEN_SQUARE) this.depth++;
+      else if (c === CLOSE_CURLY || c === CLOSE_SQUARE) {
+        if (this.depth === 0) this.piece.broken = true;
+        else this.depth--;
+      }
     }
     this.piece.add(text.slice(start));
   }
+
   *end(): Generator<RawRecord> {
+    if (this.depth > 0) this.piece.broken = true;
     const record = this.piece.take();
     if (record) yield record;
   }
 }
 
+const NEWLINE = 10;
 const QUOTE = 34;
 const BACKSLASH = 92;
 const COMMA = 44;

@@ -55,7 +55,8 @@ export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCod
         checkExperience(requirements, kb, `${file}[${i}]`);
         const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
         const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
-        if (output.line(`{"index":${i},"result":${JSON.stringify(result)}}`)) await output.flush();
+        const title = requirements.title === undefined ? '' : `"title":${JSON.stringify(requirements.title)},`;
+        if (output.line(`{"index":${i},${title}"result":${JSON.stringify(result)}}`)) await output.flush();
       } catch (error) {
         if (!(error instanceof MqselectError) || error.kind !== 'input') throw error;
         invalid++;
@@ -88,15 +89,25 @@ async function openInput(path: string): Promise<AsyncIterable<Buffer | string>> 
   return createReadStream(path, { highWaterMark: 256 * 1024 });
 }
 
-/** Buffers output lines and respects back-pressure, so a slow reader never makes memory grow. */
+/**
+ * Buffers output lines and respects back-pressure, so a slow reader never makes memory grow. What is
+ * buffered is also written as soon as the run waits for input (a setImmediate runs only then: records of
+ * one chunk are answered without yielding to I/O), so `--batch -` answers each record of a slow producer
+ * at once, while a fast one still gets large writes.
+ */
 class LineWriter {
   private buffer: string[] = [];
   private size = 0;
+  private idle: NodeJS.Immediate | undefined;
   constructor(private readonly stream: NodeJS.WriteStream) {}
   /** Queues a line; true when the buffer is full and should be flushed. */
   line(text: string): boolean {
     this.buffer.push(text);
     this.size += text.length + 1;
+    this.idle ??= setImmediate(() => {
+      this.idle = undefined;
+      void this.flush();
+    });
     return this.size >= 256 * 1024;
   }
   async flush(): Promise<void> {
