@@ -119,8 +119,10 @@ function program(setExit: (code: ExitCode) => void): Command {
     .argument('[paths...]', 'ADR files or directories (default: docs/decisions)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the check').choices(['error', 'warning']).default('error'))
+    .option('--root <dir>', 'where recorded extra KB paths start (default: the repository root above each ADR, else its folder)')
+    .option('--kb <file>', 'a knowledge-base file standing in for a recorded one of the same name (repeatable)', collect, [])
     .action(async (paths: string[], flags) => {
-      const { runAdrCheck } = await import('./commands/adr.js');
+      const { runAdrCheck } = await import('./commands/adr-check.js');
       setExit(await runAdrCheck(paths, flags));
     });
 
