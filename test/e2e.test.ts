@@ -170,6 +170,25 @@ describe('mqselect kb', () => {
     expect(run.stderr).toMatch(/bad-broker\.yaml:2:5: id: /);
   });
 
+  it('kb validate FILE lists every schema problem with line:col, and -f json prints a JSON document', async () => {
+    const broken = file('many-problems.yaml', 'kind: broker\nid: Bad Id\nname: 3\nasOf: yesterday\n');
+    const text = await runCli(['kb', 'validate', broken]);
+    expect(text.code).toBe(2);
+    const listed = text.stdout.trim().split('\n');
+    expect(listed.length).toBeGreaterThan(5);
+    expect(listed).toContain(`error: [schema] ${broken}:2:5: id: lower-case id: letters, digits, dashes, got "Bad Id"`);
+    expect(listed).toContain(`error: [schema] ${broken}:3:7: name: expected a string, got 3`);
+    expect(listed.at(-1)).toMatch(/^invalid: \d+ problem\(s\) in 1 file\(s\); the integrity rules run once every file passes the schema$/);
+    expect(text.stderr).toMatch(new RegExp(`^mqselect: ${broken}:2:5: id: .*\\(and \\d+ more, listed on stdout\\)\\n$`));
+    const json = await runCli(['kb', 'validate', broken, '-f', 'json']);
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ integrityChecked: false, errors: listed.length - 1 });
+    expect(report.findings[0]).toEqual({ rule: 'schema', severity: 'error', where: `${broken}:2:5: id`, message: 'lower-case id: letters, digits, dashes, got "Bad Id"', file: broken, line: 2, column: 5, path: 'id' });
+    const unreadable = JSON.parse((await runCli(['kb', 'validate', file('not-yaml.yaml', 'kind: [\n'), '-f', 'json'])).stdout);
+    expect(unreadable.findings[0]).toMatchObject({ rule: 'unreadable', line: 2, message: expect.stringMatching(/^malformed YAML/) });
+  });
+
   it('kb show lists brokers; kb show BROKER prints its record with sources', async () => {
     const list = await runCli(['kb', 'show']);
     expect(list.stdout).toMatch(/kafka\s+Apache Kafka/);

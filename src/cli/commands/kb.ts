@@ -1,36 +1,73 @@
-import { EXIT, inputError, usageError, type ExitCode } from '../../errors.js';
+import { parseDocumentText } from '../../document.js';
+import { EXIT, MqselectError, inputError, usageError, type ErrorLocation, type ExitCode } from '../../errors.js';
 import { caseReport } from '../../cases/report.js';
 import { renderCaseReport } from '../../render/cases.js';
-import { assembleKnowledgeBase } from '../../kb/load.js';
+import type { IntegrityFinding } from '../../kb/integrity.js';
+import { assembleKnowledgeBase, type KbSource } from '../../kb/load.js';
 import { renderKbList, renderKbShow } from '../../render/kb-show.js';
-import { LIMITS, readInput, sha256, writeStdout } from '../io.js';
+import { oneLine } from '../../render/text.js';
+import { locatedIssues } from '../../schema-issues.js';
+import { LIMITS, readInput, sha256, writeStderr, writeStdout } from '../io.js';
 import { assembleShippedFromDisk, caseLibrary, knowledgeBaseWith, shippedKnowledgeBase } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
 
-/** `kb validate [FILE…]`: the shipped KB as on disk, or it plus the given files. Exit 1 on integrity errors. */
+/** A finding as `kb validate` prints it: integrity rules, and schema problems placed in their file. */
+type Finding = IntegrityFinding & { file?: string; line?: number; column?: number; path?: string };
+
+/**
+ * `kb validate [FILE…]`: the shipped KB as on disk, or it plus the given files. Every schema problem of
+ * every file is listed with line:column (exit 2); without any, the integrity rules run (exit 1 on errors).
+ */
 export async function runKbValidate(files: string[], flags: { format: 'text' | 'json' }): Promise<ExitCode> {
   const shipped = await assembleShippedFromDisk();
-  const { kb, findings } =
-    files.length === 0
-      ? shipped
-      : await assembleKnowledgeBase(
-          await Promise.all(
-            files.map(async (path) => {
-              const input = await readInput(path, LIMITS.kbFileBytes);
-              return { ...input, layer: 'user' as const, sha256: await sha256(input.text) };
-            }),
-          ),
-          shipped.kb,
-        );
+  const sources: KbSource[] = [];
+  const problems: Finding[] = [];
+  for (const path of files) {
+    try {
+      const input = await readInput(path, LIMITS.kbFileBytes);
+      const issues = await schemaProblems(input.text, input.file);
+      problems.push(...issues);
+      if (issues.length === 0) sources.push({ ...input, layer: 'user', sha256: await sha256(input.text) });
+    } catch (error) {
+      if (!(error instanceof MqselectError) || error.kind === 'usage') throw error;
+      problems.push(problemAt(error.location, error.message, 'unreadable'));
+    }
+  }
+  const { kb, findings } = problems.length > 0 ? { kb: shipped.kb, findings: problems } : files.length === 0 ? shipped : await assembleKnowledgeBase(sources, shipped.kb);
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const integrityChecked = problems.length === 0;
   if (flags.format === 'json') {
-    writeStdout(JSON.stringify({ kb: { version: kb.version, asOf: kb.asOf }, brokers: kb.brokers.map((b) => b.id), rules: kb.rules.length, errors, findings }, null, 2));
+    writeStdout(JSON.stringify({ kb: { version: kb.version, asOf: kb.asOf }, brokers: kb.brokers.map((b) => b.id), rules: kb.rules.length, integrityChecked, errors, findings }, null, 2));
   } else {
     const lines = findings.map((f) => `${f.severity}: [${f.rule}] ${f.where}: ${f.message}`);
-    lines.push(`${errors === 0 ? 'valid' : 'invalid'}: ${kb.brokers.length} brokers (${kb.brokers.map((b) => b.id).join(', ')}), ${kb.rules.length} rules, ${errors} error(s), ${findings.length - errors} warning(s)`);
-    writeStdout(lines.join('\n'));
+    if (!integrityChecked) lines.push(`invalid: ${errors} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s); the integrity rules run once every file passes the schema`);
+    else lines.push(`${errors === 0 ? 'valid' : 'invalid'}: ${kb.brokers.length} brokers (${kb.brokers.map((b) => b.id).join(', ')}), ${kb.rules.length} rules, ${errors} error(s), ${findings.length - errors} warning(s)`);
+    writeStdout(lines.map(oneLine).join('\n'));
+  }
+  if (!integrityChecked) {
+    // Unreadable input: one line per file on stderr as for every command, the full list on stdout.
+    for (const file of new Set(problems.map((p) => p.file))) {
+      const mine = problems.filter((p) => p.file === file);
+      writeStderr(`mqselect: ${oneLine(mine[0]!.where)}: ${oneLine(mine[0]!.message)}${mine.length > 1 ? ` (and ${mine.length - 1} more, listed on stdout)` : ''}`);
+    }
+    return EXIT.usage;
   }
   return errors > 0 ? EXIT.negative : EXIT.ok;
+}
+
+/** Every schema problem of one KB file; a file that is not a document at all is one problem. */
+async function schemaProblems(text: string, file: string): Promise<Finding[]> {
+  const parsed = await parseDocumentText(text, file);
+  const { kbFileSchema } = await import('../../kb/files.js');
+  const result = kbFileSchema.safeParse(parsed.data, { reportInput: true });
+  if (result.success) return [];
+  return (await locatedIssues(result.error.issues, parsed, file)).map(({ location, message }) => problemAt(location, message, 'schema'));
+}
+
+function problemAt(location: ErrorLocation, message: string, rule: 'schema' | 'unreadable'): Finding {
+  const { file, line, column, path } = location;
+  const at = [file, line, column].filter((x) => x !== undefined).join(':');
+  return { rule, severity: 'error', where: path ? `${at}: ${path}` : at, message, ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), ...(path !== undefined ? { path } : {}) };
 }
 
 /** `kb show [BROKER]`: what the KB says, with sources. */
