@@ -39,15 +39,19 @@ export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promis
   const findings: Finding[] = [];
   // An unreadable ADR does not stop the others from being checked; it makes the exit code 2 at the end.
   const unreadable: Finding[] = [];
-  const refuse = (file: string, line: number, message: string, column?: number) =>
-    unreadable.push({ file, line, ...(column !== undefined ? { column } : {}), severity: 'error', rule: 'unreadable-block', message });
+  /** Their stderr lines: "file:line: message", or without a line where there is none (a file over the limit). */
+  const stderrLines: string[] = [];
+  const refuse = (file: string, line: number | undefined, message: string, column?: number) => {
+    unreadable.push({ file, line: line ?? 1, ...(column !== undefined ? { column } : {}), severity: 'error', rule: 'unreadable-block', message });
+    stderrLines.push(`${[file, line, column].filter((x) => x !== undefined).join(':')}: ${message}`);
+  };
   for (const file of files) {
     let text: string;
     try {
       ({ text } = await readInput(file, LIMITS.kbFileBytes));
     } catch (error) {
       if (!(error instanceof MqselectError)) throw error;
-      refuse(file, error.location.line ?? 1, error.message, error.location.column);
+      refuse(file, error.location.line, error.message, error.location.column);
       continue;
     }
     const parsed = parseAdr(text);
@@ -93,7 +97,7 @@ export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promis
     const fresh = recommend(reading.requirements, kb.kb, { weightOverrides: block.weightOverrides });
     findings.push(...checkDecision(file, parsed, block, fresh, kb.status));
   }
-  for (const f of unreadable) writeStderr(`mqselect: ${oneLine(`${f.file}:${f.line}${f.column !== undefined ? `:${f.column}` : ''}: ${f.message}`)}`);
+  for (const line of stderrLines) writeStderr(`mqselect: ${oneLine(line)}`);
   writeStdout(renderFindings(checked, skipped, [...unreadable, ...findings], flags.format));
   // A stand-in no decision asked for is a mistake in the command line (a wrong name), not a pass.
   const unused = standIns.find((s) => !s.used);
