@@ -5,7 +5,9 @@ import { RECOMMEND_FORMATS } from '../render/index.js';
 import { SCHEMA_NAMES, type SchemaName } from '../schemas/names.js';
 import { oneLine } from '../render/text.js';
 import { writeStderr } from './io.js';
+import { helpFooter } from './help.js';
 import { collect } from './options.js';
+import { SHELLS, type Shell } from './completion-shells.js';
 import { VERSION } from './version.js';
 
 /**
@@ -16,7 +18,8 @@ import { VERSION } from './version.js';
 function program(setExit: (code: ExitCode) => void): Command {
   const root = new Command('mqselect')
     .description('Choose a message queue (ActiveMQ, RabbitMQ, RocketMQ, Kafka) from declared requirements, with sourced reasons.')
-    .version(VERSION)
+    .version(versionText())
+    .helpCommand(false)
     .option('--verbose', 'show stack traces for internal errors')
     .exitOverride()
     .configureOutput({
@@ -72,8 +75,9 @@ function program(setExit: (code: ExitCode) => void): Command {
   root
     .command('compare')
     .description('the knowledge base side by side: ratings, figures, capabilities per profile, protocols, cluster modes, sources')
-    .argument('[brokers...]', 'broker ids (all when none): activemq, kafka, rabbitmq, rocketmq')
+    .argument('[brokers...]', 'broker ids, any case (all when none): activemq, kafka, rabbitmq, rocketmq')
     .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
+    .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (brokers: string[], flags) => {
       const { runCompare } = await import('./commands/compare.js');
@@ -148,14 +152,53 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
   kb.command('show')
     .description('print what the knowledge base says about a broker, with sources (all brokers when none given)')
-    .argument('[broker]', 'broker id: activemq, rabbitmq, rocketmq, kafka')
+    .argument('[broker]', 'broker id, any case: activemq, rabbitmq, rocketmq, kafka')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (broker: string | undefined, flags) => {
       const { runKbShow } = await import('./commands/kb.js');
       setExit(await runKbShow(broker, flags));
     });
+
+  root
+    .command('completion')
+    .description('print a shell completion script (commands, options, broker ids, option values)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .action(async (shell: Shell) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      setExit(await runCompletion(shell, root));
+    });
+
+  // "mqselect help adr new": help for any command path (commander's own help command stops at the first word).
+  root
+    .command('help')
+    .description('display help for a command, e.g. mqselect help adr new')
+    .argument('[command...]', 'the command path')
+    .action((names: string[]) => {
+      let command = root;
+      for (const name of names) {
+        const sub = command.commands.find((c) => c.name() === name || c.aliases().includes(name));
+        if (!sub) throw usageError(`help: unknown command "${names.join(' ')}" (see mqselect --help)`);
+        command = sub;
+      }
+      command.outputHelp();
+    });
+
+  // Every command's help ends with examples and its exit codes (help.ts), worded only when shown.
+  const footers = (command: Command, path: string) => {
+    command.addHelpText('after', () => helpFooter(path));
+    for (const sub of command.commands) if (sub.name() !== 'help') footers(sub, path === 'mqselect' ? sub.name() : `${path} ${sub.name()}`);
+  };
+  footers(root, 'mqselect');
   return root;
+}
+
+declare const __SHIPPED_KB_LABEL__: string | undefined;
+
+/** "0.1.0", then the knowledge base compiled into this build (the first line stays the bare version, for scripts). */
+function versionText(): string {
+  return typeof __SHIPPED_KB_LABEL__ === 'string' ? `${VERSION}\nknowledge base ${__SHIPPED_KB_LABEL__}` : VERSION;
 }
 
 const splitList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];

@@ -8,9 +8,9 @@ import { runQuestionnaire } from '../../requirements/questionnaire.js';
 import type { Requirements } from '../../requirements/schema.js';
 import { RENDERERS } from '../../render/index.js';
 import { LIMITS, readInput, writeFileAtomic, writeStdout } from '../io.js';
-import { knowledgeBaseWith } from '../shipped-kb.js';
+import { failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
-import { checkExperience, failOnIntegrityErrors } from './recommend.js';
+import { checkExperience } from './recommend.js';
 
 export interface AskFlags {
   from?: string;

@@ -6,8 +6,8 @@ import { loadRequirementsSchema, parseRequirementsRecord } from '../../requireme
 import { LIMITS, STDIN_NAME } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
 import { splitRecords } from '../records.js';
-import { knowledgeBaseWith } from '../shipped-kb.js';
-import { checkExperience, failOnIntegrityErrors, parseSetOptions } from './recommend.js';
+import { failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
+import { checkExperience, parseSetOptions } from './recommend.js';
 
 export interface BatchFlags {
   kb: string[];

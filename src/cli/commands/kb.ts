@@ -8,7 +8,7 @@ import { renderKbList, renderKbShow } from '../../render/kb-show.js';
 import { oneLine } from '../../render/text.js';
 import { locatedIssues } from '../../schema-issues.js';
 import { LIMITS, readInput, sha256, writeStderr, writeStdout } from '../io.js';
-import { assembleShippedFromDisk, caseLibrary, knowledgeBaseWith, shippedKnowledgeBase } from '../shipped-kb.js';
+import { assembleShippedFromDisk, caseLibrary, failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
 
 /** A finding as `kb validate` prints it: integrity rules, and schema problems placed in their file. */
@@ -71,9 +71,11 @@ function problemAt(location: ErrorLocation, message: string, rule: 'schema' | 'u
 }
 
 /** `kb show [BROKER]`: what the KB says, with sources. */
-export async function runKbShow(brokerId: string | undefined, flags: { format: 'text' | 'json'; color: boolean }): Promise<ExitCode> {
-  const kb = await shippedKnowledgeBase();
-  const broker = brokerId === undefined ? undefined : kb.brokers.find((b) => b.id === brokerId);
+export async function runKbShow(brokerId: string | undefined, flags: { format: 'text' | 'json'; color: boolean; kb: string[] }): Promise<ExitCode> {
+  const assembled = await knowledgeBaseWith(flags.kb);
+  failOnIntegrityErrors(assembled, flags.kb);
+  const { kb } = assembled;
+  const broker = brokerId === undefined ? undefined : kb.brokers.find((b) => b.id === brokerId.toLowerCase());
   if (brokerId !== undefined && !broker) throw inputError(`unknown broker "${brokerId}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`);
   if (flags.format === 'json') {
     writeStdout(JSON.stringify(broker ?? { version: kb.version, asOf: kb.asOf, brokers: kb.brokers, rules: kb.rules }, null, 2));

@@ -6,10 +6,9 @@ import type { Requirements } from '../../requirements/schema.js';
 import { RENDERERS, type RecommendFormat } from '../../render/index.js';
 import { LIMITS, readInput, writeStdout } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
-import { knowledgeBaseWith } from '../shipped-kb.js';
+import { failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
-import type { AssembledKb } from '../../kb/load.js';
 import type { Assignment } from '../../requirements/assignments.js';
 
 export interface RecommendFlags {
@@ -61,14 +60,6 @@ export async function loadInputs(path: string, flags: { kb: string[]; set: strin
 /** --set options; the field catalogue behind them (the zod schema) is loaded only when there are any. */
 export async function parseSetOptions(raw: string[]): Promise<Assignment[]> {
   return raw.length === 0 ? [] : (await import('../../requirements/set.js')).parseAssignments(raw);
-}
-
-/** A user KB layer that breaks integrity is invalid input for recommend (kb validate lists every finding). */
-export function failOnIntegrityErrors(assembled: AssembledKb, files: string[]): void {
-  const errors = assembled.findings.filter((f) => f.severity === 'error');
-  if (errors.length === 0) return;
-  const first = errors[0]!;
-  throw inputError(`knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`, { file: files.join(', ') });
 }
 
 /** Broker ids in team.experience must exist in the KB (a user KB may add ids, so the schema cannot list them). */
