@@ -15,7 +15,7 @@ describe('help and version', () => {
     const run = await runCli([...command.split(' '), '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\nExamples:\n  \$ mqselect .+\n/);
-    expect(run.stdout).toMatch(/\nExit codes:\n  0 +.+\n(  1 +.+\n)?  2 +.+\n  130  cancelled with Ctrl-C\n$/);
+    expect(run.stdout).toMatch(/\nExit codes:\n  0 +.+\n(?: {7}.+\n)*(?:  1 +.+\n(?: {7}.+\n)*)?  2 +.+\n(?: {7}.+\n)*  130  cancelled with Ctrl-C\n$/);
   });
 
   it('mqselect help adr new prints the help of adr new; an unknown path is exit 2', async () => {

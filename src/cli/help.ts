@@ -1,4 +1,5 @@
 import { EXIT, type ExitCode } from '../errors.js';
+import { wrapWords } from '../render/wrap.js';
 
 /**
  * The end of every command's --help: examples, and the rows of the one exit-code table (DESIGN.md,
@@ -48,17 +49,19 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   completion: { examples: ['mqselect completion bash > ~/.local/share/bash-completion/completions/mqselect', 'mqselect completion zsh > "${fpath[1]}/_mqselect"', 'mqselect completion fish > ~/.config/fish/completions/mqselect.fish'], exits: {} },
 };
 
-/** "Examples:" and "Exit codes:" for the command at this path ("adr new"), as help text after the options. */
-export function helpFooter(path: string): string {
+/** "Examples:" and "Exit codes:" for the command at this path ("adr new"), as help text after the options, wrapped as the help is. */
+export function helpFooter(path: string, width: number): string {
   const help = COMMAND_HELP[path];
   if (!help) return '';
   const exits = [EXIT.ok, ...(EXIT.negative in help.exits ? [EXIT.negative] : []), EXIT.usage, EXIT.cancelled] as ExitCode[];
+  // Continuation lines hang under the text, as commander's own option descriptions do.
+  const hang = (first: string, text: string) => wrapWords(text, Math.max(20, width - first.length)).map((line, i) => `${i === 0 ? first : ' '.repeat(first.length)}${line}`);
   return [
     '',
     'Examples:',
-    ...help.examples.map((e) => `  $ ${e}`),
+    ...help.examples.flatMap((e) => hang('  $ ', e)),
     '',
     'Exit codes:',
-    ...exits.map((code) => `  ${String(code).padEnd(3)}  ${help.exits[code] ?? MEANING[code]}`),
+    ...exits.flatMap((code) => hang(`  ${String(code).padEnd(3)}  `, help.exits[code] ?? MEANING[code])),
   ].join('\n');
 }

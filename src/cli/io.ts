@@ -1,7 +1,7 @@
 // node:fs, not node:fs/promises: reads are synchronous (a CLI has nothing else to do meanwhile) and
 // fs.promises, which loads a good part of Node's stream machinery, is touched only when writing files.
 import * as fs from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError, usageError } from '../errors.js';
 import { decodeText } from './decode.js';
@@ -91,6 +91,53 @@ export function packageRoot(): string {
 export async function shippedKbFiles(): Promise<string[]> {
   const data = join(packageRoot(), 'data');
   return shippedKbFileNames(fs.readdirSync(join(data, 'brokers'))).map((f) => relative(process.cwd(), join(data, f)) || f);
+}
+
+/**
+ * That a file can be written later (before an interactive session spends the user's time): its folder
+ * exists and takes a new file (tried, not guessed from permissions: root, read-only mounts), and it is
+ * not a folder itself. Returns whether the file exists already.
+ */
+export function checkWritableFile(path: string, option: string): boolean {
+  const info = statOrUndefined(path);
+  if (info?.isDirectory()) throw usageError(`${option} ${path}: is a folder; give a file name`);
+  const dir = dirname(resolve(path));
+  const folder = statOrUndefined(dir);
+  if (!folder) throw usageError(`${option} ${path}: the folder ${dirname(path)} does not exist`);
+  if (!folder.isDirectory()) throw usageError(`${option} ${path}: ${dirname(path)} is not a folder`);
+  probeWrite(dir, `${option} ${path}`);
+  return info !== undefined;
+}
+
+/** That a folder exists and takes new files, or can be created (its nearest existing parent takes new entries). */
+export function checkWritableFolder(path: string, option: string): void {
+  let dir = resolve(path);
+  for (let info = statOrUndefined(dir); !info; info = statOrUndefined(dir)) {
+    if (dirname(dir) === dir) break;
+    dir = dirname(dir);
+  }
+  const info = statOrUndefined(dir);
+  if (info && !info.isDirectory()) throw usageError(`${option} ${path}: ${dir === resolve(path) ? 'is a file, not a folder' : `${dir} is a file, not a folder`}`);
+  probeWrite(dir, `${option} ${path}`);
+}
+
+function statOrUndefined(path: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function probeWrite(dir: string, what: string): void {
+  const probe = join(dir, `.mqselect-probe-${process.pid}`);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.unlinkSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw usageError(`${what}: cannot write in ${dir} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? 'error')})`);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { oneLine } from '../render/text.js';
 import { writeStderr } from './io.js';
 import { helpFooter } from './help.js';
 import { collect } from './options.js';
+import { terminalWidth } from './width.js';
 import { SHELLS, type Shell } from './completion-shells.js';
 import { VERSION } from './version.js';
 
@@ -25,6 +26,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .configureOutput({
       // One line, like every other error: "mqselect: <what> (see mqselect --help)".
       outputError: (text, write) => write(`mqselect: ${text.trim().replace(/^error: /, '')} (see mqselect --help)\n`),
+      getOutHelpWidth: helpWidth,
     });
 
   root
@@ -43,6 +45,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--robustness <n>', 'random weight vectors for the robustness share (0 = none)', '1000')
     .option('--seed <n>', 'seed of the robustness sampling', '1')
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (file: string | undefined, flags, command: Command) => {
       if ((file === undefined) === (flags.batch === undefined)) throw usageError('give either a requirements FILE or --batch FILE (see mqselect recommend --help)');
       if (flags.batch !== undefined) {
@@ -67,6 +70,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--adr <dir>', 'also write an ADR for the result into this folder')
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (flags) => {
       const { runAsk } = await import('./commands/ask.js');
       setExit(await runAsk(flags, () => localDate(new Date())));
@@ -79,6 +83,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (brokers: string[], flags) => {
       const { runCompare } = await import('./commands/compare.js');
       setExit(await runCompare(brokers, flags));
@@ -146,6 +151,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--fail-under <percent>', 'exit 1 when top-1 agreement is below this share (for CI)')
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (flags) => {
       const { runKbCases } = await import('./commands/kb.js');
       setExit(await runKbCases(flags));
@@ -156,6 +162,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (broker: string | undefined, flags) => {
       const { runKbShow } = await import('./commands/kb.js');
       setExit(await runKbShow(broker, flags));
@@ -187,7 +194,7 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   // Every command's help ends with examples and its exit codes (help.ts), worded only when shown.
   const footers = (command: Command, path: string) => {
-    command.addHelpText('after', () => helpFooter(path));
+    command.addHelpText('after', () => helpFooter(path, helpWidth()));
     for (const sub of command.commands) if (sub.name() !== 'help') footers(sub, path === 'mqselect' ? sub.name() : `${path} ${sub.name()}`);
   };
   footers(root, 'mqselect');
@@ -200,6 +207,9 @@ declare const __SHIPPED_KB_LABEL__: string | undefined;
 function versionText(): string {
   return typeof __SHIPPED_KB_LABEL__ === 'string' ? `${VERSION}\nknowledge base ${__SHIPPED_KB_LABEL__}` : VERSION;
 }
+
+/** Help fits the terminal (COLUMNS too); piped, it keeps commander's 80 columns. */
+const helpWidth = () => (process.stdout.isTTY ? terminalWidth(process.env, process.stdout) : 80);
 
 const splitList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 

@@ -3,9 +3,11 @@ import { compareBrokers, renderCompareMarkdown, renderCompareTable, type Compare
 import { writeStdout } from '../io.js';
 import { failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
+import { outputWidth } from '../width.js';
 
 /** `mqselect compare [BROKER…]`: the knowledge base side by side (all brokers when none is named). */
-export async function runCompare(names: string[], flags: { format: CompareFormat; color: boolean; kb: string[] }): Promise<ExitCode> {
+export async function runCompare(names: string[], flags: { format: CompareFormat; color: boolean; kb: string[]; width?: string }): Promise<ExitCode> {
+  const width = outputWidth(flags.width, process.env, process.stdout);
   const assembled = await knowledgeBaseWith(flags.kb);
   failOnIntegrityErrors(assembled, flags.kb);
   const { kb } = assembled;
@@ -17,6 +19,6 @@ export async function runCompare(names: string[], flags: { format: CompareFormat
   const comparison = compareBrokers(kb, brokers);
   if (flags.format === 'json') writeStdout(JSON.stringify(comparison, null, 2));
   else if (flags.format === 'markdown') writeStdout(renderCompareMarkdown(comparison));
-  else writeStdout(renderCompareTable(comparison, await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true))));
+  else writeStdout(renderCompareTable(comparison, await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true)), width));
   return EXIT.ok;
 }

@@ -10,6 +10,7 @@ import { locatedIssues } from '../../schema-issues.js';
 import { LIMITS, readInput, sha256, writeStderr, writeStdout } from '../io.js';
 import { assembleShippedFromDisk, caseLibrary, failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
+import { outputWidth } from '../width.js';
 
 /** A finding as `kb validate` prints it: integrity rules, and schema problems placed in their file. */
 type Finding = IntegrityFinding & { file?: string; line?: number; column?: number; path?: string };
@@ -71,7 +72,8 @@ function problemAt(location: ErrorLocation, message: string, rule: 'schema' | 'u
 }
 
 /** `kb show [BROKER]`: what the KB says, with sources. */
-export async function runKbShow(brokerId: string | undefined, flags: { format: 'text' | 'json'; color: boolean; kb: string[] }): Promise<ExitCode> {
+export async function runKbShow(brokerId: string | undefined, flags: { format: 'text' | 'json'; color: boolean; kb: string[]; width?: string }): Promise<ExitCode> {
+  const width = outputWidth(flags.width, process.env, process.stdout);
   const assembled = await knowledgeBaseWith(flags.kb);
   failOnIntegrityErrors(assembled, flags.kb);
   const { kb } = assembled;
@@ -82,12 +84,13 @@ export async function runKbShow(brokerId: string | undefined, flags: { format: '
     return EXIT.ok;
   }
   const style = await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true));
-  writeStdout(broker ? renderKbShow(broker, style) : renderKbList(kb, style));
+  writeStdout(broker ? renderKbShow(broker, style, width) : renderKbList(kb, style, width));
   return EXIT.ok;
 }
 
 /** `kb cases`: agreement of the engine (with any --kb layers) with the case library of real decisions. */
-export async function runKbCases(flags: { kb: string[]; cases?: string; format: 'text' | 'json'; failUnder?: string; color: boolean }): Promise<ExitCode> {
+export async function runKbCases(flags: { kb: string[]; cases?: string; format: 'text' | 'json'; failUnder?: string; color: boolean; width?: string }): Promise<ExitCode> {
+  const width = outputWidth(flags.width, process.env, process.stdout);
   const failUnder = flags.failUnder === undefined ? undefined : Number(flags.failUnder);
   if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 100)) throw usageError(`--fail-under expects a percentage 0..100 (got "${flags.failUnder}")`);
   const { kb, findings } = await knowledgeBaseWith(flags.kb);
@@ -95,6 +98,6 @@ export async function runKbCases(flags: { kb: string[]; cases?: string; format: 
   if (errors.length > 0) throw inputError(`the knowledge base has integrity errors: ${errors.map((f) => `[${f.rule}] ${f.where}`).join('; ')}`);
   const report = caseReport(await caseLibrary(flags.cases), kb);
   if (flags.format === 'json') writeStdout(JSON.stringify(report, null, 2));
-  else writeStdout(renderCaseReport(report, await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true))).trimEnd());
+  else writeStdout(renderCaseReport(report, await styleFor(wantsColor(flags.color, process.env, process.stdout.isTTY === true)), width).trimEnd());
   return failUnder !== undefined && report.top1Share * 100 < failUnder ? EXIT.negative : EXIT.ok;
 }

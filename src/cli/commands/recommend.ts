@@ -8,6 +8,7 @@ import { LIMITS, readInput, writeStdout } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
 import { failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
+import { outputWidth } from '../width.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
 import type { Assignment } from '../../requirements/assignments.js';
 
@@ -22,17 +23,20 @@ export interface RecommendFlags {
   sensitivity: boolean | undefined;
   robustness: string;
   seed: string;
+  /** --width N, or the terminal's width (table format only). */
+  width?: string;
 }
 
 /** read requirements -> load KB -> engine -> render -> stdout. Exit 1 when no broker is feasible. */
 export async function runRecommend(path: string, flags: RecommendFlags): Promise<ExitCode> {
   const overrides = parseWeightOverrides(flags.weight);
+  const width = outputWidth(flags.width, process.env, process.stdout);
   const { kb, requirements } = await loadInputs(path, flags);
   const sensitivity = flags.sensitivity !== false ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   const render = await RENDERERS[flags.format]();
   const style = await styleFor(flags.format === 'table' && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
-  writeStdout(render(result, { style, explain: flags.explain }));
+  writeStdout(render(result, { style, explain: flags.explain, ...(flags.format === 'table' && width !== undefined ? { width } : {}) }));
   return result.recommendation ? EXIT.ok : EXIT.negative;
 }
 
