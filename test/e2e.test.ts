@@ -228,3 +228,15 @@ describe('mqselect compare', () => {
     expect((await runCli(['compare', 'pulsar'])).code).toBe(2);
   });
 });
+
+describe('start-up loads only what the command needs', () => {
+  it('recommend FILE --format json, --help and --version load no yaml, cli-table3, chalk or inquirer', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const trace = file('trace.cjs', "const M = require('node:module'); const load = M._load; const seen = []; M._load = function (request) { if (/vendor/.test(request)) seen.push(request); return load.apply(this, arguments); }; process.on('exit', () => require('node:fs').writeSync(2, `LOADED ${JSON.stringify(seen)}\\n`));");
+    for (const args of [['recommend', 'examples/task-queue.json', '--format', 'json'], ['recommend', 'examples/task-queue.json', '-f', 'json', '--no-sensitivity'], ['--help'], ['--version']]) {
+      const run = spawnSync(process.execPath, ['--require', trace, CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(0);
+      expect(run.stderr, args.join(' ')).toBe('LOADED []\n');
+    }
+  });
+});
