@@ -8,7 +8,7 @@ import { TmuxSession } from './tmux.js';
 
 /** Help, version and shell completion: what a new user reaches for first, end to end. */
 const COMMANDS = ['recommend', 'ask', 'compare', 'schema', 'adr', 'adr new', 'adr check', 'kb', 'kb validate', 'kb cases', 'kb show', 'completion'];
-const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
+const has = (program: string) => spawnSync('/bin/sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
 
 describe('help and version', () => {
   it.each(COMMANDS)('mqselect %s --help ends with examples and the exit codes', async (command) => {

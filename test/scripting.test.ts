@@ -35,7 +35,7 @@ describe('recommend --batch', () => {
     expect(out[4].result.recommendation).toBeNull();
     // The contract's key order: fits by criterion in the documented order.
     expect(Object.keys(out[0].result.ranking[0].fits)).toEqual([...CRITERIA]);
-    const validate = new Ajv2020({ strict: false }).compile(jsonSchema('batch'));
+    const validate = new Ajv2020({ strict: false }).addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i).compile(jsonSchema('batch'));
     for (const o of out.filter((o) => o.result)) expect(validate(o.result), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
   });
 

@@ -10,7 +10,8 @@ import { TmuxSession } from './tmux.js';
  * 80 columns: on a terminal prose wraps and tables narrow or stack to its width (COLUMNS, or the
  * terminal's own); --width N does the same for files; piped output without --width is as it always was.
  */
-const hasTmux = spawnSync('sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
+const hasTmux = spawnSync('/bin/sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
+if (!hasTmux) console.warn('test/terminal.test.ts: tmux is not installed, so the tests "on a terminal" are skipped (install tmux, e.g. apt-get install tmux)');
 /** Lines wider than `width`, leaving out the ones that are a single URL (kept whole so a terminal can open it). */
 const tooWide = (text: string, width: number) => text.split('\n').filter((line) => displayWidth(line) > width && !/^\s*\S*https?:\/\/\S+$/.test(line));
 
