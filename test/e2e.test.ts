@@ -145,7 +145,7 @@ describe('bad input: one line on stderr naming file and field, exit 2, no stack 
   it('--help and --version succeed', async () => {
     expect((await runCli(['--help'])).code).toBe(0);
     expect((await runCli(['recommend', '--help'])).stdout).toContain('--weight');
-    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\nknowledge base \S+ \(as of \d{4}-\d{2}-\d{2}\)\n$/);
   });
 });
 
