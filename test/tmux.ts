@@ -17,7 +17,8 @@ export class TmuxSession {
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.server, ...args], { encoding: 'utf8' });
+    // stderr is kept from the test output ("no server running" when a finished pane is killed).
+    return execFileSync('tmux', ['-L', this.server, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
   /** The whole pane including scrollback. */
