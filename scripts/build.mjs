@@ -87,7 +87,12 @@ await build({
   plugins: [vendorPlugin, lazyChildProcessPlugin],
   // import.meta.url, as CommonJS has it: the bundle sits beside kb.json.
   banner: { js: "var __mqselectUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { __SHIPPED_KB_FILE__: JSON.stringify('kb.json'), __SHIPPED_CASES_FILE__: JSON.stringify('cases.json'), 'import.meta.url': '__mqselectUrl' },
+  define: {
+    __SHIPPED_KB_FILE__: JSON.stringify('kb.json'),
+    __SHIPPED_CASES_FILE__: JSON.stringify('cases.json'),
+    __SHIPPED_KB_LABEL__: JSON.stringify(`${assembled.kb.version} (as of ${assembled.kb.asOf})`),
+    'import.meta.url': '__mqselectUrl',
+  },
 });
 for (const [name, file] of Object.entries(VENDORS)) {
   await build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root }, outfile: join(dist, 'vendor', `${file}.js`) });

@@ -15,6 +15,9 @@ export interface ParsedDocument {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far above anything a real requirements or KB file contains, far below what exhausts memory. */
 const MAX_ALIAS_COUNT = 50;
+/** Requirements nest 3 levels, knowledge-base files about 8: deeper is an accident or an attack, refused before parsing. */
+export const MAX_DEPTH = 64;
+export const TOO_DEEP = `nested more than ${MAX_DEPTH} levels deep (no requirements or knowledge-base document nests like this)`;
 
 export function looksLikeJson(text: string): boolean {
   const first = text.trimStart()[0];
@@ -23,12 +26,17 @@ export function looksLikeJson(text: string): boolean {
 
 export async function parseDocumentText(text: string, file: string): Promise<ParsedDocument> {
   if (text.trim() === '') throw inputError('the file is empty (expected a JSON or YAML document)', { file });
-  const parsed = looksLikeJson(text) ? await parseJson(text, file) : await parseYaml(text, file);
-  const forbidden = findForbiddenKey(parsed.data);
-  if (forbidden) {
+  const json = looksLikeJson(text);
+  // Brackets are counted on the text first: a deep document is refused at once, before any parser recurses.
+  const deep = deepBrackets(text, json ? 'json' : 'yaml');
+  if (deep !== undefined) throw inputError(TOO_DEEP, { file, ...lineColumn(text, deep) });
+  const parsed = json ? await parseJson(text, file) : await parseYaml(text, file);
+  const refused = findRefusedKey(parsed.data);
+  if (refused) {
     await loadPositionFinder();
-    const key = String(forbidden[forbidden.length - 1]);
-    throw inputError(`the key "${key}" is not allowed`, locationOf(parsed, file, forbidden, true));
+    if (refused.deep) throw inputError(TOO_DEEP, { file, ...parsed.locate(refused.path.slice(0, MAX_DEPTH + 1)) });
+    const key = String(refused.path[refused.path.length - 1]);
+    throw inputError(`the key "${key}" is not allowed`, locationOf(parsed, file, refused.path, true));
   }
   return parsed;
 }
@@ -105,7 +113,9 @@ async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
     const message = problem.message.includes('multiple documents')
       ? 'the file holds several YAML documents (separated by ---); mqselect reads exactly one'
       : problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw inputError(`malformed YAML: ${message}`, {
+    // Block nesting the bracket count cannot see can still exhaust the parser's stack: the same refusal.
+    const tooDeep = message.includes('Maximum call stack size exceeded');
+    throw inputError(tooDeep ? TOO_DEEP : `malformed YAML: ${message}`, {
       file,
       ...(position ? { line: position.line, column: position.col } : {}),
     });
@@ -114,6 +124,7 @@ async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    if (error instanceof RangeError) throw inputError(TOO_DEEP, { file });
     throw inputError(`refused YAML: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} alias expansions)`, { file });
   }
   return { data, format: 'yaml', locate: (path, atKey) => yamlLocate(text, path, atKey) };
@@ -121,26 +132,83 @@ async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
 
 /**
  * Walks the data without recursion (a deeply nested document cannot overflow the stack) and without
- * building paths on the way; the path is rebuilt only for the offending key.
+ * building paths on the way; the path is rebuilt only for what is refused: a prototype key, or nesting
+ * deeper than MAX_DEPTH (which YAML block structure reaches without brackets).
  */
-export function findForbiddenKey(data: unknown): PropertyKey[] | undefined {
-  const stack: Array<{ value: unknown; parent: number; key: PropertyKey }> = [{ value: data, parent: -1, key: '' }];
+export function findRefusedKey(data: unknown): { path: PropertyKey[]; deep: boolean } | undefined {
+  const stack: Array<{ value: unknown; parent: number; key: PropertyKey; depth: number }> = [{ value: data, parent: -1, key: '', depth: 0 }];
   const seen: Array<{ parent: number; key: PropertyKey }> = [];
   while (stack.length > 0) {
     const entry = stack.pop()!;
-    const { value } = entry;
+    const { value, depth } = entry;
     if (value === null || typeof value !== 'object') continue;
     const index = seen.push({ parent: entry.parent, key: entry.key }) - 1;
+    if (depth >= MAX_DEPTH) return { path: pathTo(seen, index), deep: true };
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], parent: index, key: i });
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], parent: index, key: i, depth: depth + 1 });
       continue;
     }
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return [...pathTo(seen, index), key];
-      stack.push({ value: (value as Record<string, unknown>)[key], parent: index, key });
+      if (FORBIDDEN_KEYS.has(key)) return { path: [...pathTo(seen, index), key], deep: false };
+      stack.push({ value: (value as Record<string, unknown>)[key], parent: index, key, depth: depth + 1 });
     }
   }
   return undefined;
+}
+
+/**
+ * The offset of the first bracket that opens a level deeper than MAX_DEPTH, skipping strings (and, in
+ * YAML, quoted scalars and comments). In YAML a bracket inside a plain scalar counts too: harmless at
+ * this depth.
+ */
+export function deepBrackets(text: string, format: 'json' | 'yaml'): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (format === 'yaml' && (i === 0 || text.charCodeAt(i - 1) === 10)) {
+      // "- - - - x": block sequences nested on one line, one level per dash.
+      let j = i;
+      let dashes = 0;
+      while (text.charCodeAt(j) === 32) j++;
+      while (text.charCodeAt(j) === 45 /* - */ && text.charCodeAt(j + 1) === 32) {
+        if (++dashes > MAX_DEPTH) return i;
+        for (j += 2; text.charCodeAt(j) === 32; j++);
+      }
+    }
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      if (depth > 0) depth--;
+    } else if (c === 34 /* " */) {
+      if (format === 'json' || startsToken(text, i)) i = closingQuote(text, i, 34);
+    } else if (format === 'yaml') {
+      if (c === 39 /* ' */ && startsToken(text, i)) i = closingQuote(text, i, 39);
+      else if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
+        const end = text.indexOf('\n', i);
+        i = end === -1 ? text.length : end;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A YAML quoted scalar starts a token: after a space, a line start or a flow indicator. */
+function startsToken(text: string, i: number): boolean {
+  const before = i === 0 ? 32 : text.charCodeAt(i - 1);
+  return before <= 32 || before === 91 || before === 123 || before === 44 /* , */ || before === 58 /* : */ || before === 45 /* - */;
+}
+
+/** The offset of the quote that closes the string opened at `start` (backslash escapes in "…"; '' in '…'). */
+function closingQuote(text: string, start: number, quote: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 34 && c === 92 /* \ */) i++;
+    else if (c === quote) {
+      if (quote === 39 && text.charCodeAt(i + 1) === 39) i++;
+      else return i;
+    }
+  }
+  return text.length;
 }
 
 function pathTo(seen: Array<{ parent: number; key: PropertyKey }>, index: number): PropertyKey[] {

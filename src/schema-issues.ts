@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { loadPositionFinder, locationOf, type ParsedDocument } from './document.js';
-import { inputError, type MqselectError } from './errors.js';
+import { inputError, type ErrorLocation, type MqselectError } from './errors.js';
 
 /** A zod issue in words a user of the file understands: what was expected and what was found. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
@@ -44,15 +44,22 @@ function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
   return base;
 }
 
+/** Every issue, each placed in the file (line:column) with its field path, in the order zod found them. */
+export async function locatedIssues(issues: ReadonlyArray<z.core.$ZodIssue>, parsed: ParsedDocument, file: string): Promise<Array<{ location: ErrorLocation; message: string }>> {
+  await loadPositionFinder();
+  return issues.map((issue) => {
+    const path = issuePath(issue);
+    const location = locationOf(parsed, file, path, issue.code === 'unrecognized_keys');
+    return { location: path.length === 0 ? { ...location, path: '(document)' } : location, message: describeIssue(issue) };
+  });
+}
+
 export async function schemaError(
   issues: ReadonlyArray<z.core.$ZodIssue>,
   parsed: ParsedDocument,
   file: string,
 ): Promise<MqselectError> {
-  await loadPositionFinder();
-  const first = issues[0]!;
+  const [first] = await locatedIssues(issues.slice(0, 1), parsed, file);
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  const path = issuePath(first);
-  const location = locationOf(parsed, file, path, first.code === 'unrecognized_keys');
-  return inputError(`${describeIssue(first)}${more}`, path.length === 0 ? { ...location, path: '(document)' } : location);
+  return inputError(`${first!.message}${more}`, first!.location);
 }

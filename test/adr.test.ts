@@ -1,17 +1,18 @@
 import { fc, test } from '@fast-check/vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { checkDecision } from '../src/adr/check.js';
 import { buildAdr, readDecisionBlock } from '../src/adr/decision.js';
 import { isRetired, parseAdr, withStatus } from '../src/adr/parse.js';
 import { recommend } from '../src/engine/recommend.js';
 import { requirementsArb } from './arbitraries.js';
 import { ROOT, runCli, shippedKb } from './helpers.js';
+import { tempDir } from './temp.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'adr-log-pipeline.md');
-const fresh = () => mkdtempSync(join(tmpdir(), 'mqselect-adr-'));
+const fresh = () => tempDir('mqselect-adr-');
 const only = (dir: string) => join(dir, readdirSync(dir).filter((f) => f.endsWith('.md')).sort().at(-1)!);
 
 describe('mqselect adr new', () => {
@@ -65,10 +66,15 @@ describe('mqselect adr new', () => {
     const text = readFileSync(only(dir), 'utf8');
     expect(text).toContain('Chosen option: "Apache RocketMQ", because the platform team already runs RocketMQ for payments (chosen by hand over Apache Kafka');
     expect(text).toContain('"chosenByHand": true');
-    const check = await runCli(['adr', 'check', dir]);
-    expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/warning \[not-first\] Apache RocketMQ is no longer first: Apache Kafka ranks first/);
-    expect((await runCli(['adr', 'check', dir, '--fail-on', 'warning'])).code).toBe(1);
+    // Nothing changed since: clean, even with --fail-on warning.
+    const check = await runCli(['adr', 'check', dir, '--fail-on', 'warning']);
+    expect([check.code, check.stdout]).toEqual([0, expect.stringContaining('1 decision(s) checked, 0 skipped, 0 error(s), 0 warning(s)')]);
+    // The ranking moved since the decision (here: the block recorded another first): a warning.
+    writeFileSync(only(dir), text.replace(/("recommended": \{\n\s+"broker": )"kafka"/, '$1"rabbitmq"'));
+    const moved = await runCli(['adr', 'check', dir, '--fail-on', 'warning']);
+    expect(moved.code).toBe(1);
+    expect(moved.stdout).toMatch(/warning \[ranking-changed\] the ranking changed since the decision: Apache Kafka now ranks first with [\d.]+ against [\d.]+ for Apache RocketMQ \(recorded first: RabbitMQ\)/);
+    writeFileSync(only(dir), text);
     const refused = await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--choose', 'activemq', '--because', 'x']);
     expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/--choose activemq: it is eliminated/)]);
     expect((await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--choose', 'rocketmq'])).code).toBe(2);
@@ -143,15 +149,18 @@ describe('mqselect adr check', () => {
     expect((await runCli(['adr', 'check', adrs])).stdout).toContain('0 error(s), 0 warning(s)');
     writeFileSync(rules, `${readFileSync(rules, 'utf8')}# edited\n`);
     expect((await runCli(['adr', 'check', adrs])).stdout).toMatch(/warning \[kb-file-changed\] extra knowledge-base file .*our-rules\.yaml changed since the decision/);
+    const edited = readFileSync(rules, 'utf8');
     rmSync(rules);
+    // The decision rests on the file: without it, it cannot be checked, and that is an error.
     const missing = await runCli(['adr', 'check', adrs]);
-    expect(missing.code).toBe(0);
-    expect(missing.stdout).toMatch(/warning \[kb-file-missing\] extra knowledge-base file .*our-rules\.yaml is missing/);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/error \[kb-file-missing\] the decision rests on the extra knowledge-base file .*our-rules\.yaml, which is not in .*; not re-checked/);
+    writeFileSync(rules, edited);
     const version = (JSON.parse(readFileSync(join(ROOT, 'dist', 'kb.json'), 'utf8')) as { version: string }).version;
     writeFileSync(file, readFileSync(file, 'utf8').replace(`"version": "${version}+custom"`, '"version": "2025.01.1+custom"'));
     const older = await runCli(['adr', 'check', adrs, '--fail-on', 'warning']);
     expect(older.code).toBe(1);
-    expect(older.stdout).toContain(`[kb-version-changed] knowledge base 2025.01.1+custom at the decision, ${version} now`);
+    expect(older.stdout).toContain(`[kb-version-changed] knowledge base 2025.01.1+custom at the decision, ${version}+custom now`);
   });
 
   it('checks every file even when one block is unreadable, then exits 2', async () => {
@@ -209,6 +218,151 @@ describe('property: adr new then adr check is clean', () => {
     const reading = readDecisionBlock(parsed.block!.json);
     if (!reading.ok) throw new Error(reading.message);
     const again = recommend(reading.requirements, kb, { weightOverrides: reading.block.weightOverrides });
-    expect(checkDecision('x.md', parsed, reading.block, again, { missing: [], changed: [] })).toEqual([]);
+    expect(checkDecision('x.md', parsed, reading.block, again, { changed: [] })).toEqual([]);
+  });
+});
+
+describe('adr check never passes what it could not check', () => {
+  /** A repository with requirements, our own rules file and an ADR written from its root. */
+  async function repository() {
+    const repo = fresh();
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'kb'));
+    writeFileSync(join(repo, 'reqs.yaml'), readFileSync(join(ROOT, 'examples/log-pipeline.yaml')));
+    // Our platform team's rule: Kafka is not offered here, which makes RocketMQ first.
+    writeFileSync(join(repo, 'kb', 'our-rules.yaml'), 'kind: rules\nrules:\n  - id: no-kafka-here\n    when: {path: version, op: equals, value: 1}\n    then: [{eliminate: {broker: kafka}}]\n    because: our platform does not offer Kafka\n');
+    const run = await runCli(['adr', 'new', 'reqs.yaml', '--kb', 'kb/our-rules.yaml', '--dir', 'docs/decisions', '--date', '2026-11-25', '--robustness', '0'], { cwd: repo });
+    expect(run.code).toBe(0);
+    return { repo, adr: join(repo, 'docs', 'decisions', readdirSync(join(repo, 'docs', 'decisions'))[0]!) };
+  }
+
+  it('extra KB files are recorded from the repository root and found from any folder; a missing one is an error', async () => {
+    const { repo, adr } = await repository();
+    const text = readFileSync(adr, 'utf8');
+    expect(text).toContain('"file": "kb/our-rules.yaml"');
+    expect(text).toContain('Chosen option: "Apache RocketMQ"');
+    // From a subfolder: the rules file is found, the decision holds.
+    const sub = await runCli(['adr', 'check', 'decisions', '--fail-on', 'warning'], { cwd: join(repo, 'docs') });
+    expect([sub.code, sub.stdout]).toEqual([0, expect.stringContaining('1 decision(s) checked, 0 skipped, 0 error(s), 0 warning(s)')]);
+    // A real "no longer first" (here: RocketMQ now eliminated by the requirements) is reported from there as such.
+    writeFileSync(adr, text.replace('"replay": "required",', '"replay": "required",\n      "xaTransactions": "required",'));
+    const changed = await runCli(['adr', 'check', 'decisions'], { cwd: join(repo, 'docs') });
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/error \[eliminated\] Apache RocketMQ is now eliminated/);
+    expect(changed.stdout).not.toContain('kb-file-missing');
+    writeFileSync(adr, text);
+    // Without the file the decision cannot be checked: an error and exit 1, never a pass.
+    const rules = readFileSync(join(repo, 'kb', 'our-rules.yaml'));
+    rmSync(join(repo, 'kb', 'our-rules.yaml'));
+    const missing = await runCli(['adr', 'check', 'docs/decisions'], { cwd: repo });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`error [kb-file-missing] the decision rests on the extra knowledge-base file kb/our-rules.yaml, which is not in ${join(repo, 'kb/our-rules.yaml')}`);
+    // --kb gives the file from elsewhere (matched by name); --root says where recorded paths start.
+    const elsewhere = fresh();
+    writeFileSync(join(elsewhere, 'our-rules.yaml'), rules);
+    expect((await runCli(['adr', 'check', join(repo, 'docs/decisions'), '--kb', join(elsewhere, 'our-rules.yaml')])).code).toBe(0);
+    mkdirSync(join(elsewhere, 'kb'));
+    writeFileSync(join(elsewhere, 'kb', 'our-rules.yaml'), rules);
+    expect((await runCli(['adr', 'check', join(repo, 'docs/decisions'), '--root', elsewhere])).code).toBe(0);
+    const wrongName = await runCli(['adr', 'check', join(repo, 'docs/decisions'), '--kb', join(ROOT, 'data/rules.yaml')]);
+    expect([wrongName.code, wrongName.stderr]).toEqual([2, expect.stringMatching(/--kb .*rules\.yaml: no checked decision rests on a knowledge-base file named rules\.yaml/)]);
+  });
+
+  it('a block of an unknown version needs a newer mqselect (exit 2), not "no block"', async () => {
+    const dir = fresh();
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25', '--robustness', '0']);
+    const file = only(dir);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<!-- mqselect-decision v1', '<!-- mqselect-decision v2'));
+    const run = await runCli(['adr', 'check', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\.md:\d+: the mqselect-decision block is v2, which needs a newer mqselect \(mqselect \d+\.\d+\.\d+ reads v1\)\n$/);
+    expect(run.stdout).not.toMatch(/^skipped /m);
+  });
+
+  it('two blocks, front matter that is not YAML and an unknown status are findings', async () => {
+    const dir = fresh();
+    await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25', '--robustness', '0']);
+    const file = only(dir);
+    const text = readFileSync(file, 'utf8');
+    const block = text.slice(text.indexOf('<!-- mqselect-decision v1'));
+    writeFileSync(file, `${text}\n${block}`);
+    const two = await runCli(['adr', 'check', dir]);
+    expect(two.code).toBe(1);
+    expect(two.stdout).toMatch(/:\d+: error \[several-blocks\] a second mqselect-decision block; an ADR records one decision \(the block at line \d+ was checked\)/);
+    writeFileSync(file, text.replace('status: proposed', 'status: [proposed'));
+    const yaml = await runCli(['adr', 'check', dir]);
+    expect(yaml.code).toBe(1);
+    expect(yaml.stdout).toMatch(/:\d+: error \[front-matter\] the front matter is not valid YAML: .*; the status cannot be read/);
+    writeFileSync(file, text.replace('status: proposed', 'status: acepted'));
+    const status = await runCli(['adr', 'check', dir]);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toMatch(/:2: error \[unknown-status\] unknown status "acepted" \(expected proposed, accepted, rejected, deprecated or superseded by …\)/);
+    writeFileSync(file, text.replace('status: proposed', 'status: Accepted'));
+    expect((await runCli(['adr', 'check', dir])).code).toBe(0);
+  });
+
+  it('accepts the Chosen option line with emphasis or without quotes, and says precisely what is wrong', async () => {
+    const dir = fresh();
+    await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--date', '2026-11-25', '--robustness', '0']);
+    const file = only(dir);
+    const text = readFileSync(file, 'utf8');
+    for (const line of ['Chosen option: Kafka, because', '**Chosen option:** "Apache Kafka", because', 'Chosen option: **Apache Kafka**, because', '* Chosen option: `kafka` because']) {
+      writeFileSync(file, text.replace('Chosen option: "Apache Kafka", because', line));
+      const run = await runCli(['adr', 'check', dir]);
+      expect([run.code, line, run.stdout]).toEqual([0, line, expect.stringContaining('0 error(s)')]);
+    }
+    writeFileSync(file, text.replace('Chosen option: "Apache Kafka", because', 'Chosen option: "Apache Kafka, because'));
+    expect((await runCli(['adr', 'check', dir])).stdout).toMatch(/error \[chosen-line-mismatch\] the option after "Chosen option:" has no closing "; the mqselect block records Apache Kafka/);
+    writeFileSync(file, text.replace(/Chosen option: "Apache Kafka", because[^\n]*/, 'Chosen option:'));
+    expect((await runCli(['adr', 'check', dir])).stdout).toMatch(/error \[chosen-line-mismatch\] the "Chosen option:" line names no option/);
+  });
+
+  it('--because for the broker that ranks first anyway is kept, not dropped', async () => {
+    const dir = fresh();
+    const run = await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--date', '2026-11-25', '--robustness', '0', '--choose', 'Kafka', '--because', 'the data platform standardised on it']);
+    expect(run.code).toBe(0);
+    const text = readFileSync(only(dir), 'utf8');
+    expect(text).toMatch(/Chosen option: "Apache Kafka", because the data platform standardised on it; it also ranks first with [\d.]+ of 100, [\d.]+ points ahead of Apache RocketMQ\./);
+    expect(text).toContain('"because": "the data platform standardised on it"');
+    expect(text).toContain('"chosenByHand": false');
+    expect((await runCli(['adr', 'check', dir, '--fail-on', 'warning'])).code).toBe(0);
+  });
+});
+
+describe('ADR front matter and drivers', () => {
+  it('front matter is written as YAML: names with ": " are quoted and read back', async () => {
+    const dir = fresh();
+    const run = await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25', '--robustness', '0', '--decision-makers', 'Ana: platform lead', '--consulted', '#sre, "ops"']);
+    expect(run.code).toBe(0);
+    const text = readFileSync(only(dir), 'utf8');
+    const front = text.slice(4, text.indexOf('\n---\n'));
+    expect(parseYaml(front)).toEqual({ status: 'proposed', date: '2026-11-25', 'decision-makers': 'Ana: platform lead', consulted: '#sre, "ops"' });
+    expect((await runCli(['adr', 'check', dir])).code).toBe(0);
+  });
+
+  it.each([
+    [{ workload: { retentionHours: 24 } }, ['Retention 24 h']],
+    [{ workload: { peakBacklogMessages: 5e6 } }, ['Backlog up to 5M messages']],
+    [{ workload: { maxMessageBytes: 2 * 1024 * 1024 } }, ['2 MiB largest message']],
+    [{ workload: { topics: 12 } }, ['12 topics']],
+    [{ workload: { maxDelayHours: 48 }, features: { delayedMessages: 'required' } }, ['Required: delayed / scheduled messages', 'Delays up to 48 h']],
+    [{ workload: { averageMessagesPerSecond: 1500 } }, ['Average 1.5k msg/s']],
+    [{ workload: { growthFactor: 4 } }, ['Growing ×4']],
+    [{ workload: { consumerGroups: 1 } }, ['1 consumer group']],
+    [{ deployment: { commercialEditions: 'allowed' }, features: { replay: 'not-needed' } }, ['Not needed: replay of retained messages', 'Deployment: commercial editions allowed']],
+    [{ priorities: { latency: 'high' }, weights: { throughput: 3 } }, ['Priorities: latency high', 'Weights: throughput 3']],
+  ])('Decision Drivers record exactly what was stated: %j', async (stated, expected) => {
+    const dir = fresh();
+    const run = await runCli(['adr', 'new', '-', '--dir', dir, '--date', '2026-11-25', '--robustness', '0'], { input: JSON.stringify({ version: 1, ...stated }) });
+    expect(run.code).toBe(0);
+    const text = readFileSync(only(dir), 'utf8');
+    const section = text.slice(text.indexOf('## Decision Drivers\n\n') + 21, text.indexOf('\n\n## Considered Options'));
+    expect(section.split('\n')).toEqual(expected.map((line) => `* ${line}`));
+  });
+
+  it('weights given with --weight are recorded as such', async () => {
+    const dir = fresh();
+    await runCli(['adr', 'new', '-', '--dir', dir, '--date', '2026-11-25', '--robustness', '0', '--weight', 'latency=9'], { input: '{"version":1}' });
+    expect(readFileSync(only(dir), 'utf8')).toContain('\n## Decision Drivers\n\n* Weights set with --weight: latency 9\n\n');
   });
 });

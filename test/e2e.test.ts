@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from './helpers.js';
+import { tempDir } from './temp.js';
 
 /** The built CLI, spawned the way users and scripts run it: stdout, stderr and exit code. */
 let dir: string;
@@ -13,7 +13,7 @@ const file = (name: string, text: string) => {
 };
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mqselect-e2e-'));
+  dir = tempDir('mqselect-e2e-');
   readFileSync(CLI); // fails clearly when dist/ was not built
 });
 
@@ -145,7 +145,7 @@ describe('bad input: one line on stderr naming file and field, exit 2, no stack 
   it('--help and --version succeed', async () => {
     expect((await runCli(['--help'])).code).toBe(0);
     expect((await runCli(['recommend', '--help'])).stdout).toContain('--weight');
-    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\nknowledge base \S+ \(as of \d{4}-\d{2}-\d{2}\)\n$/);
   });
 });
 
@@ -168,6 +168,25 @@ describe('mqselect kb', () => {
     const run = await runCli(['kb', 'validate', file('bad-broker.yaml', 'kind: broker\nid: Bad Id\n')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/bad-broker\.yaml:2:5: id: /);
+  });
+
+  it('kb validate FILE lists every schema problem with line:col, and -f json prints a JSON document', async () => {
+    const broken = file('many-problems.yaml', 'kind: broker\nid: Bad Id\nname: 3\nasOf: yesterday\n');
+    const text = await runCli(['kb', 'validate', broken]);
+    expect(text.code).toBe(2);
+    const listed = text.stdout.trim().split('\n');
+    expect(listed.length).toBeGreaterThan(5);
+    expect(listed).toContain(`error: [schema] ${broken}:2:5: id: lower-case id: letters, digits, dashes, got "Bad Id"`);
+    expect(listed).toContain(`error: [schema] ${broken}:3:7: name: expected a string, got 3`);
+    expect(listed.at(-1)).toMatch(/^invalid: \d+ problem\(s\) in 1 file\(s\); the integrity rules run once every file passes the schema$/);
+    expect(text.stderr).toMatch(new RegExp(`^mqselect: ${broken}:2:5: id: .*\\(and \\d+ more, listed on stdout\\)\\n$`));
+    const json = await runCli(['kb', 'validate', broken, '-f', 'json']);
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ integrityChecked: false, errors: listed.length - 1 });
+    expect(report.findings[0]).toEqual({ rule: 'schema', severity: 'error', where: `${broken}:2:5: id`, message: 'lower-case id: letters, digits, dashes, got "Bad Id"', file: broken, line: 2, column: 5, path: 'id' });
+    const unreadable = JSON.parse((await runCli(['kb', 'validate', file('not-yaml.yaml', 'kind: [\n'), '-f', 'json'])).stdout);
+    expect(unreadable.findings[0]).toMatchObject({ rule: 'unreadable', line: 2, message: expect.stringMatching(/^malformed YAML/) });
   });
 
   it('kb show lists brokers; kb show BROKER prints its record with sources', async () => {
@@ -207,5 +226,38 @@ describe('mqselect compare', () => {
     const json = JSON.parse((await runCli(['compare', '--format', 'json'])).stdout);
     expect(json.brokers.map((b: { id: string }) => b.id)).toEqual(['activemq', 'kafka', 'rabbitmq', 'rocketmq']);
     expect((await runCli(['compare', 'pulsar'])).code).toBe(2);
+  });
+});
+
+describe('start-up loads only what the command needs', () => {
+  it('recommend FILE --format json, --help and --version load no yaml, cli-table3, chalk or inquirer', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const trace = file('trace.cjs', "const M = require('node:module'); const load = M._load; const seen = []; M._load = function (request) { if (/vendor/.test(request)) seen.push(request); return load.apply(this, arguments); }; process.on('exit', () => require('node:fs').writeSync(2, `LOADED ${JSON.stringify(seen)}\\n`));");
+    for (const args of [['recommend', 'examples/task-queue.json', '--format', 'json'], ['recommend', 'examples/task-queue.json', '-f', 'json', '--no-sensitivity'], ['--help'], ['--version']]) {
+      const run = spawnSync(process.execPath, ['--require', trace, CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(0);
+      expect(run.stderr, args.join(' ')).toBe('LOADED []\n');
+    }
+  });
+});
+
+describe('installing from a packed tarball (the README pre-commit section)', () => {
+  it('npm pack holds everything the command needs: it runs outside the checkout, without node_modules, as an installed bin', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    const out = tempDir('mqselect-pack-');
+    // --ignore-scripts: dist/ is built already (prepare would rebuild it under the other tests' feet).
+    const name = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    execFileSync('tar', ['-xzf', join(out, name), '-C', out]);
+    const bin = join(out, 'bin');
+    mkdirSync(bin);
+    symlinkSync(join(out, 'package', 'dist', 'mqselect.js'), join(bin, 'mqselect'));
+    // A repository of its own with an ADR, checked by the hook's entry command.
+    const repo = join(out, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    const made = await runCli(['adr', 'new', join(ROOT, 'examples/task-queue.json'), '--dir', join(repo, 'docs/decisions'), '--date', '2026-11-25', '--robustness', '0']);
+    expect(made.code).toBe(0);
+    const hook = execFileSync('/bin/sh', ['-c', 'mqselect adr check docs/decisions; echo "exit $?"'], { cwd: repo, encoding: 'utf8', env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: out } });
+    expect(hook).toBe('adr check: 1 decision(s) checked, 0 skipped, 0 error(s), 0 warning(s)\nexit 0\n');
   });
 });

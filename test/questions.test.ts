@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { recommend } from '../src/engine/recommend.js';
 import { parseRequirementsText } from '../src/requirements/parse.js';
 import { requirementLeaves } from '../src/requirements/paths.js';
-import { NOT_STATED, runQuestionnaire, validateAnswer, type PromptAdapter } from '../src/requirements/questionnaire.js';
+import { BACK_TYPED, NOT_STATED, SKIP, runQuestionnaire, validateAnswer, type PromptAdapter } from '../src/requirements/questionnaire.js';
 import { NOT_ASKED, QUESTIONS } from '../src/requirements/questions.js';
 import { requirementsSchema } from '../src/requirements/schema.js';
 import { EXAMPLES, shippedKb } from './helpers.js';
@@ -19,9 +19,11 @@ const kb = await shippedKb();
  */
 function scripted(answers: Record<string, string | string[] | boolean | undefined | Array<string>>, log: string[] = []): PromptAdapter {
   const queue = new Map(Object.entries(answers).map(([k, v]) => [k, Array.isArray(v) && k.startsWith('retry:') ? [...v] : v]));
-  const pathOf = (message: string) => QUESTIONS.find((q) => q.message === message)!.path;
+  // Prompts that are no question (the review) have no path: their default is taken.
+  const pathOf = (message: string) => QUESTIONS.find((q) => q.message === message)?.path ?? `(prompt) ${message}`;
   return {
     section: (title) => log.push(`# ${title}`),
+    show: (text) => log.push(text),
     async text(q, validate) {
       const path = pathOf(q.message);
       const retries = queue.get(`retry:${path}`) as string[] | undefined;
@@ -40,7 +42,9 @@ function scripted(answers: Record<string, string | string[] | boolean | undefine
     },
     async select(q) {
       const path = pathOf(q.message);
-      const value = queue.has(path) ? (queue.get(path) as string | undefined) ?? NOT_STATED : (q.default ?? NOT_STATED);
+      const scriptedValue = queue.has(path) ? queue.get(path) : undefined;
+      // A yes/no question is a choice with navigation: a scripted boolean answers it.
+      const value = typeof scriptedValue === 'boolean' ? (scriptedValue ? 'yes' : 'no') : queue.has(path) ? (scriptedValue as string | undefined) ?? NOT_STATED : (q.default ?? NOT_STATED);
       if (!q.choices.some((c) => c.value === value)) throw new Error(`${path}: "${value}" is not a choice`);
       return value;
     },
@@ -164,4 +168,53 @@ describe('--from round trip', () => {
       expect(await parseRequirementsText(JSON.stringify(document), 'saved.json')).toEqual(original);
     },
   );
+});
+
+describe('moving through the questions', () => {
+  it('» skips the rest of a section, keeping what --from filled in there', async () => {
+    const original = await parseRequirementsText(readFileSync(join(EXAMPLES, 'log-pipeline.yaml'), 'utf8'), 'log-pipeline.yaml');
+    const log: string[] = [];
+    const document = await runQuestionnaire(scripted({ 'features.transactionalMessages': SKIP }, log), original as Record<string, unknown>, kb.brokers.map((b) => b.id));
+    expect(document.features).toEqual(original.features);
+    expect(log).toContain('# Features');
+    // Asked up to the skip, and none of the other feature questions.
+    expect(log.filter((l) => l.startsWith('features.'))).toEqual([]);
+  });
+
+  it('← goes back: the previous question is asked again with its answer as the default', async () => {
+    const asked: string[] = [];
+    let backs = 1;
+    const adapter = scripted({ title: 'A title' });
+    const text = adapter.text.bind(adapter);
+    adapter.text = async (q, validate) => {
+      asked.push(`${q.message} [${q.default ?? ''}]`);
+      if (q.message.startsWith('What does the system do') && backs-- > 0) return BACK_TYPED;
+      return text(q, validate);
+    };
+    const document = await runQuestionnaire(adapter);
+    expect(asked.slice(0, 3)).toEqual(['Title of the decision (one line) []', 'What does the system do, and why does it need a broker? []', 'Title of the decision (one line) [A title]']);
+    expect(document).toEqual({ version: 1, title: 'A title' });
+  });
+
+  it('the review can change one answer; then only follow-ups that became relevant are asked', async () => {
+    const asked: string[] = [];
+    let reviews = 0;
+    const adapter = scripted({ 'features.replay': 'not-needed' });
+    const select = adapter.select.bind(adapter);
+    const text = adapter.text.bind(adapter);
+    adapter.text = async (q, validate) => {
+      asked.push(q.message);
+      return q.message.startsWith('How long must messages stay') ? '48' : text(q, validate);
+    };
+    adapter.select = async (q) => {
+      if (q.message === 'Use these answers?') return reviews++ === 0 ? 'change' : 'accept';
+      if (q.message === 'Which answer?') return q.choices.find((c) => c.label.startsWith('features.replay '))!.value;
+      if (q.message.startsWith('replay:') && reviews > 0) return 'required';
+      return select(q);
+    };
+    const document = await runQuestionnaire(adapter);
+    expect(document).toEqual({ version: 1, features: { replay: 'required' }, workload: { retentionHours: 48 } });
+    // The retention follow-up, and nothing else, was asked after the change.
+    expect(asked.filter((m) => m.startsWith('How long must messages stay'))).toHaveLength(1);
+  });
 });

@@ -10,6 +10,8 @@ import { shippedKbFileNames } from '../src/kb/shipped-files.js';
 
 /** The published JSON Schemas, checked with an independent validator (ajv), not with zod. */
 const ajv = new Ajv2020({ strict: false, allErrors: true });
+// Sources are URLs: checked as URIs (a scheme, then no spaces), rather than ignored with a warning.
+ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
 const validateRequirements = ajv.compile(jsonSchema('requirements'));
 const validateResult = ajv.compile(jsonSchema('result'));
 const validateKbFile = ajv.compile(jsonSchema('kb'));

@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { combinations } from '../src/engine/feasibility.js';
 import { parseHumanNumber } from '../src/requirements/numbers.js';
 import { jsonSchema } from '../src/schemas/json-schemas.js';
-import { ROOT, runCli } from './helpers.js';
+import { CLI, ROOT, runCli } from './helpers.js';
+import { tempDir } from './temp.js';
 import { CRITERIA } from '../src/requirements/vocabulary.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mqselect-scripting-'));
+const dir = tempDir('mqselect-scripting-');
 const taskQueue = JSON.parse(readFileSync(join(ROOT, 'examples/task-queue.json'), 'utf8'));
 const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line));
 
@@ -35,7 +35,7 @@ describe('recommend --batch', () => {
     expect(out[4].result.recommendation).toBeNull();
     // The contract's key order: fits by criterion in the documented order.
     expect(Object.keys(out[0].result.ranking[0].fits)).toEqual([...CRITERIA]);
-    const validate = new Ajv2020({ strict: false }).compile(jsonSchema('batch'));
+    const validate = new Ajv2020({ strict: false }).addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i).compile(jsonSchema('batch'));
     for (const o of out.filter((o) => o.result)) expect(validate(o.result), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
   });
 
@@ -122,5 +122,62 @@ describe('combinations', () => {
     expect(combinations([1, 2, 3, 4], 2)).toEqual([[1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]]);
     expect(combinations([1, 2], 3)).toEqual([]);
     expect(combinations([1, 2], 0)).toEqual([[]]);
+  });
+});
+
+describe('recommend --batch from jq and slow producers', () => {
+  it('accepts concatenated, pretty-printed JSON documents as jq writes them without -c', async () => {
+    const records = [taskQueue, { version: 1, title: 'second', protocols: ['amqp-0-9-1'] }, { version: 1 }];
+    const pretty = records.map((r) => JSON.stringify(r, null, 2)).join('\n');
+    const run = await runCli(['recommend', '--batch', '-'], { input: `${pretty}\n` });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const out = lines(run.stdout);
+    expect(out.map((o) => o.index)).toEqual([0, 1, 2]);
+    expect(out.every((o) => o.result)).toBe(true);
+    // Several documents on one line, and one broken line that does not swallow the next record.
+    const mixed = await runCli(['recommend', '--batch', '-'], { input: '{"version":1} {"version":1}\n{ "version": 1,\n{"version":1}\n' });
+    expect(lines(mixed.stdout).map((o) => (o.result ? 'ok' : 'error'))).toEqual(['ok', 'ok', 'error', 'ok']);
+  });
+
+  it('echoes each record\'s title beside its result', async () => {
+    const run = await runCli(['recommend', '--batch', '-'], { input: `${JSON.stringify(taskQueue)}\n{"version":1}\n` });
+    const [first, second] = lines(run.stdout);
+    expect(Object.keys(first)).toEqual(['index', 'title', 'result']);
+    expect(first.title).toBe(taskQueue.title);
+    expect(Object.keys(second)).toEqual(['index', 'result']);
+  });
+
+  it('answers each record as soon as it arrives when the producer is slow', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'recommend', '--batch', '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    const arrived = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer for record ${count - 1} while stdin stays open; stdout so far: ${stdout}`)), 10_000);
+        const check = () => {
+          if (stdout.split('\n').filter(Boolean).length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout.on('data', (d) => {
+          stdout += d;
+          check();
+        });
+        check();
+      });
+    child.stdin.write(`${JSON.stringify(taskQueue)}\n`);
+    await arrived(1);
+    child.stdin.write('{"version":1}\n');
+    await arrived(2);
+    child.stdin.end();
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+  });
+
+  it('an invalid --set value fails once at the start, naming --set', async () => {
+    const run = await runCli(['recommend', '--batch', '-', '--set', 'workload.peakMessagesPerSecond=-5'], { input: `${JSON.stringify(taskQueue)}\n`.repeat(3) });
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', 'mqselect: --set: workload.peakMessagesPerSecond: must be > 0, got -5\n']);
+    const list = await runCli(['recommend', '--batch', '-', '--set', 'protocols=amqp-0-9-1,smtp'], { input: '{"version":1}\n' });
+    expect([list.code, list.stdout, list.stderr]).toEqual([2, '', expect.stringMatching(/^mqselect: --set: protocols\[1\]: expected one of .*got "smtp"\n$/)]);
   });
 });

@@ -7,17 +7,18 @@ import { execFileSync } from 'node:child_process';
 export class TmuxSession {
   private readonly server: string;
 
-  constructor(name: string, command: string, env: Record<string, string> = {}) {
+  constructor(name: string, command: string, env: Record<string, string> = {}, size: { width: number; height: number } = { width: 200, height: 50 }) {
     this.server = `mqselect-${name}-${process.pid}`;
     const exports = Object.entries({ FORCE_COLOR: '0', NO_COLOR: '1', ...env })
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
     // The trailing read keeps the pane open after the command ends, so its exit code stays visible.
-    this.tmux('new-session', '-d', '-x', '200', '-y', '50', `env ${exports} ${command}; echo "EXIT:$?"; read -r _`);
+    this.tmux('new-session', '-d', '-x', String(size.width), '-y', String(size.height), `env ${exports} ${command}; echo "EXIT:$?"; read -r _`);
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.server, ...args], { encoding: 'utf8' });
+    // stderr is kept from the test output ("no server running" when a finished pane is killed).
+    return execFileSync('tmux', ['-L', this.server, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
   /** The whole pane including scrollback. */

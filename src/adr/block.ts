@@ -9,7 +9,10 @@ import { CRITERIA } from '../requirements/vocabulary.js';
  *   { …json… }
  *   -->
  */
-export const BLOCK_START = '<!-- mqselect-decision v1';
+export const BLOCK_VERSION = 'v1';
+export const BLOCK_START = `<!-- mqselect-decision ${BLOCK_VERSION}`;
+/** The start of a block of any version: a later mqselect may write v2, which this one must not skip. */
+export const BLOCK_MARK = /^<!--\s*mqselect-decision\b\s*(.*)$/;
 export const BLOCK_END = '-->';
 
 const choice = z.strictObject({ broker: z.string(), profile: z.string(), clusterMode: z.string() });

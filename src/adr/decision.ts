@@ -32,10 +32,11 @@ export function buildAdr(
     decision: { broker: decided.broker, profile: decided.profile, clusterMode: decided.clusterMode.id },
     recommended: { broker: top.broker, profile: top.profile, clusterMode: top.clusterMode.id },
     chosenByHand: byHand,
-    ...(byHand && meta.chosenByHand ? { because: meta.chosenByHand.because } : {}),
+    // The reason is kept whenever it was given, also when the choice agrees with the ranking.
+    ...(meta.because !== undefined ? { because: meta.because } : {}),
   };
-  const { choose: _choose, chosenByHand, ...rest } = meta;
-  const text = renderAdr(result, requirements, { ...rest, decided, ...(byHand && chosenByHand ? { chosenByHand } : {}) }, block);
+  const { choose: _choose, ...rest } = meta;
+  const text = renderAdr(result, requirements, { ...rest, decided }, block);
   return { text, block, decided };
 }
 

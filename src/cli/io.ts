@@ -1,9 +1,10 @@
 // node:fs, not node:fs/promises: reads are synchronous (a CLI has nothing else to do meanwhile) and
 // fs.promises, which loads a good part of Node's stream machinery, is touched only when writing files.
 import * as fs from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError, usageError } from '../errors.js';
+import { decodeText } from './decode.js';
 import { shippedKbFileNames } from '../kb/shipped-files.js';
 
 /** Every file, stdin and stdout access of mqselect goes through here. */
@@ -15,13 +16,32 @@ export const LIMITS = {
 
 export const STDIN_NAME = '<stdin>';
 
+/**
+ * The one reader of user input: files, stdin ("-"), FIFOs, process substitutions and devices. The size
+ * limit holds while reading, not only by a file's size (which /dev/zero, <(yes) or a FIFO do not have),
+ * and the bytes must be UTF-8 text (see decode.ts).
+ */
 export async function readInput(path: string, limit: number): Promise<{ file: string; text: string }> {
-  if (path === '-') return { file: STDIN_NAME, text: await readStdin(limit) };
+  const file = path === '-' ? STDIN_NAME : path;
+  return { file, text: decodeText(await readBytes(path, limit), file) };
+}
+
+async function readBytes(path: string, limit: number): Promise<Buffer> {
+  if (path === '-') {
+    if (process.stdin.isTTY) throw usageError('reading requirements from stdin ("-"), but stdin is a terminal: pipe a file in, e.g. mqselect recommend - < reqs.yaml');
+    return readStream(process.stdin, limit, STDIN_NAME);
+  }
   try {
     const info = fs.statSync(path);
     if (info.isDirectory()) throw inputError('is a directory, expected a file', { file: path });
+    if (!info.isFile()) {
+      // A FIFO, a device or a socket: read asynchronously, so Ctrl-C still works while it waits for data.
+      return await readStream(fs.createReadStream(path), limit, path);
+    }
     if (info.size > limit) throw inputError(`file is ${formatSize(info.size)}, over the ${formatSize(limit)} limit`, { file: path });
-    return { file: path, text: decode(fs.readFileSync(path), path) };
+    const bytes = fs.readFileSync(path);
+    if (bytes.length > limit) throw inputError(`file is over the ${formatSize(limit)} limit`, { file: path });
+    return bytes;
   } catch (error) {
     if ((error as { kind?: string }).kind) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -29,22 +49,23 @@ export async function readInput(path: string, limit: number): Promise<{ file: st
   }
 }
 
-async function readStdin(limit: number): Promise<string> {
-  if (process.stdin.isTTY) throw usageError('reading requirements from stdin ("-"), but stdin is a terminal: pipe a file in, e.g. mqselect recommend - < reqs.yaml');
+/** Reads a stream up to the limit; one byte more and it stops reading and refuses the input. */
+export async function readStream(stream: NodeJS.ReadableStream & { destroy(): void }, limit: number, file: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of process.stdin) {
-    total += (chunk as Buffer).length;
-    if (total > limit) throw inputError(`input is over the ${formatSize(limit)} limit`, { file: STDIN_NAME });
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of stream) {
+      total += (chunk as Buffer).length;
+      if (total > limit) throw inputError(`input is over the ${formatSize(limit)} limit`, { file });
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if ((error as { kind?: string }).kind) throw error;
+    throw inputError(`cannot read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, { file });
+  } finally {
+    stream.destroy();
   }
-  return decode(Buffer.concat(chunks), STDIN_NAME);
-}
-
-function decode(buffer: Buffer, file: string): string {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-  if (text.includes('\u0000')) throw inputError('looks like a binary file (contains NUL bytes)', { file });
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return Buffer.concat(chunks);
 }
 
 function formatSize(bytes: number): string {
@@ -70,6 +91,53 @@ export function packageRoot(): string {
 export async function shippedKbFiles(): Promise<string[]> {
   const data = join(packageRoot(), 'data');
   return shippedKbFileNames(fs.readdirSync(join(data, 'brokers'))).map((f) => relative(process.cwd(), join(data, f)) || f);
+}
+
+/**
+ * That a file can be written later (before an interactive session spends the user's time): its folder
+ * exists and takes a new file (tried, not guessed from permissions: root, read-only mounts), and it is
+ * not a folder itself. Returns whether the file exists already.
+ */
+export function checkWritableFile(path: string, option: string): boolean {
+  const info = statOrUndefined(path);
+  if (info?.isDirectory()) throw usageError(`${option} ${path}: is a folder; give a file name`);
+  const dir = dirname(resolve(path));
+  const folder = statOrUndefined(dir);
+  if (!folder) throw usageError(`${option} ${path}: the folder ${dirname(path)} does not exist`);
+  if (!folder.isDirectory()) throw usageError(`${option} ${path}: ${dirname(path)} is not a folder`);
+  probeWrite(dir, `${option} ${path}`);
+  return info !== undefined;
+}
+
+/** That a folder exists and takes new files, or can be created (its nearest existing parent takes new entries). */
+export function checkWritableFolder(path: string, option: string): void {
+  let dir = resolve(path);
+  for (let info = statOrUndefined(dir); !info; info = statOrUndefined(dir)) {
+    if (dirname(dir) === dir) break;
+    dir = dirname(dir);
+  }
+  const info = statOrUndefined(dir);
+  if (info && !info.isDirectory()) throw usageError(`${option} ${path}: ${dir === resolve(path) ? 'is a file, not a folder' : `${dir} is a file, not a folder`}`);
+  probeWrite(dir, `${option} ${path}`);
+}
+
+function statOrUndefined(path: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function probeWrite(dir: string, what: string): void {
+  const probe = join(dir, `.mqselect-probe-${process.pid}`);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.unlinkSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw usageError(`${what}: cannot write in ${dir} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? 'error')})`);
+  }
 }
 
 /**

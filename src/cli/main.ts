@@ -3,8 +3,12 @@ import { CRITERIA } from '../engine/types.js';
 import { EXIT, MqselectError, usageError, type ExitCode } from '../errors.js';
 import { RECOMMEND_FORMATS } from '../render/index.js';
 import { SCHEMA_NAMES, type SchemaName } from '../schemas/names.js';
+import { oneLine } from '../render/text.js';
 import { writeStderr } from './io.js';
+import { helpFooter } from './help.js';
 import { collect } from './options.js';
+import { terminalWidth } from './width.js';
+import { SHELLS, type Shell } from './completion-shells.js';
 import { VERSION } from './version.js';
 
 /**
@@ -15,12 +19,14 @@ import { VERSION } from './version.js';
 function program(setExit: (code: ExitCode) => void): Command {
   const root = new Command('mqselect')
     .description('Choose a message queue (ActiveMQ, RabbitMQ, RocketMQ, Kafka) from declared requirements, with sourced reasons.')
-    .version(VERSION)
+    .version(versionText())
+    .helpCommand(false)
     .option('--verbose', 'show stack traces for internal errors')
     .exitOverride()
     .configureOutput({
       // One line, like every other error: "mqselect: <what> (see mqselect --help)".
       outputError: (text, write) => write(`mqselect: ${text.trim().replace(/^error: /, '')} (see mqselect --help)\n`),
+      getOutHelpWidth: helpWidth,
     });
 
   root
@@ -41,6 +47,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--robustness <n>', 'random weight vectors for the robustness share (0 = none)', '1000')
     .option('--seed <n>', 'seed of the robustness sampling', '1')
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (file: string | undefined, flags, command: Command) => {
       if ((file === undefined) === (flags.batch === undefined)) throw usageError('give either a requirements FILE or --batch FILE (see mqselect recommend --help)');
       if (flags.batch !== undefined) {
@@ -65,6 +72,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--adr <dir>', 'also write an ADR for the result into this folder')
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (flags) => {
       const { runAsk } = await import('./commands/ask.js');
       setExit(await runAsk(flags, () => localDate(new Date())));
@@ -73,11 +81,13 @@ function program(setExit: (code: ExitCode) => void): Command {
   root
     .command('compare')
     .description('the knowledge base side by side: ratings, figures, capabilities per profile, protocols, cluster modes, sources')
-    .argument('[brokers...]', 'broker ids (all when none): activemq, kafka, rabbitmq, rocketmq')
+    .argument('[brokers...]', 'broker ids, any case (all when none): activemq, kafka, rabbitmq, rocketmq')
     .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
     .option('-o, --output <file>', 'write to this file instead of stdout (atomically; an existing file only with --force)')
     .option('--force', 'replace an existing --output file', false)
+    .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (brokers: string[], flags) => {
       const { runCompare } = await import('./commands/compare.js');
       setExit(await runCompare(brokers, flags));
@@ -123,8 +133,10 @@ function program(setExit: (code: ExitCode) => void): Command {
     .argument('[paths...]', 'ADR files or directories (default: docs/decisions)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the check').choices(['error', 'warning']).default('error'))
+    .option('--root <dir>', 'where recorded extra KB paths start (default: the repository root above each ADR, else its folder)')
+    .option('--kb <file>', 'a knowledge-base file standing in for a recorded one of the same name (repeatable)', collect, [])
     .action(async (paths: string[], flags) => {
-      const { runAdrCheck } = await import('./commands/adr.js');
+      const { runAdrCheck } = await import('./commands/adr-check.js');
       setExit(await runAdrCheck(paths, flags));
     });
 
@@ -144,22 +156,66 @@ function program(setExit: (code: ExitCode) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--fail-under <percent>', 'exit 1 when top-1 agreement is below this share (for CI)')
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (flags) => {
       const { runKbCases } = await import('./commands/kb.js');
       setExit(await runKbCases(flags));
     });
   kb.command('show')
     .description('print what the knowledge base says about a broker, with sources (all brokers when none given), or the scoring model')
-    .argument('[broker]', 'broker id: activemq, rabbitmq, rocketmq, kafka')
+    .argument('[broker]', 'broker id, any case: activemq, rabbitmq, rocketmq, kafka')
     .option('--model', 'print the scoring model instead: every weight, threshold and curve with its why')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (broker: string | undefined, flags) => {
       const { runKbShow } = await import('./commands/kb.js');
       setExit(await runKbShow(broker, flags));
     });
+
+  root
+    .command('completion')
+    .description('print a shell completion script (commands, options, broker ids, option values)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .action(async (shell: Shell) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      setExit(await runCompletion(shell, root));
+    });
+
+  // "mqselect help adr new": help for any command path (commander's own help command stops at the first word).
+  root
+    .command('help')
+    .description('display help for a command, e.g. mqselect help adr new')
+    .argument('[command...]', 'the command path')
+    .action((names: string[]) => {
+      let command = root;
+      for (const name of names) {
+        const sub = command.commands.find((c) => c.name() === name || c.aliases().includes(name));
+        if (!sub) throw usageError(`help: unknown command "${names.join(' ')}" (see mqselect --help)`);
+        command = sub;
+      }
+      command.outputHelp();
+    });
+
+  // Every command's help ends with examples and its exit codes (help.ts), worded only when shown.
+  const footers = (command: Command, path: string) => {
+    command.addHelpText('after', () => helpFooter(path, helpWidth()));
+    for (const sub of command.commands) if (sub.name() !== 'help') footers(sub, path === 'mqselect' ? sub.name() : `${path} ${sub.name()}`);
+  };
+  footers(root, 'mqselect');
   return root;
 }
+
+declare const __SHIPPED_KB_LABEL__: string | undefined;
+
+/** "0.1.0", then the knowledge base compiled into this build (the first line stays the bare version, for scripts). */
+function versionText(): string {
+  return typeof __SHIPPED_KB_LABEL__ === 'string' ? `${VERSION}\nknowledge base ${__SHIPPED_KB_LABEL__}` : VERSION;
+}
+
+/** Help fits the terminal (COLUMNS too); piped, it keeps commander's 80 columns. */
+const helpWidth = () => (process.stdout.isTTY ? terminalWidth(process.env, process.stdout) : 80);
 
 const splitList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
@@ -171,13 +227,23 @@ function localDate(now: Date): string {
 
 async function main(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
-  // A reader that stops early (| head) closes the pipe: that is not an error of ours.
+  // A reader that stops early (| head) closes the pipe: that is not an error of ours. Any other failed
+  // write (a full disk, /dev/full, a closed descriptor) is: one line on stderr and exit 2, never a stack
+  // trace or exit 1 (which means "no feasible broker").
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
+    writeStderr(`mqselect: cannot write the output: ${errnoText(error)}`);
+    process.exit(EXIT.usage);
   });
-  process.on('SIGINT', () => {
+  // stderr is where errors would be reported; when it cannot be written, there is nowhere left to say so,
+  // and the exit code must stay the one the command chose.
+  process.stderr.on('error', () => undefined);
+  process.on('SIGINT', function cancel() {
     writeStderr('mqselect: cancelled');
+    // End by the signal itself, as a well-behaved program does: the shell reports 130 and a calling loop
+    // stops too. process.exit() would wait for a read still blocked on a FIFO that has no writer.
+    process.off('SIGINT', cancel);
+    process.kill(process.pid, 'SIGINT');
     process.exit(EXIT.cancelled);
   });
   const verbose = argv.includes('--verbose');
@@ -191,15 +257,21 @@ async function main(argv: string[]): Promise<ExitCode> {
       return EXIT.usage;
     }
     if (error instanceof MqselectError) {
-      writeStderr(`mqselect: ${error.toUserLine()}`);
+      writeStderr(`mqselect: ${oneLine(error.toUserLine())}`);
       if (verbose && error.stack) writeStderr(error.stack);
       return error.exitCode;
     }
     const internal = usageError(`internal error: ${(error as Error).message ?? String(error)}${verbose ? '' : ' (run with --verbose for details)'}`);
-    writeStderr(`mqselect: ${internal.message}`);
+    writeStderr(`mqselect: ${oneLine(internal.message)}`);
     if (verbose) writeStderr((error as Error).stack ?? '');
     return EXIT.usage;
   }
+}
+
+/** "no space left on device (ENOSPC)" from "ENOSPC: no space left on device, write". */
+function errnoText(error: NodeJS.ErrnoException): string {
+  const text = error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '');
+  return error.code ? `${text} (${error.code})` : text;
 }
 
 // If the event loop ran dry before main() settled (a promise that never resolves), that is an internal

@@ -44,6 +44,14 @@ export async function knowledgeBaseWith(extraFiles: string[]): Promise<Assembled
   return assembleKnowledgeBase(sources, base);
 }
 
+/** A user KB layer that breaks integrity is invalid input for recommend (kb validate lists every finding). */
+export function failOnIntegrityErrors(assembled: AssembledKb, files: string[]): void {
+  const errors = assembled.findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return;
+  const first = errors[0]!;
+  throw inputError(`knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`, { file: files.join(', ') });
+}
+
 /**
  * The case library: a folder of case files, or the shipped one (compiled into dist/cases.json at build
  * time, read from data/cases when running from source).

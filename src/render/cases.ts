@@ -1,10 +1,11 @@
 import type { CaseReport } from '../cases/report.js';
+import { wrapText } from './wrap.js';
 import type { Style } from './style.js';
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 /** `kb cases`: agreement with real decisions, then every miss with what decided it. */
-export function renderCaseReport(report: CaseReport, style: Style): string {
+export function renderCaseReport(report: CaseReport, style: Style, width?: number): string {
   const out: string[] = [];
   out.push(style.bold(`mqselect kb cases — ${report.inScope} decisions in scope, ${report.cases - report.inScope} out of scope (knowledge base ${report.kb.version})`), '');
   out.push(`top-1 agreement: ${report.top1}/${report.inScope} (${pct(report.top1Share)})    top-2: ${report.top2}/${report.inScope} (${pct(report.top2Share)})    weighted by confidence: ${pct(report.weightedTop1Share)}`);
@@ -30,5 +31,5 @@ export function renderCaseReport(report: CaseReport, style: Style): string {
     out.push('', style.bold('out of scope (chose a system outside the knowledge base)'));
     for (const o of outside) out.push(`  ${o.id}: chose ${o.chosen.replace(/^other:/, '')}; mqselect ranks ${o.winner ?? 'nothing'} first${o.mustNot ? ` — ${style.bad('which it rejected')}` : ''}`);
   }
-  return `${out.join('\n')}\n`;
+  return `${wrapText(out.join('\n'), width)}\n`;
 }

@@ -1,8 +1,9 @@
-import Table from 'cli-table3';
 import { FEATURE_LABELS, PROTOCOL_LABELS, formatCount } from '../engine/labels.js';
 import { resolveProfiles, type ResolvedProfile } from '../engine/profiles.js';
 import type { BrokerEntry, Capability, KnowledgeBase } from '../kb/schema.js';
 import { DIMENSIONS, FEATURES, PROTOCOLS, type Feature, type Protocol } from '../requirements/vocabulary.js';
+import { fitTable } from './layout.js';
+import { wrapText } from './wrap.js';
 import type { Style } from './style.js';
 
 /**
@@ -79,13 +80,10 @@ export function rows(comparison: Comparison): { dimensions: string[][]; features
   };
 }
 
-export function renderCompareTable(comparison: Comparison, style: Style): string {
+/** `width`: fit the tables and wrap the prose to it (a terminal, --width); without one, as always. */
+export function renderCompareTable(comparison: Comparison, style: Style, width?: number): string {
   const head = ['', ...comparison.brokers.map((b) => b.id)];
-  const table = (body: string[][]) => {
-    const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
-    body.forEach((row) => t.push(row));
-    return t.toString();
-  };
+  const table = (body: string[][]) => fitTable({ head, rows: body, options: { style: { head: [], border: [] }, wordWrap: true, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } } }, width);
   const r = rows(comparison);
   const out = [style.bold(`Knowledge base ${comparison.kb.version} (as of ${comparison.kb.asOf}) — ratings 1 poor … 5 excellent (staffCost 5 = cheapest)`), table(r.dimensions), '', style.bold('Features (how each is had; "x: a, b" = only on profiles a, b)'), table(r.features), '', style.bold('Protocols'), table(r.protocols), '', style.bold('Cluster modes'), table(r.modes), ''];
   out.push(style.bold('Why each rating (with sources)'));
@@ -96,7 +94,7 @@ export function renderCompareTable(comparison: Comparison, style: Style): string
     }
   }
   out.push('', style.dim('mqselect kb show BROKER prints a broker\'s full record, every capability with its source.'));
-  return `${out.join('\n')}\n`;
+  return `${wrapText(out.join('\n'), width)}\n`;
 }
 
 export function renderCompareMarkdown(comparison: Comparison): string {

@@ -8,6 +8,8 @@ export interface RenderOptions {
   style: Style;
   /** Print every contribution, not only the key reasons. */
   explain: boolean;
+  /** Columns to fit (a terminal's width, or --width): prose wrapped, tables narrowed or stacked. None: as always. */
+  width?: number;
 }
 
 export type Renderer = (result: Result, options: RenderOptions) => string;

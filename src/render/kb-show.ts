@@ -2,21 +2,22 @@ import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes, formatCount } from '../en
 import { resolveProfile } from '../engine/profiles.js';
 import type { BrokerEntry, KnowledgeBase } from '../kb/schema.js';
 import { DIMENSIONS, FEATURES, PROTOCOLS } from '../requirements/vocabulary.js';
+import { wrapText } from './wrap.js';
 import type { Style } from './style.js';
 
 /** `kb list`: one line per broker with versions and dates. */
-export function renderKbList(kb: KnowledgeBase, style: Style): string {
+export function renderKbList(kb: KnowledgeBase, style: Style, width?: number): string {
   const lines = [style.bold(`knowledge base ${kb.version} (as of ${kb.asOf})`), ''];
   for (const b of kb.brokers) {
     lines.push(`${style.bold(b.id.padEnd(10))} ${b.name} — ${b.products.map((p) => `${p.name} ${p.versionsCovered} (latest ${p.latest.version}, ${p.latest.released})`).join('; ')}; checked ${b.asOf}`);
     lines.push(`${' '.repeat(11)}${DIMENSIONS.map((d) => `${d} ${b.dimensions[d].rating}/5`).join(', ')}`);
   }
   lines.push('', `${kb.rules.length} rules: ${kb.rules.map((r) => r.id).join(', ')}`, '', 'mqselect kb show BROKER prints the full record with sources.');
-  return `${lines.join('\n')}\n`;
+  return `${wrapText(lines.join('\n'), width)}\n`;
 }
 
 /** `kb show BROKER`: the full record of one broker, every claim with its source. */
-export function renderKbShow(b: BrokerEntry, style: Style): string {
+export function renderKbShow(b: BrokerEntry, style: Style, width?: number): string {
   const out: string[] = [style.bold(`${b.name} (${b.id})`), b.summary, `checked ${b.asOf}`, ''];
   for (const p of b.products) out.push(`${style.bold(p.name)} ${p.versionsCovered}; latest ${p.latest.version} (${p.latest.released}); ${p.license}; written in ${p.implementationLanguages.join(', ')}`, ...p.sources.map((s) => style.dim(`  ${s}`)));
   out.push('', style.bold('Dimensions (1 poor … 5 excellent; staffCost 5 = cheapest to staff)'));
@@ -60,5 +61,5 @@ export function renderKbShow(b: BrokerEntry, style: Style): string {
   for (const m of b.managedOfferings) out.push(`  ${m.platform}: ${m.name} (${m.kind}, ${m.compatibility})${m.note ? ` — ${m.note}` : ''}`, ...m.sources.map((s) => style.dim(`      ${s}`)));
   const clients = Object.entries(b.clientLanguages).filter(([, c]) => c);
   out.push('', style.bold('Client languages'), `  ${clients.map(([l, c]) => `${l}: ${(c as { support: string }).support}`).join(', ')}`);
-  return `${out.join('\n')}\n`;
+  return `${wrapText(out.join('\n'), width)}\n`;
 }

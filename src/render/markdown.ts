@@ -2,12 +2,13 @@ import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type Result } from '../engine/types.js';
 import { clusterLines, fitCell, headline, relaxationLines, sensitivityLines, sourcesOf, weightLine } from './common.js';
 import type { RenderOptions } from './index.js';
+import { oneLine } from './text.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Markdown for pull requests, wikis and ADRs: the same content as the table, as plain Markdown. */
 export function renderMarkdown(result: Result, { explain }: RenderOptions): string {
-  const out: string[] = [`# mqselect recommendation${result.title ? `: ${result.title}` : ''}`, '', `Knowledge base ${result.kb.version} (as of ${result.kb.asOf}).`, '', `**${headline(result)}**`, ''];
+  const out: string[] = [`# mqselect recommendation${result.title ? `: ${oneLine(result.title)}` : ''}`, '', `Knowledge base ${result.kb.version} (as of ${result.kb.asOf}).`, '', `**${headline(result)}**`, ''];
   if (result.ranking.length > 0) {
     out.push(`| # | broker | profile | score | ${CRITERIA.map((c) => CRITERION_LABELS[c]).join(' | ')} |`, `|---|---|---|---:|${CRITERIA.map(() => '---:').join('|')}|`);
     for (const r of result.ranking) out.push(`| ${r.rank} | ${r.name} | ${cell(r.profile)} | ${r.score.toFixed(1)} | ${CRITERIA.map((c) => fitCell(r, c)).join(' | ')} |`);

@@ -1,13 +1,15 @@
-import Table from 'cli-table3';
 import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type RankedBroker, type Result } from '../engine/types.js';
 import { SHORT, clusterLines, fitCell, headline, relaxationLines, sensitivityLines, weightLine } from './common.js';
 import type { RenderOptions } from './index.js';
+import { fitTable } from './layout.js';
+import { wrapText } from './wrap.js';
+import { oneLine } from './text.js';
 
 /** The terminal view: ranking with per-dimension fits, the cluster mode, reasons, eliminations. */
-export function renderTable(result: Result, { style, explain }: RenderOptions): string {
+export function renderTable(result: Result, { style, explain, width }: RenderOptions): string {
   const out: string[] = [];
-  const title = result.title ? ` — ${result.title}` : '';
+  const title = result.title ? ` — ${oneLine(result.title)}` : '';
   out.push(style.bold(`mqselect${title}`), style.dim(`knowledge base ${result.kb.version} (as of ${result.kb.asOf})`), '');
   const rec = result.recommendation;
   out.push(rec ? (rec.clearWinner ? style.good(style.bold(headline(result))) : style.warn(style.bold(headline(result)))) : style.bad(style.bold(headline(result))));
@@ -15,14 +17,20 @@ export function renderTable(result: Result, { style, explain }: RenderOptions): 
   out.push('');
 
   if (result.ranking.length > 0) {
-    const table = new Table({
-      head: ['#', 'broker', 'profile', 'score', ...CRITERIA.map((c) => SHORT[c])],
-      style: { head: [], border: [] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
-    for (const r of result.ranking) table.push([String(r.rank), r.broker, r.profile, r.score.toFixed(1), ...CRITERIA.map((c) => fitCell(r, c))]);
-    table.push(['', style.dim('weight'), '', '', ...CRITERIA.map((c) => style.dim(String(result.weights[c].weight)))]);
-    out.push(table.toString(), style.dim('fit 0..1 per criterion; * = rests on an estimate, not a measured figure; — = weight 0'), '');
+    const rows = result.ranking.map((r) => [String(r.rank), r.broker, r.profile, r.score.toFixed(1), ...CRITERIA.map((c) => fitCell(r, c))]);
+    rows.push(['', style.dim('weight'), '', '', ...CRITERIA.map((c) => style.dim(String(result.weights[c].weight)))]);
+    // Narrower than the table: the profile column goes first (each broker's section names its profiles).
+    const table = fitTable(
+      {
+        head: ['#', 'broker', 'profile', 'score', ...CRITERIA.map((c) => SHORT[c])],
+        rows,
+        options: { style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } },
+        droppable: [2],
+        labelColumns: 2,
+      },
+      width,
+    );
+    out.push(table, style.dim('fit 0..1 per criterion; * = rests on an estimate, not a measured figure; — = weight 0'), '');
   }
 
   for (const r of result.ranking) out.push(...brokerSection(r, result, style), '');
@@ -42,8 +50,8 @@ export function renderTable(result: Result, { style, explain }: RenderOptions): 
   if (result.warnings.length > 0) out.push(style.bold('Warnings'), ...result.warnings.map((w) => `  - ${style.warn(w.message)} [${w.id}]`), '');
   if (result.assumed.length > 0) out.push(style.bold('Not stated, assumed'), ...result.assumed.map((a) => `  - ${a.field} = ${a.value}: ${a.note}`), '');
   out.push(style.dim(`weights: ${weightLine(result)}`));
-  if (explain) out.push('', ...result.ranking.flatMap((r) => explainSection(r, style)));
-  return `${out.join('\n')}\n`;
+  if (explain) out.push('', ...result.ranking.flatMap((r) => explainSection(r, style, width)));
+  return `${wrapText(out.join('\n'), width)}\n`;
 }
 
 function brokerSection(r: RankedBroker, result: Result, style: RenderOptions['style']): string[] {
@@ -56,9 +64,16 @@ function brokerSection(r: RankedBroker, result: Result, style: RenderOptions['st
   return lines;
 }
 
-function explainSection(r: RankedBroker, style: RenderOptions['style']): string[] {
-  const table = new Table({ head: ['criterion', 'part', 'observed', 'expected', 'fit', 'max', 'points'], style: { head: [], border: [] }, wordWrap: true, colWidths: [13, 24, 38, 30, 7, 6, 7] });
-  for (const c of r.contributions) table.push([CRITERION_LABELS[c.criterion], c.part, c.observed, c.expected, c.fit.toFixed(3), c.points.toFixed(1), c.contribution.toFixed(1)]);
+function explainSection(r: RankedBroker, style: RenderOptions['style'], width: number | undefined): string[] {
+  const table = fitTable(
+    {
+      head: ['criterion', 'part', 'observed', 'expected', 'fit', 'max', 'points'],
+      rows: r.contributions.map((c) => [CRITERION_LABELS[c.criterion], c.part, c.observed, c.expected, c.fit.toFixed(3), c.points.toFixed(1), c.contribution.toFixed(1)]),
+      options: { style: { head: [], border: [] }, wordWrap: true, colWidths: [13, 24, 38, 30, 7, 6, 7] },
+      labelColumns: 2,
+    },
+    width,
+  );
   const total = r.contributions.reduce((sum, c) => sum + Math.round(c.contribution * 10), 0) / 10;
-  return [style.bold(`Every contribution: ${r.name} (${r.profile})`), table.toString(), `   sum of contributions = ${total.toFixed(1)} = score ${r.score.toFixed(1)}`, ''];
+  return [style.bold(`Every contribution: ${r.name} (${r.profile})`), table, `   sum of contributions = ${total.toFixed(1)} = score ${r.score.toFixed(1)}`, ''];
 }

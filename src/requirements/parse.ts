@@ -1,4 +1,4 @@
-import { duplicateJsonKey, findForbiddenKey, parseDocumentText, type ParsedDocument } from '../document.js';
+import { TOO_DEEP, duplicateJsonKey, findRefusedKey, parseDocumentText, type ParsedDocument } from '../document.js';
 import { formatPath, inputError } from '../errors.js';
 import { describeIssue, schemaError } from '../schema-issues.js';
 import { applyAssignments, isAssigned, type Assignment } from './assignments.js';
@@ -43,8 +43,9 @@ export function parseRequirementsRecord(text: string, file: string, schema: Requ
   } catch (error) {
     throw inputError(`malformed JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, { file });
   }
-  const forbidden = findForbiddenKey(data);
-  if (forbidden) throw inputError(`the key "${String(forbidden[forbidden.length - 1])}" is not allowed`, { file, path: formatPath(forbidden) });
+  const refused = findRefusedKey(data);
+  if (refused?.deep) throw inputError(TOO_DEEP, { file });
+  if (refused) throw inputError(`the key "${String(refused.path[refused.path.length - 1])}" is not allowed`, { file, path: formatPath(refused.path) });
   const duplicate = duplicateJsonKey(text, data);
   if (duplicate) throw inputError(`duplicate key "${duplicate.key}" (JSON.parse would silently keep the last one)`, { file });
   const document = applyAssignments(data, assignments);

@@ -1,4 +1,6 @@
-import { usageError } from '../errors.js';
+import * as z from 'zod/mini';
+import { formatPath, inputError, usageError } from '../errors.js';
+import { describeIssue } from '../schema-issues.js';
 import type { Assignment } from './assignments.js';
 import { parseHumanNumber } from './numbers.js';
 import { leafKind, requirementLeaves } from './paths.js';
@@ -24,7 +26,16 @@ export function parseAssignment(raw: string): Assignment {
     const near = [...leaves.keys()].filter((p) => p.startsWith(`${segments[0]}.`) || p === segments[0]);
     throw usageError(`--set ${path}: not a field of requirements v1${near.length > 0 ? ` (fields here: ${near.slice(0, 6).join(', ')}${near.length > 6 ? ', …' : ''})` : ''}`);
   }
-  return { path, value: readValue(path, text, leafKind(schema)) };
+  const value = readValue(path, text, leafKind(schema));
+  // The field's own rules at once, so an invalid value fails here, once, and not for every record of a batch.
+  const checked = z.safeParse(schema, value, { reportInput: true });
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    // A list-or-object union (protocols) reports the list's own issue, with its index.
+    const inner = issue.code === 'invalid_union' ? issue.errors[0]?.[0] : undefined;
+    throw inputError(describeIssue(issue), { file: '--set', path: formatPath([...path.split('.'), ...issue.path, ...(inner?.path ?? [])]) });
+  }
+  return { path, value };
 }
 
 function readValue(path: string, text: string, kind: string): unknown {

@@ -1,21 +1,18 @@
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import type { DecisionBlock } from '../../adr/block.js';
-import { buildAdr, readDecisionBlock } from '../../adr/decision.js';
-import { checkDecision, type Finding } from '../../adr/check.js';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildAdr } from '../../adr/decision.js';
 import { isRetired, parseAdr, withStatus } from '../../adr/parse.js';
 import { recommend } from '../../engine/recommend.js';
 import type { Result } from '../../engine/types.js';
 import type { Requirements } from '../../requirements/schema.js';
 import type { Criterion } from '../../requirements/vocabulary.js';
-import { EXIT, MqselectError, inputError, usageError, type ExitCode } from '../../errors.js';
+import { EXIT, inputError, usageError, type ExitCode } from '../../errors.js';
 import { RENDERERS } from '../../render/index.js';
 import { PLAIN } from '../../render/style.js';
-import { assembleKnowledgeBase } from '../../kb/load.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
-import { LIMITS, readInput, sha256, writeFileAtomic, writeStdout } from '../io.js';
+import { LIMITS, readInput, writeFileAtomic, writeStdout } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
-import { shippedKnowledgeBase } from '../shipped-kb.js';
+import { recordBase, recordedPath } from '../repository.js';
 import { VERSION } from '../version.js';
 import { loadInputs } from './recommend.js';
 
@@ -77,16 +74,17 @@ export const reportPath = (adrPath: string): string => adrPath.replace(/\.md$/, 
 /** Writes the next NNNN-title.md in `dir` for a computed result; returns its path. Shared with `ask --adr`. */
 export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase, result: Result, dir: string, date: string, options: AdrWriteOptions = {}): Promise<string> {
   if (!result.recommendation) throw usageError('no broker meets the hard constraints, so no ADR can be written');
-  const decided = options.choose === undefined ? result.ranking[0]! : result.ranking.find((r) => r.broker === options.choose);
+  // Broker ids are lower case; "Kafka" means kafka.
+  const choose = options.choose?.toLowerCase();
+  const decided = choose === undefined ? result.ranking[0]! : result.ranking.find((r) => r.broker === choose);
   if (!decided) {
-    const eliminated = result.eliminated.find((e) => e.broker === options.choose);
+    const eliminated = result.eliminated.find((e) => e.broker === choose);
     throw usageError(
       eliminated
         ? `--choose ${options.choose}: it is eliminated by a hard constraint (${eliminated.reasons.join('; ')})`
         : `--choose: unknown broker "${options.choose}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`,
     );
   }
-  const byHand = options.choose !== undefined && decided.broker !== result.ranking[0]!.broker;
   let existing: string[];
   try {
     await mkdir(dir, { recursive: true });
@@ -99,8 +97,12 @@ export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase,
   const title = options.title ?? `Use ${decided.name} (${decided.profiles.map((p) => p.name).join(' + ')})${requirements.title ? ` for ${requirements.title}` : ''}`;
   const name = `${next}-${slug(title)}.md`;
   const superseded = options.supersedes === undefined ? undefined : await findSuperseded(dir, existing, options.supersedes, name, next);
+  // Extra KB files are recorded relative to the repository root (or this folder), so adr check finds
+  // them from any working directory.
+  const base = recordBase(dir);
+  const recorded = { ...result, kb: { ...result.kb, extraFiles: result.kb.extraFiles.map((f) => ({ ...f, file: recordedPath(f.file, base) })) } };
   const { text: adr } = buildAdr(
-    result,
+    recorded,
     requirements,
     {
       title,
@@ -109,8 +111,8 @@ export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase,
       decisionMakers: options.decisionMakers ?? [],
       consulted: options.consulted ?? [],
       informed: options.informed ?? [],
-      ...(options.choose !== undefined ? { choose: options.choose } : {}),
-      ...(byHand ? { chosenByHand: { because: options.because! } } : {}),
+      ...(choose !== undefined ? { choose } : {}),
+      ...(options.because !== undefined ? { because: options.because } : {}),
       ...(superseded ? { supersedes: { number: superseded.number, file: superseded.name } } : {}),
     },
     options.overrides ?? {},
@@ -160,101 +162,3 @@ function isDate(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
-
-export interface AdrCheckFlags {
-  format: 'text' | 'json' | 'github';
-  failOn: 'error' | 'warning';
-}
-
-/** `adr check [PATH…]`: re-runs every ADR that carries an mqselect block; skips the rest. */
-export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promise<ExitCode> {
-  const roots = paths.length > 0 ? paths : ['docs/decisions'];
-  const files = (await Promise.all(roots.map(markdownFiles))).flat();
-  const base = await shippedKnowledgeBase();
-  const checked: string[] = [];
-  const skipped: Array<{ file: string; reason: string }> = [];
-  const findings: Finding[] = [];
-  // An unreadable ADR does not stop the others from being checked; it makes the exit code 2 at the end.
-  const unreadable: Finding[] = [];
-  const refuse = (file: string, line: number, message: string) => unreadable.push({ file, line, severity: 'error', rule: 'unreadable-block', message });
-  for (const file of files) {
-    const { text } = await readInput(file, LIMITS.kbFileBytes);
-    const parsed = parseAdr(text);
-    if (parsed.unterminatedBlockLine !== undefined && !isRetired(parsed.status?.value)) {
-      refuse(file, parsed.unterminatedBlockLine, 'the mqselect-decision block is not closed with -->');
-      continue;
-    }
-    if (isRetired(parsed.status?.value)) {
-      skipped.push({ file, reason: `status: ${parsed.status!.value}` });
-      continue;
-    }
-    if (!parsed.block) {
-      skipped.push({ file, reason: 'no mqselect-decision block' });
-      continue;
-    }
-    const reading = readDecisionBlock(parsed.block.json);
-    if (!reading.ok) {
-      refuse(file, parsed.block.line, reading.message);
-      continue;
-    }
-    const { block } = reading;
-    const { kb, status } = await kbFor(base, block);
-    const fresh = recommend(reading.requirements, kb, { weightOverrides: block.weightOverrides });
-    findings.push(...checkDecision(file, parsed, block, fresh, status));
-    checked.push(file);
-  }
-  for (const f of unreadable) process.stderr.write(`mqselect: ${f.file}:${f.line}: ${f.message}\n`);
-  writeStdout(renderFindings(checked, skipped, [...unreadable, ...findings], flags.format));
-  if (unreadable.length > 0) return EXIT.usage;
-  const failing = findings.filter((f) => flags.failOn === 'warning' || f.severity === 'error');
-  return failing.length > 0 ? EXIT.negative : EXIT.ok;
-}
-
-async function kbFor(base: KnowledgeBase, block: DecisionBlock): Promise<{ kb: KnowledgeBase; status: { missing: string[]; changed: string[] } }> {
-  const status = { missing: [] as string[], changed: [] as string[] };
-  const sources = [];
-  for (const extra of block.kb.extraFiles) {
-    try {
-      const { file, text } = await readInput(extra.file, LIMITS.kbFileBytes);
-      const hash = await sha256(text);
-      if (hash !== extra.sha256) status.changed.push(extra.file);
-      sources.push({ file, text, layer: 'user' as const, sha256: hash });
-    } catch (error) {
-      if (error instanceof MqselectError) status.missing.push(extra.file);
-      else throw error;
-    }
-  }
-  if (sources.length === 0) return { kb: base, status };
-  return { kb: (await assembleKnowledgeBase(sources, base)).kb, status };
-}
-
-async function markdownFiles(root: string): Promise<string[]> {
-  let info;
-  try {
-    info = await stat(root);
-  } catch {
-    throw usageError(`${root}: no such file or directory (adr check looks in docs/decisions by default)`);
-  }
-  if (!info.isDirectory()) return [root];
-  const entries = await readdir(root, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((e) => (e.isDirectory() ? markdownFiles(join(root, e.name)) : Promise.resolve(e.name.endsWith('.md') ? [join(root, e.name)] : []))),
-  );
-  return nested.flat();
-}
-
-function renderFindings(checked: string[], skipped: Array<{ file: string; reason: string }>, findings: Finding[], format: AdrCheckFlags['format']): string {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  const summary = `adr check: ${checked.length} decision(s) checked, ${skipped.length} skipped, ${errors} error(s), ${warnings} warning(s)`;
-  if (format === 'json') return JSON.stringify({ checked, skipped, findings, errors, warnings }, null, 2);
-  if (format === 'github') {
-    const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    const property = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-    return [...findings.map((f) => `::${f.severity} file=${property(relative(process.cwd(), f.file) || f.file)},line=${f.line},title=${property(`mqselect adr check (${f.rule})`)}::${escape(f.message)}`), summary].join('\n');
-  }
-  return [...findings.map((f) => `${f.file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`), ...skipped.map((s) => `skipped ${s.file}: ${s.reason}`), summary].join('\n');
-}
-

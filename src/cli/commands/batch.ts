@@ -6,8 +6,8 @@ import { loadRequirementsSchema, parseRequirementsRecord } from '../../requireme
 import { LIMITS, STDIN_NAME } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
 import { splitRecords } from '../records.js';
-import { knowledgeBaseWith } from '../shipped-kb.js';
-import { checkExperience, failOnIntegrityErrors, parseSetOptions } from './recommend.js';
+import { failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
+import { checkExperience, parseSetOptions } from './recommend.js';
 
 export interface BatchFlags {
   kb: string[];
@@ -41,27 +41,32 @@ export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCod
   const progress = process.stderr.isTTY ? new Progress() : undefined;
   let index = 0;
   let invalid = 0;
-  for await (const raw of splitRecords(input, LIMITS.requirementsBytes, file)) {
-    const i = index++;
-    if ('error' in raw) {
-      invalid++;
-      if (output.line(errorLine(i, null, raw.error))) await output.flush();
-      continue;
+  // The answers so far are written even when the input turns out unreadable half-way (not UTF-8, say).
+  try {
+    for await (const raw of splitRecords(input, LIMITS.requirementsBytes, file)) {
+      const i = index++;
+      if ('error' in raw) {
+        invalid++;
+        if (output.line(errorLine(i, null, raw.error))) await output.flush();
+        continue;
+      }
+      try {
+        const requirements = parseRequirementsRecord(raw.text, `${file}[${i}]`, schema, assignments);
+        checkExperience(requirements, kb, `${file}[${i}]`);
+        const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
+        const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
+        const title = requirements.title === undefined ? '' : `"title":${JSON.stringify(requirements.title)},`;
+        if (output.line(`{"index":${i},${title}"result":${JSON.stringify(result)}}`)) await output.flush();
+      } catch (error) {
+        if (!(error instanceof MqselectError) || error.kind !== 'input') throw error;
+        invalid++;
+        if (output.line(errorLine(i, error.location.path ?? null, error.message))) await output.flush();
+      }
+      progress?.tick(index, invalid);
     }
-    try {
-      const requirements = parseRequirementsRecord(raw.text, `${file}[${i}]`, schema, assignments);
-      checkExperience(requirements, kb, `${file}[${i}]`);
-      const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
-      const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
-      if (output.line(`{"index":${i},"result":${JSON.stringify(result)}}`)) await output.flush();
-    } catch (error) {
-      if (!(error instanceof MqselectError) || error.kind !== 'input') throw error;
-      invalid++;
-      if (output.line(errorLine(i, error.location.path ?? null, error.message))) await output.flush();
-    }
-    progress?.tick(index, invalid);
+  } finally {
+    await output.flush();
   }
-  await output.flush();
   progress?.done(index, invalid);
   return invalid > 0 ? EXIT.usage : EXIT.ok;
 }
@@ -84,15 +89,25 @@ async function openInput(path: string): Promise<AsyncIterable<Buffer | string>> 
   return createReadStream(path, { highWaterMark: 256 * 1024 });
 }
 
-/** Buffers output lines and respects back-pressure, so a slow reader never makes memory grow. */
+/**
+ * Buffers output lines and respects back-pressure, so a slow reader never makes memory grow. What is
+ * buffered is also written as soon as the run waits for input (a setImmediate runs only then: records of
+ * one chunk are answered without yielding to I/O), so `--batch -` answers each record of a slow producer
+ * at once, while a fast one still gets large writes.
+ */
 class LineWriter {
   private buffer: string[] = [];
   private size = 0;
+  private idle: NodeJS.Immediate | undefined;
   constructor(private readonly stream: NodeJS.WriteStream) {}
   /** Queues a line; true when the buffer is full and should be flushed. */
   line(text: string): boolean {
     this.buffer.push(text);
     this.size += text.length + 1;
+    this.idle ??= setImmediate(() => {
+      this.idle = undefined;
+      void this.flush();
+    });
     return this.size >= 256 * 1024;
   }
   async flush(): Promise<void> {

@@ -6,10 +6,10 @@ import type { Requirements } from '../../requirements/schema.js';
 import { RENDERERS, type RecommendFormat } from '../../render/index.js';
 import { LIMITS, readInput, writeOutput } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
-import { knowledgeBaseWith } from '../shipped-kb.js';
+import { failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
+import { outputWidth } from '../width.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
-import type { AssembledKb } from '../../kb/load.js';
 import type { Assignment } from '../../requirements/assignments.js';
 
 export interface RecommendFlags {
@@ -26,18 +26,22 @@ export interface RecommendFlags {
   sensitivity: boolean | undefined;
   robustness: string;
   seed: string;
+  /** --width N, or the terminal's width (table format only). */
+  width?: string;
 }
 
 /** read requirements -> load KB -> engine -> render -> stdout. Exit 1 when no broker is feasible. */
 export async function runRecommend(path: string, flags: RecommendFlags): Promise<ExitCode> {
   const overrides = parseWeightOverrides(flags.weight);
+  const toStdout = flags.output === undefined || flags.output === '-';
+  // A terminal gets its own width; a file only the --width given.
+  const width = outputWidth(flags.width, process.env, toStdout ? process.stdout : {});
   const { kb, requirements } = await loadInputs(path, flags);
   const sensitivity = flags.sensitivity !== false ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   const render = await RENDERERS[flags.format]();
-  const toStdout = flags.output === undefined || flags.output === '-';
   const style = await styleFor(flags.format === 'table' && toStdout && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
-  await writeOutput(render(result, { style, explain: flags.explain }), flags.output, flags.force === true);
+  await writeOutput(render(result, { style, explain: flags.explain, ...(flags.format === 'table' && width !== undefined ? { width } : {}) }), flags.output, flags.force === true);
   return result.recommendation ? EXIT.ok : EXIT.negative;
 }
 
@@ -65,14 +69,6 @@ export async function loadInputs(path: string, flags: { kb: string[]; set: strin
 /** --set options; the field catalogue behind them (the zod schema) is loaded only when there are any. */
 export async function parseSetOptions(raw: string[]): Promise<Assignment[]> {
   return raw.length === 0 ? [] : (await import('../../requirements/set.js')).parseAssignments(raw);
-}
-
-/** A user KB layer that breaks integrity is invalid input for recommend (kb validate lists every finding). */
-export function failOnIntegrityErrors(assembled: AssembledKb, files: string[]): void {
-  const errors = assembled.findings.filter((f) => f.severity === 'error');
-  if (errors.length === 0) return;
-  const first = errors[0]!;
-  throw inputError(`knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`, { file: files.join(', ') });
 }
 
 /** Broker ids in team.experience must exist in the KB (a user KB may add ids, so the schema cannot list them). */
