@@ -25,7 +25,7 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
       satisfies({ support: o.support, sources: [] }, requirements),
   );
   const scored = candidates.map((option, index) => {
-    const fit = rpoFit(option, rpo, model.scales.rpo.value);
+    const fit = withTakeover(option, rpoFit(option, rpo, model.scales.rpo.value), model.scales.consumerPositions.value);
     // A cross-site option in production for less than the maturity window counts less than a proven one.
     return isNew(option, model, asOf) ? { option, index, ...fit, fit: fit.fit * model.maturity.newFactor.value, note: `${fit.note}; new: released ${option.released}` } : { option, index, ...fit };
   });
@@ -50,6 +50,26 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
       confidence: best.confidence,
       sources: best.option.sources,
     },
+  };
+}
+
+const TAKEOVER_NOTES: Record<MultiDatacenterOption['consumerPositions'], string> = {
+  replicated: 'consumer positions are replicated, so consumers resume where they were',
+  'not-replicated': 'consumer positions are not replicated: after a failover consumers re-read duplicates or miss in-flight messages',
+  unknown: 'whether consumer positions are replicated is not documented',
+};
+
+/** Whether consumers can take over at the other site scales the RPO fit: a copy of messages alone is half a DR plan. */
+function withTakeover(
+  option: MultiDatacenterOption,
+  rpo: { fit: number; note: string; confidence: 'high' | 'low' },
+  factors: Model['scales']['consumerPositions']['value'],
+): { fit: number; note: string; confidence: 'high' | 'low' } {
+  const position = option.consumerPositions;
+  return {
+    fit: rpo.fit * factors[position],
+    note: `${rpo.note}; ${TAKEOVER_NOTES[position]}`,
+    confidence: position === 'unknown' ? 'low' : rpo.confidence,
   };
 }
 

@@ -98,6 +98,7 @@ export const modelSchema = z.strictObject({
         asyncUndocumented: unit,
       }),
     ),
+    consumerPositions: param(z.strictObject({ replicated: unit, 'not-replicated': unit, unknown: unit })),
   }),
   criteria: z.strictObject({
     throughput: z.strictObject({ nodes: curvedPart }),

@@ -154,6 +154,8 @@ export const clusterModeSchema = z.strictObject({
 });
 export type ClusterMode = z.output<typeof clusterModeSchema>;
 
+export const CONSUMER_POSITIONS = ['replicated', 'not-replicated', 'unknown'] as const;
+
 export const multiDatacenterOptionSchema = z.strictObject({
   id: d(id, 'stable id qualified by product, e.g. kafka-mirrormaker2'),
   name: text(),
@@ -168,6 +170,10 @@ export const multiDatacenterOptionSchema = z.strictObject({
   released: opt(isoDate, 'release date of the version that made it production-ready (maturity)'),
   typicalRpoSeconds: opt(z.number().check(z.nonnegative()), 'typical lag under normal load, if documented'),
   failover: d(z.enum(FAILOVER_KIND), 'how clients move to the other site'),
+  consumerPositions: d(
+    z.enum(CONSUMER_POSITIONS),
+    'whether the other site knows what consumers already took: replicated (offsets or acks copied, or one cluster), not-replicated (messages only), unknown',
+  ),
   whenToUse: text(),
   sources,
 });
