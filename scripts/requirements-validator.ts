@@ -50,10 +50,27 @@ type Def = {
 const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Checks the JSON Schema does not carry; the compiled validator would pass what they refuse. */
-const EXPRESSIBLE_CHECKS = new Set(['describe', 'greater_than', 'less_than', 'max_length', 'min_length', 'string_format']);
+const EXPRESSIBLE_CHECKS = new Set([
+  'describe',
+  'greater_than',
+  'less_than',
+  'max_length',
+  'min_length',
+  'string_format',
+]);
 /** Formats the JSON Schema states in full: a pattern; an integer within ±2^53 (type integer plus bounds). */
 const EXPRESSIBLE_FORMATS = new Set(['regex', 'safeint']);
-const EXPRESSIBLE_TYPES = new Set(['object', 'optional', 'union', 'array', 'string', 'number', 'enum', 'literal', 'boolean']);
+const EXPRESSIBLE_TYPES = new Set([
+  'object',
+  'optional',
+  'union',
+  'array',
+  'string',
+  'number',
+  'enum',
+  'literal',
+  'boolean',
+]);
 
 /**
  * What in a zod schema the compiled validator cannot reproduce: refinements, transforms (other than the
@@ -64,17 +81,24 @@ export function inexpressible(schema: z.ZodMiniType, path = '(root)'): string[] 
   const found: string[] = [];
   for (const check of def.checks ?? []) {
     const { check: kind, format } = check._zod.def;
-    if (!EXPRESSIBLE_CHECKS.has(kind) || (kind === 'string_format' && !EXPRESSIBLE_FORMATS.has(format ?? ''))) found.push(`${path}: check "${format ?? kind}"`);
+    if (!EXPRESSIBLE_CHECKS.has(kind) || (kind === 'string_format' && !EXPRESSIBLE_FORMATS.has(format ?? '')))
+      found.push(`${path}: check "${format ?? kind}"`);
   }
   if (def.type === 'pipe') {
     const input = def.in && defOf(def.in);
-    const isAlias = input?.type === 'literal' && input.values?.length === 1 && input.values[0] === FEATURE_NEED_ALIAS.word && def.out && defOf(def.out).type === 'transform';
+    const isAlias =
+      input?.type === 'literal' &&
+      input.values?.length === 1 &&
+      input.values[0] === FEATURE_NEED_ALIAS.word &&
+      def.out &&
+      defOf(def.out).type === 'transform';
     if (!isAlias) found.push(`${path}: a pipe or transform`);
     return found;
   }
   if (!EXPRESSIBLE_TYPES.has(def.type)) found.push(`${path}: type "${def.type}"`);
   if (def.format !== undefined && !EXPRESSIBLE_FORMATS.has(def.format)) found.push(`${path}: format "${def.format}"`);
-  for (const [key, child] of Object.entries(def.shape ?? {})) found.push(...inexpressible(child, path === '(root)' ? key : `${path}.${key}`));
+  for (const [key, child] of Object.entries(def.shape ?? {}))
+    found.push(...inexpressible(child, path === '(root)' ? key : `${path}.${key}`));
   for (const option of def.options ?? []) found.push(...inexpressible(option, path));
   if (def.innerType) found.push(...inexpressible(def.innerType, path));
   if (def.element) found.push(...inexpressible(def.element, `${path}[]`));

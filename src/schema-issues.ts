@@ -20,7 +20,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not part of the format)`;
     case 'invalid_union':
       if ('discriminator' in issue && issue.discriminator) return `missing or unknown ${String(issue.discriminator)}`;
-      return issue.errors.length > 0 && issue.errors[0]![0] ? describeIssue(issue.errors[0]![0]) : `does not match any allowed form${got}`;
+      return issue.errors.length > 0 && issue.errors[0]![0]
+        ? describeIssue(issue.errors[0]![0])
+        : `does not match any allowed form${got}`;
     case 'invalid_format':
       return `${issue.message}${got}`;
     default:
@@ -33,7 +35,16 @@ function article(type: string): string {
 }
 
 function preview(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+  const text =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'a list'
+        : value === null
+          ? 'null'
+          : typeof value === 'object'
+            ? 'an object'
+            : String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
@@ -45,12 +56,19 @@ function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
 }
 
 /** Every issue, each placed in the file (line:column) with its field path, in the order zod found them. */
-export async function locatedIssues(issues: ReadonlyArray<z.core.$ZodIssue>, parsed: ParsedDocument, file: string): Promise<Array<{ location: ErrorLocation; message: string }>> {
+export async function locatedIssues(
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  parsed: ParsedDocument,
+  file: string,
+): Promise<Array<{ location: ErrorLocation; message: string }>> {
   await loadPositionFinder();
   return issues.map((issue) => {
     const path = issuePath(issue);
     const location = locationOf(parsed, file, path, issue.code === 'unrecognized_keys');
-    return { location: path.length === 0 ? { ...location, path: '(document)' } : location, message: describeIssue(issue) };
+    return {
+      location: path.length === 0 ? { ...location, path: '(document)' } : location,
+      message: describeIssue(issue),
+    };
   });
 }
 

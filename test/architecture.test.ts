@@ -13,7 +13,11 @@ function sourceFiles(dir: string): string[] {
 
 const files = sourceFiles(join(ROOT, 'src')).map((path) => ({
   path: relative(join(ROOT, 'src'), path),
-  imports: [...readFileSync(path, 'utf8').matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!),
+  imports: [
+    ...readFileSync(path, 'utf8').matchAll(
+      /(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]!),
 }));
 
 describe('architecture', () => {

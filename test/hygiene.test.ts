@@ -17,11 +17,22 @@ describe('npm test hygiene', { timeout: 180_000 }, () => {
     mkdirSync(tmp);
     mkdirSync(bin);
     // PATH without tmux (nor anything else: the tests spawn node by its full path).
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--no-file-parallelism', 'test/scripting.test.ts', 'test/ask.test.ts', 'test/schemas.test.ts'], {
-      cwd: ROOT,
-      env: { PATH: bin, HOME: process.env.HOME ?? sandbox, TMPDIR: tmp, NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--no-file-parallelism',
+        'test/scripting.test.ts',
+        'test/ask.test.ts',
+        'test/schemas.test.ts',
+      ],
+      {
+        cwd: ROOT,
+        env: { PATH: bin, HOME: process.env.HOME ?? sandbox, TMPDIR: tmp, NO_COLOR: '1' },
+        encoding: 'utf8',
+      },
+    );
     const output = `${run.stdout}\n${run.stderr}`;
     expect(run.status, output.slice(-2000)).toBe(0);
     expect(output).toContain('tmux is not installed, so "mqselect ask in a terminal" is skipped');

@@ -59,7 +59,15 @@ export function evaluate(
   const required = requiredFeatures(requirements);
   const effects = indexEffects(fired);
   for (const broker of brokers) {
-    const assessed = assessBroker(broker, requirements, model, fired, options.eliminationReasons !== false, required, effects);
+    const assessed = assessBroker(
+      broker,
+      requirements,
+      model,
+      fired,
+      options.eliminationReasons !== false,
+      required,
+      effects,
+    );
     if (!assessed.feasible) {
       eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
       continue;
@@ -74,7 +82,12 @@ export function evaluate(
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }
   // Brokers: score, then (an exact tie on what was stated) the general ratings, then id.
-  ranked.sort((x, y) => y.best.scoreUnits - x.best.scoreUnits || y.best.tieUnits - x.best.tieUnits || byCodeUnits(x.best.profiles[0]!.broker.id, y.best.profiles[0]!.broker.id));
+  ranked.sort(
+    (x, y) =>
+      y.best.scoreUnits - x.best.scoreUnits ||
+      y.best.tieUnits - x.best.tieUnits ||
+      byCodeUnits(x.best.profiles[0]!.broker.id, y.best.profiles[0]!.broker.id),
+  );
   return { weights, fired, ranked, eliminated };
 }
 
