@@ -39,6 +39,19 @@ describe('architecture', () => {
     }
   });
 
+  it('the input pipeline imports no CLI, prompt, colour or table library, nor the engine', () => {
+    const forbidden = /\/cli\/|\/engine\/|^commander|^chalk|inquirer|^cli-table3/;
+    const input = files.filter((f) => f.path.startsWith('input/'));
+    expect(input.map((f) => f.path).sort()).toEqual(['input/document.ts', 'input/schema-issues.ts']);
+    for (const file of input) {
+      for (const spec of file.imports) expect(forbidden.test(spec), `${file.path} imports ${spec}`).toBe(false);
+    }
+  });
+
+  it('src/ root holds only errors.ts, the typed errors every layer shares', () => {
+    expect(files.filter((f) => !f.path.includes('/')).map((f) => f.path)).toEqual(['errors.ts']);
+  });
+
   it('the engine never reads the clock or randomness, so output is reproducible', () => {
     for (const file of files.filter((f) => f.path.startsWith('engine/'))) {
       const text = readFileSync(join(ROOT, 'src', file.path), 'utf8');

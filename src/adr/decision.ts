@@ -3,7 +3,7 @@ import type { RankedBroker, Result } from '../engine/types.js';
 import type { Requirements } from '../requirements/schema.js';
 import { requirementsSchema } from '../requirements/schema.js';
 import type { Criterion } from '../requirements/vocabulary.js';
-import { describeIssue } from '../schema-issues.js';
+import { describeIssue } from '../input/schema-issues.js';
 import { decisionBlockSchema, type DecisionBlock } from './block.js';
 import { renderAdr, type AdrMeta } from './render.js';
 

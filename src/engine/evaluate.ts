@@ -6,7 +6,7 @@ import { firedRules, indexEffects, type FiredRule } from './rules.js';
 import { scoreCandidate, weightShares, type ScoredCandidate } from './score.js';
 import type { Criterion, Elimination, WeightInfo } from './types.js';
 import { effectiveWeights, nothingStated } from './weights.js';
-import { byCodeUnits } from '../order.js';
+import { byCodeUnits } from './order.js';
 
 /**
  * The numeric core shared by `recommend` and the sensitivity analysis: which brokers are feasible,

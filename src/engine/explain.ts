@@ -5,7 +5,7 @@ import { satisfies } from './constraints.js';
 import { CRITERION_LABELS, FEATURE_LABELS } from './labels.js';
 import type { ExplainedCandidate as ScoredCandidate } from './score.js';
 import { CRITERIA, type Contribution, type Criterion, type Result, type WeightInfo } from './types.js';
-import { byCodeUnits } from '../order.js';
+import { byCodeUnits } from './order.js';
 
 const MAX_WEIGHT = 10;
 

@@ -23,7 +23,7 @@ import {
   type ResultSummary,
   type Warning,
 } from './types.js';
-import { byCodeUnits } from '../order.js';
+import { byCodeUnits } from './order.js';
 import { round3 } from './rounding.js';
 
 export interface RecommendOptions {

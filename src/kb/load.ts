@@ -1,11 +1,11 @@
-import { parseDocumentText } from '../document.js';
+import { parseDocumentText } from '../input/document.js';
 import { inputError } from '../errors.js';
-import { schemaError } from '../schema-issues.js';
+import { schemaError } from '../input/schema-issues.js';
 import { kbFileSchema, type KbFile } from './files.js';
 import { checkIntegrity, type IntegrityFinding } from './integrity.js';
 import type { Model } from './model-schema.js';
 import type { BrokerEntry, KnowledgeBase, Rule } from './schema.js';
-import { byCodeUnits } from '../order.js';
+import { byCodeUnits } from '../engine/order.js';
 
 export interface KbSource {
   file: string;

@@ -1,6 +1,12 @@
-import { TOO_DEEP, duplicateJsonKey, findRefusedKey, parseDocumentText, type ParsedDocument } from '../document.js';
+import {
+  TOO_DEEP,
+  duplicateJsonKey,
+  findRefusedKey,
+  parseDocumentText,
+  type ParsedDocument,
+} from '../input/document.js';
 import { formatPath, inputError } from '../errors.js';
-import { describeIssue, schemaError } from '../schema-issues.js';
+import { describeIssue, schemaError } from '../input/schema-issues.js';
 import { applyAssignments, isAssigned, type Assignment } from './assignments.js';
 import type { Requirements } from './schema.js';
 import { validAsWritten } from './valid-as-written.js';

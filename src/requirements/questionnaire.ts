@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeIssue } from '../schema-issues.js';
+import { describeIssue } from '../input/schema-issues.js';
 import { parseHumanNumber } from './numbers.js';
 import { requirementLeaves } from './paths.js';
 import { getAt, setAt } from './access.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { formatPath, inputError, usageError } from '../errors.js';
-import { describeIssue } from '../schema-issues.js';
+import { describeIssue } from '../input/schema-issues.js';
 import type { Assignment } from './assignments.js';
 import { parseHumanNumber } from './numbers.js';
 import { leafKind, requirementLeaves } from './paths.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { loadYaml } from '../../document.js';
+import { loadYaml } from '../../input/document.js';
 import { recommend } from '../../engine/recommend.js';
 import { EXIT, MqselectError, cancelledError, usageError, type ExitCode } from '../../errors.js';
 import { parseRequirementsText, validateRequirements } from '../../requirements/parse.js';

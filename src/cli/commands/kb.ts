@@ -1,4 +1,4 @@
-import { parseDocumentText } from '../../document.js';
+import { parseDocumentText } from '../../input/document.js';
 import { EXIT, MqselectError, inputError, usageError, type ErrorLocation, type ExitCode } from '../../errors.js';
 import { caseReport } from '../../cases/report.js';
 import { renderCaseReport } from '../../render/cases.js';
@@ -7,7 +7,7 @@ import { assembleKnowledgeBase, type KbSource } from '../../kb/load.js';
 import { renderKbList, renderKbShow } from '../../render/kb-show.js';
 import { renderModel } from '../../render/model-show.js';
 import { oneLine } from '../../render/text.js';
-import { locatedIssues } from '../../schema-issues.js';
+import { locatedIssues } from '../../input/schema-issues.js';
 import { LIMITS, readInput, sha256, writeStderr, writeStdout } from '../io.js';
 import { assembleShippedFromDisk, caseLibrary, failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';

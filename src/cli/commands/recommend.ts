@@ -1,5 +1,5 @@
 import { recommend } from '../../engine/recommend.js';
-import { loadPositionFinder, parseDocumentText } from '../../document.js';
+import { loadPositionFinder, parseDocumentText } from '../../input/document.js';
 import { EXIT, MqselectError, inputError, type ExitCode } from '../../errors.js';
 import { parseRequirementsText } from '../../requirements/parse.js';
 import type { Requirements } from '../../requirements/schema.js';

@@ -1,4 +1,4 @@
-import { byCodeUnits } from '../../order.js';
+import { byCodeUnits } from '../order.js';
 import { rankingUnitsOf } from '../score.js';
 import { round4 } from '../rounding.js';
 import type { Evaluation } from '../evaluate.js';

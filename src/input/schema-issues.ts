@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { loadPositionFinder, locationOf, type ParsedDocument } from './document.js';
-import { inputError, type ErrorLocation, type MqselectError } from './errors.js';
+import { inputError, type ErrorLocation, type MqselectError } from '../errors.js';
 
 /** A zod issue in words a user of the file understands: what was expected and what was found. */
 export function describeIssue(issue: z.core.$ZodIssue): string {

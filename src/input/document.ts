@@ -1,4 +1,4 @@
-import { formatPath, inputError, type ErrorLocation } from './errors.js';
+import { formatPath, inputError, type ErrorLocation } from '../errors.js';
 
 /**
  * Turns the text of a user file (JSON or YAML, decided by content) into plain data, refusing the
