@@ -23,7 +23,8 @@ function perSecond(label: string, run: (input: (typeof inputs)[number]) => unkno
   for (const input of inputs) run(input);
   const seconds = (performance.now() - start) / 1000;
   console.log(
-    `${label}: ${Math.round(inputs.length / seconds).toLocaleString('en')} scenarios/s (${inputs.length} varied inputs, one core)`,
+    `${label}: ${Math.round(inputs.length / seconds).toLocaleString('en')} scenarios/s (${inputs.length} varied ` +
+      `inputs, one core)`,
   );
 }
 
@@ -42,5 +43,6 @@ console.log(`robustness, 10,000 samples: ${((performance.now() - start) / runs).
 const full = performance.now();
 recommend(example, kb, { sensitivity: { robustnessSamples: 10_000 } });
 console.log(
-  `full sensitivity analysis (weights, numbers, features, 10,000 samples): ${(performance.now() - full).toFixed(1)} ms (log-pipeline example)`,
+  `full sensitivity analysis (weights, numbers, features, 10,000 ` +
+    `samples): ${(performance.now() - full).toFixed(1)} ms (log-pipeline example)`,
 );

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 // Some dependencies call require() for node built-ins; ESM bundles need a require to give them.
 const REQUIRE_SHIM =
-  "import { createRequire as __mqselectRequire } from 'node:module'; const require = __mqselectRequire(import.meta.url);";
+  "import { createRequire as __mqselectRequire } from 'node:module'; const require = " +
+  '__mqselectRequire(import.meta.url);';
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
@@ -17,7 +18,9 @@ mkdirSync(dist, { recursive: true });
 const compiler = join(dist, '.kb-compiler.mjs');
 await build({
   stdin: {
-    contents: `export { assembleKnowledgeBase } from './src/kb/load.ts'; export { shippedKbFileNames } from './src/kb/shipped-files.ts'; export { parseCaseText, checkUniqueCases } from './src/cases/load.ts';`,
+    contents:
+      `export { assembleKnowledgeBase } from './src/kb/load.ts'; export { shippedKbFileNames } from ` +
+      `'./src/kb/shipped-files.ts'; export { parseCaseText, checkUniqueCases } from './src/cases/load.ts';`,
     resolveDir: root,
     loader: 'ts',
   },

@@ -107,7 +107,8 @@ describe('mqselect adr new', () => {
     expect(run.code).toBe(0);
     const text = readFileSync(only(dir), 'utf8');
     expect(text).toContain(
-      'Chosen option: "Apache RocketMQ", because the platform team already runs RocketMQ for payments (chosen by hand over Apache Kafka',
+      'Chosen option: "Apache RocketMQ", because the platform team already runs RocketMQ for payments (chosen by ' +
+        'hand over Apache Kafka',
     );
     expect(text).toContain('"chosenByHand": true');
     // Nothing changed since: clean, even with --fail-on warning.
@@ -173,36 +174,40 @@ describe('mqselect adr new', () => {
 });
 
 describe('mqselect adr check', () => {
-  it('exit 0 on a fresh ADR; exit 1 naming both brokers after the embedded requirements change; exit 2 on a malformed block', async () => {
-    const dir = fresh();
-    await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--date', '2026-11-25']);
-    expect((await runCli(['adr', 'check', dir])).code).toBe(0);
-    const file = only(dir);
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(
-      file,
-      text.replace('"replay": "required",', '"replay": "required",\n      "delayedMessages": "required",'),
-    );
-    const changed = await runCli(['adr', 'check', dir]);
-    expect(changed.code).toBe(1);
-    expect(changed.stdout).toMatch(
-      /error \[eliminated\] Apache Kafka is now eliminated .*; Apache RocketMQ ranks first/,
-    );
-    const github = await runCli(['adr', 'check', dir, '--format', 'github']);
-    expect(github.stdout).toMatch(
-      /^::error file=.*\.md,line=\d+,title=mqselect adr check \(eliminated\)::Apache Kafka is now eliminated/m,
-    );
-    const json = JSON.parse((await runCli(['adr', 'check', dir, '--format', 'json'])).stdout);
-    expect(json.findings[0]).toMatchObject({ severity: 'error', rule: 'eliminated' });
-    writeFileSync(file, text.replace('"schemaVersion": 1,', '"schemaVersion": 1,,'));
-    const malformed = await runCli(['adr', 'check', dir]);
-    expect(malformed.code).toBe(2);
-    expect(malformed.stderr).toMatch(/\.md:\d+: mqselect-decision block is not valid JSON/);
-    writeFileSync(file, text.replace('"broker": "kafka"', '"broker": 42'));
-    expect((await runCli(['adr', 'check', dir])).stderr).toMatch(
-      /mqselect-decision block: decision\.broker: expected a string/,
-    );
-  });
+  it(
+    'exit 0 on a fresh ADR; exit 1 naming both brokers after the embedded requirements change; exit 2 on a ' +
+      'malformed block',
+    async () => {
+      const dir = fresh();
+      await runCli(['adr', 'new', 'examples/log-pipeline.yaml', '--dir', dir, '--date', '2026-11-25']);
+      expect((await runCli(['adr', 'check', dir])).code).toBe(0);
+      const file = only(dir);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(
+        file,
+        text.replace('"replay": "required",', '"replay": "required",\n      "delayedMessages": "required",'),
+      );
+      const changed = await runCli(['adr', 'check', dir]);
+      expect(changed.code).toBe(1);
+      expect(changed.stdout).toMatch(
+        /error \[eliminated\] Apache Kafka is now eliminated .*; Apache RocketMQ ranks first/,
+      );
+      const github = await runCli(['adr', 'check', dir, '--format', 'github']);
+      expect(github.stdout).toMatch(
+        /^::error file=.*\.md,line=\d+,title=mqselect adr check \(eliminated\)::Apache Kafka is now eliminated/m,
+      );
+      const json = JSON.parse((await runCli(['adr', 'check', dir, '--format', 'json'])).stdout);
+      expect(json.findings[0]).toMatchObject({ severity: 'error', rule: 'eliminated' });
+      writeFileSync(file, text.replace('"schemaVersion": 1,', '"schemaVersion": 1,,'));
+      const malformed = await runCli(['adr', 'check', dir]);
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toMatch(/\.md:\d+: mqselect-decision block is not valid JSON/);
+      writeFileSync(file, text.replace('"broker": "kafka"', '"broker": 42'));
+      expect((await runCli(['adr', 'check', dir])).stderr).toMatch(
+        /mqselect-decision block: decision\.broker: expected a string/,
+      );
+    },
+  );
 
   it('reports a "Chosen option" line that disagrees with the block', async () => {
     const dir = fresh();
@@ -234,7 +239,8 @@ describe('mqselect adr check', () => {
     const rules = join(dir, 'our-rules.yaml');
     writeFileSync(
       rules,
-      'kind: rules\nrules:\n  - id: our-note\n    when: {path: workload.topics, op: gt, value: 1000}\n    then: [{warn: true}]\n    because: too many topics for our platform team\n',
+      'kind: rules\nrules:\n  - id: our-note\n    when: {path: workload.topics, op: gt, value: 1000}\n    then: ' +
+        '[{warn: true}]\n    because: too many topics for our platform team\n',
     );
     const adrs = join(dir, 'adrs');
     expect(
@@ -382,7 +388,8 @@ describe('adr check never passes what it could not check', () => {
     // Our platform team's rule: Kafka is not offered here, which makes RocketMQ first.
     writeFileSync(
       join(repo, 'kb', 'our-rules.yaml'),
-      'kind: rules\nrules:\n  - id: no-kafka-here\n    when: {path: version, op: equals, value: 1}\n    then: [{eliminate: {broker: kafka}}]\n    because: our platform does not offer Kafka\n',
+      'kind: rules\nrules:\n  - id: no-kafka-here\n    when: {path: version, op: equals, value: 1}\n    then: ' +
+        '[{eliminate: {broker: kafka}}]\n    because: our platform does not offer Kafka\n',
     );
     const run = await runCli(
       [
@@ -404,56 +411,62 @@ describe('adr check never passes what it could not check', () => {
     return { repo, adr: join(repo, 'docs', 'decisions', readdirSync(join(repo, 'docs', 'decisions'))[0]!) };
   }
 
-  it('extra KB files are recorded from the repository root and found from any folder; a missing one is an error', async () => {
-    const { repo, adr } = await repository();
-    const text = readFileSync(adr, 'utf8');
-    expect(text).toContain('"file": "kb/our-rules.yaml"');
-    expect(text).toContain('Chosen option: "Apache RocketMQ"');
-    // From a subfolder: the rules file is found, the decision holds.
-    const sub = await runCli(['adr', 'check', 'decisions', '--fail-on', 'warning'], { cwd: join(repo, 'docs') });
-    expect([sub.code, sub.stdout]).toEqual([
-      0,
-      expect.stringContaining('1 decision(s) checked, 0 skipped, 0 error(s), 0 warning(s)'),
-    ]);
-    // A real "no longer first" (here: RocketMQ now eliminated by the requirements) is reported from there as such.
-    writeFileSync(
-      adr,
-      text.replace('"replay": "required",', '"replay": "required",\n      "xaTransactions": "required",'),
-    );
-    const changed = await runCli(['adr', 'check', 'decisions'], { cwd: join(repo, 'docs') });
-    expect(changed.code).toBe(1);
-    expect(changed.stdout).toMatch(/error \[eliminated\] Apache RocketMQ is now eliminated/);
-    expect(changed.stdout).not.toContain('kb-file-missing');
-    writeFileSync(adr, text);
-    // Without the file the decision cannot be checked: an error and exit 1, never a pass.
-    const rules = readFileSync(join(repo, 'kb', 'our-rules.yaml'));
-    rmSync(join(repo, 'kb', 'our-rules.yaml'));
-    const missing = await runCli(['adr', 'check', 'docs/decisions'], { cwd: repo });
-    expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain(
-      `error [kb-file-missing] the decision rests on the extra knowledge-base file kb/our-rules.yaml, which is not in ${join(repo, 'kb/our-rules.yaml')}`,
-    );
-    // --kb gives the file from elsewhere (matched by name); --root says where recorded paths start.
-    const elsewhere = fresh();
-    writeFileSync(join(elsewhere, 'our-rules.yaml'), rules);
-    expect(
-      (await runCli(['adr', 'check', join(repo, 'docs/decisions'), '--kb', join(elsewhere, 'our-rules.yaml')])).code,
-    ).toBe(0);
-    mkdirSync(join(elsewhere, 'kb'));
-    writeFileSync(join(elsewhere, 'kb', 'our-rules.yaml'), rules);
-    expect((await runCli(['adr', 'check', join(repo, 'docs/decisions'), '--root', elsewhere])).code).toBe(0);
-    const wrongName = await runCli([
-      'adr',
-      'check',
-      join(repo, 'docs/decisions'),
-      '--kb',
-      join(ROOT, 'data/rules.yaml'),
-    ]);
-    expect([wrongName.code, wrongName.stderr]).toEqual([
-      2,
-      expect.stringMatching(/--kb .*rules\.yaml: no checked decision rests on a knowledge-base file named rules\.yaml/),
-    ]);
-  });
+  it(
+    'extra KB files are recorded from the repository root and found from any folder; a missing one is an ' + 'error',
+    async () => {
+      const { repo, adr } = await repository();
+      const text = readFileSync(adr, 'utf8');
+      expect(text).toContain('"file": "kb/our-rules.yaml"');
+      expect(text).toContain('Chosen option: "Apache RocketMQ"');
+      // From a subfolder: the rules file is found, the decision holds.
+      const sub = await runCli(['adr', 'check', 'decisions', '--fail-on', 'warning'], { cwd: join(repo, 'docs') });
+      expect([sub.code, sub.stdout]).toEqual([
+        0,
+        expect.stringContaining('1 decision(s) checked, 0 skipped, 0 error(s), 0 warning(s)'),
+      ]);
+      // A real "no longer first" (here: RocketMQ now eliminated by the requirements) is reported from there as such.
+      writeFileSync(
+        adr,
+        text.replace('"replay": "required",', '"replay": "required",\n      "xaTransactions": "required",'),
+      );
+      const changed = await runCli(['adr', 'check', 'decisions'], { cwd: join(repo, 'docs') });
+      expect(changed.code).toBe(1);
+      expect(changed.stdout).toMatch(/error \[eliminated\] Apache RocketMQ is now eliminated/);
+      expect(changed.stdout).not.toContain('kb-file-missing');
+      writeFileSync(adr, text);
+      // Without the file the decision cannot be checked: an error and exit 1, never a pass.
+      const rules = readFileSync(join(repo, 'kb', 'our-rules.yaml'));
+      rmSync(join(repo, 'kb', 'our-rules.yaml'));
+      const missing = await runCli(['adr', 'check', 'docs/decisions'], { cwd: repo });
+      expect(missing.code).toBe(1);
+      expect(missing.stdout).toContain(
+        `error [kb-file-missing] the decision rests on the extra knowledge-base file kb/our-rules.yaml, which is ` +
+          `not in ${join(repo, 'kb/our-rules.yaml')}`,
+      );
+      // --kb gives the file from elsewhere (matched by name); --root says where recorded paths start.
+      const elsewhere = fresh();
+      writeFileSync(join(elsewhere, 'our-rules.yaml'), rules);
+      expect(
+        (await runCli(['adr', 'check', join(repo, 'docs/decisions'), '--kb', join(elsewhere, 'our-rules.yaml')])).code,
+      ).toBe(0);
+      mkdirSync(join(elsewhere, 'kb'));
+      writeFileSync(join(elsewhere, 'kb', 'our-rules.yaml'), rules);
+      expect((await runCli(['adr', 'check', join(repo, 'docs/decisions'), '--root', elsewhere])).code).toBe(0);
+      const wrongName = await runCli([
+        'adr',
+        'check',
+        join(repo, 'docs/decisions'),
+        '--kb',
+        join(ROOT, 'data/rules.yaml'),
+      ]);
+      expect([wrongName.code, wrongName.stderr]).toEqual([
+        2,
+        expect.stringMatching(
+          /--kb .*rules\.yaml: no checked decision rests on a knowledge-base file named rules\.yaml/,
+        ),
+      ]);
+    },
+  );
 
   it('a block of an unknown version needs a newer mqselect (exit 2), not "no block"', async () => {
     const dir = fresh();

@@ -42,7 +42,8 @@ async function answerAll(
 const hasTmux = spawnSync('/bin/sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
 if (!hasTmux)
   console.warn(
-    'test/ask.test.ts: tmux is not installed, so "mqselect ask in a terminal" is skipped (install tmux, e.g. apt-get install tmux)',
+    'test/ask.test.ts: tmux is not installed, so "mqselect ask in a terminal" is skipped (install tmux, e.g. ' +
+      'apt-get install tmux)',
   );
 
 // Dozens of prompts, each awaited on screen: generous limits for a loaded 2-core machine.
@@ -73,25 +74,28 @@ describe.skipIf(!hasTmux)('mqselect ask in a terminal', { timeout: 180_000 }, ()
     expect((await runCli(['adr', 'check', adrs])).code).toBe(0);
   });
 
-  it('never replaces an existing file without confirmation, and offers another name instead of losing the answers', async () => {
-    const dir = tempDir('mqselect-ask-');
-    const target = join(dir, 'mine.yaml');
-    writeFileSync(target, 'version: 1\ntitle: keep me\n');
-    session = new TmuxSession(
-      'clobber',
-      `node ${CLI} ask --from ${join(ROOT, 'examples/minimal.yaml')} --save ${target}`,
-    );
-    // Every answer accepted as is, including "Replace it?" whose default is no, and the other name offered.
-    const screen = await answerAll(session, () => undefined);
-    expect(screen).toMatch(/mine\.yaml exists: you will be asked before it is replaced/);
-    expect(screen).toMatch(/mine\.yaml exists\. Replace it\?/);
-    expect(screen).toMatch(/mine\.yaml: left as it was/);
-    expect(screen).toMatch(/Save the answers under another name\?/);
-    expect(screen).toContain(`saved ${join(dir, 'mine-2.yaml')}`);
-    expect(screen).toContain('EXIT:0');
-    expect(readFileSync(target, 'utf8')).toBe('version: 1\ntitle: keep me\n');
-    expect(parse(readFileSync(join(dir, 'mine-2.yaml'), 'utf8'))).toEqual({ version: 1 });
-  });
+  it(
+    'never replaces an existing file without confirmation, and offers another name instead of losing the ' + 'answers',
+    async () => {
+      const dir = tempDir('mqselect-ask-');
+      const target = join(dir, 'mine.yaml');
+      writeFileSync(target, 'version: 1\ntitle: keep me\n');
+      session = new TmuxSession(
+        'clobber',
+        `node ${CLI} ask --from ${join(ROOT, 'examples/minimal.yaml')} --save ${target}`,
+      );
+      // Every answer accepted as is, including "Replace it?" whose default is no, and the other name offered.
+      const screen = await answerAll(session, () => undefined);
+      expect(screen).toMatch(/mine\.yaml exists: you will be asked before it is replaced/);
+      expect(screen).toMatch(/mine\.yaml exists\. Replace it\?/);
+      expect(screen).toMatch(/mine\.yaml: left as it was/);
+      expect(screen).toMatch(/Save the answers under another name\?/);
+      expect(screen).toContain(`saved ${join(dir, 'mine-2.yaml')}`);
+      expect(screen).toContain('EXIT:0');
+      expect(readFileSync(target, 'utf8')).toBe('version: 1\ntitle: keep me\n');
+      expect(parse(readFileSync(join(dir, 'mine-2.yaml'), 'utf8'))).toEqual({ version: 1 });
+    },
+  );
 
   it('checks --save and --adr before the first question', async () => {
     const dir = tempDir('mqselect-ask-');

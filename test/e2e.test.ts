@@ -168,7 +168,8 @@ describe('bad input: one line on stderr naming file and field, exit 2, no stack 
     ],
     [
       'bomb.yaml',
-      `version: 1\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
+      `version: 1\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c ` +
+        `[*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
       /bomb\.yaml: refused YAML: .*alias/,
     ],
   ];
@@ -368,42 +369,46 @@ describe('start-up loads only what the command needs', () => {
 });
 
 describe('installing from a packed tarball (the README pre-commit section)', () => {
-  it('npm pack holds everything the command needs: it runs outside the checkout, without node_modules, as an installed bin', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { mkdirSync, symlinkSync } = await import('node:fs');
-    const out = tempDir('mqselect-pack-');
-    // --ignore-scripts: dist/ is built already (prepare would rebuild it under the other tests' feet).
-    const name = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n')
-      .at(-1)!;
-    execFileSync('tar', ['-xzf', join(out, name), '-C', out]);
-    const bin = join(out, 'bin');
-    mkdirSync(bin);
-    symlinkSync(join(out, 'package', 'dist', 'mqselect.js'), join(bin, 'mqselect'));
-    // A repository of its own with an ADR, checked by the hook's entry command.
-    const repo = join(out, 'repo');
-    mkdirSync(join(repo, '.git'), { recursive: true });
-    const made = await runCli([
-      'adr',
-      'new',
-      join(ROOT, 'examples/task-queue.json'),
-      '--dir',
-      join(repo, 'docs/decisions'),
-      '--date',
-      '2026-11-25',
-      '--robustness',
-      '0',
-    ]);
-    expect(made.code).toBe(0);
-    const hook = execFileSync('/bin/sh', ['-c', 'mqselect adr check docs/decisions; echo "exit $?"'], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: out },
-    });
-    expect(hook).toBe('adr check: 1 decision(s) checked, 0 skipped, 0 error(s), 0 warning(s)\nexit 0\n');
-  });
+  it(
+    'npm pack holds everything the command needs: it runs outside the checkout, without node_modules, as an ' +
+      'installed bin',
+    async () => {
+      const { execFileSync } = await import('node:child_process');
+      const { mkdirSync, symlinkSync } = await import('node:fs');
+      const out = tempDir('mqselect-pack-');
+      // --ignore-scripts: dist/ is built already (prepare would rebuild it under the other tests' feet).
+      const name = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .at(-1)!;
+      execFileSync('tar', ['-xzf', join(out, name), '-C', out]);
+      const bin = join(out, 'bin');
+      mkdirSync(bin);
+      symlinkSync(join(out, 'package', 'dist', 'mqselect.js'), join(bin, 'mqselect'));
+      // A repository of its own with an ADR, checked by the hook's entry command.
+      const repo = join(out, 'repo');
+      mkdirSync(join(repo, '.git'), { recursive: true });
+      const made = await runCli([
+        'adr',
+        'new',
+        join(ROOT, 'examples/task-queue.json'),
+        '--dir',
+        join(repo, 'docs/decisions'),
+        '--date',
+        '2026-11-25',
+        '--robustness',
+        '0',
+      ]);
+      expect(made.code).toBe(0);
+      const hook = execFileSync('/bin/sh', ['-c', 'mqselect adr check docs/decisions; echo "exit $?"'], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: out },
+      });
+      expect(hook).toBe('adr check: 1 decision(s) checked, 0 skipped, 0 error(s), 0 warning(s)\nexit 0\n');
+    },
+  );
 });

@@ -46,26 +46,33 @@ describe('the shipped examples (public contract)', () => {
     for (const r of result.ranking) expect(sumTenths(r)).toBe(Math.round(r.score * 10));
   });
 
-  it('log-pipeline: Kafka sized by load (brokers + 3 controllers) and ahead of RocketMQ on sourced throughput', async () => {
-    const result = recommend(await example('log-pipeline.yaml'), await shippedKb());
-    const nodes = Object.fromEntries(result.ranking[0]!.clusterMode.nodes.map((n) => [n.role, n.count]));
-    expect(nodes.controller).toBe(3);
-    expect(nodes.broker).toBeGreaterThan(3);
-    expect(result.comparison?.runnerUp).toBe('rocketmq');
-    expect(result.comparison?.decisive.join('\n')).toMatch(/^throughput: Apache Kafka \+/m);
-    expect(result.eliminated.map((e) => e.broker)).toContain('activemq');
-  });
+  it(
+    'log-pipeline: Kafka sized by load (brokers + 3 controllers) and ahead of RocketMQ on sourced ' + 'throughput',
+    async () => {
+      const result = recommend(await example('log-pipeline.yaml'), await shippedKb());
+      const nodes = Object.fromEntries(result.ranking[0]!.clusterMode.nodes.map((n) => [n.role, n.count]));
+      expect(nodes.controller).toBe(3);
+      expect(nodes.broker).toBeGreaterThan(3);
+      expect(result.comparison?.runnerUp).toBe('rocketmq');
+      expect(result.comparison?.decisive.join('\n')).toMatch(/^throughput: Apache Kafka \+/m);
+      expect(result.eliminated.map((e) => e.broker)).toContain('activemq');
+    },
+  );
 
-  it('order-transactions: RocketMQ runs transaction, FIFO and delay topics side by side, with automatic failover and no loss', async () => {
-    const result = recommend(await example('order-transactions.yaml'), await shippedKb());
-    const winner = result.ranking[0]!;
-    expect(winner.clusterMode.guarantees).toMatchObject({ acknowledgedLoss: 'never', failover: 'automatic' });
-    expect(result.warnings.map((w) => w.id)).toContain('profile-set:rocketmq');
-    expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'kafka', 'rabbitmq']);
-    expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(
-      /delayed \/ scheduled messages: not supported/,
-    );
-  });
+  it(
+    'order-transactions: RocketMQ runs transaction, FIFO and delay topics side by side, with automatic failover ' +
+      'and no loss',
+    async () => {
+      const result = recommend(await example('order-transactions.yaml'), await shippedKb());
+      const winner = result.ranking[0]!;
+      expect(winner.clusterMode.guarantees).toMatchObject({ acknowledgedLoss: 'never', failover: 'automatic' });
+      expect(result.warnings.map((w) => w.id)).toContain('profile-set:rocketmq');
+      expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'kafka', 'rabbitmq']);
+      expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(
+        /delayed \/ scheduled messages: not supported/,
+      );
+    },
+  );
 
   it('task-queue: RabbitMQ quorum queues on 3 nodes, with the managed equivalent on AWS', async () => {
     const result = recommend(await example('task-queue.json'), await shippedKb());
@@ -91,16 +98,20 @@ describe('the shipped examples (public contract)', () => {
 });
 
 describe('the other bundled examples (as the README states them)', () => {
-  it('event-sourcing-replay: Kafka, the only broker with exactly-once read-process-write built in, well ahead of RabbitMQ streams', async () => {
-    const result = recommend(await example('event-sourcing-replay.yaml'), await shippedKb());
-    expect(result.recommendation).toMatchObject({ broker: 'kafka', profile: 'topic', clearWinner: true });
-    const streams = result.ranking.find((r) => r.broker === 'rabbitmq')!;
-    expect(streams.profile).toBe('stream');
-    expect(streams.contributions.find((c) => c.part === 'features.exactlyOnceProcessing')).toMatchObject({
-      reasonId: 'support-via-pattern',
-    });
-    expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'rocketmq']);
-  });
+  it(
+    'event-sourcing-replay: Kafka, the only broker with exactly-once read-process-write built in, well ahead of ' +
+      'RabbitMQ streams',
+    async () => {
+      const result = recommend(await example('event-sourcing-replay.yaml'), await shippedKb());
+      expect(result.recommendation).toMatchObject({ broker: 'kafka', profile: 'topic', clearWinner: true });
+      const streams = result.ranking.find((r) => r.broker === 'rabbitmq')!;
+      expect(streams.profile).toBe('stream');
+      expect(streams.contributions.find((c) => c.part === 'features.exactlyOnceProcessing')).toMatchObject({
+        reasonId: 'support-via-pattern',
+      });
+      expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'rocketmq']);
+    },
+  );
 
   it('iot-telemetry: RabbitMQ streams for MQTT 5 in and fan-out, Artemis close behind', async () => {
     const result = recommend(await example('iot-telemetry.yaml'), await shippedKb());

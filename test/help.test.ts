@@ -51,7 +51,8 @@ describe('help and version', () => {
     const run = await runCli(['--version']);
     const kb = JSON.parse((await runCli(['kb', 'show', '-f', 'json'])).stdout);
     expect(run.stdout).toBe(
-      `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\nknowledge base ${kb.version} (as of ${kb.asOf})\n`,
+      `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\nknowledge base ${kb.version} (as ` +
+        `of ${kb.asOf})\n`,
     );
   });
 });
@@ -92,7 +93,9 @@ describe('mqselect completion', () => {
     writeFileSync(script, run.stdout);
     const complete = (line: string) => {
       const words = line.split(' ');
-      const program = `source ${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _mqselect; echo "\${COMPREPLY[*]}"`;
+      const program =
+        `source ${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); ` +
+        `COMP_CWORD=${words.length - 1}; _mqselect; echo "\${COMPREPLY[*]}"`;
       return execFileSync('bash', ['--norc', '-c', program], { encoding: 'utf8' }).trim();
     };
     expect(complete('mqselect re')).toBe('recommend');

@@ -8,20 +8,23 @@ import { runCli } from './helpers.js';
 const fresh = () => mkdtempSync(join(tmpdir(), 'mqselect-html-'));
 
 describe('recommend --format html', () => {
-  it('prints one page on stdout, byte-identical for the same input; -o writes the same bytes and prints the path', async () => {
-    const dir = fresh();
-    const out = join(dir, 'report.html');
-    const [a, b, written] = await Promise.all([
-      runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html']),
-      runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html']),
-      runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html', '-o', out]),
-    ]);
-    expect(a.code).toBe(0);
-    expect(a.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
-    expect(a.stdout).toBe(b.stdout);
-    expect(written).toMatchObject({ code: 0, stdout: `${out}\n`, stderr: '' });
-    expect(readFileSync(out, 'utf8')).toBe(a.stdout);
-  });
+  it(
+    'prints one page on stdout, byte-identical for the same input; -o writes the same bytes and prints the ' + 'path',
+    async () => {
+      const dir = fresh();
+      const out = join(dir, 'report.html');
+      const [a, b, written] = await Promise.all([
+        runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html']),
+        runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html']),
+        runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html', '-o', out]),
+      ]);
+      expect(a.code).toBe(0);
+      expect(a.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
+      expect(a.stdout).toBe(b.stdout);
+      expect(written).toMatchObject({ code: 0, stdout: `${out}\n`, stderr: '' });
+      expect(readFileSync(out, 'utf8')).toBe(a.stdout);
+    },
+  );
 
   it('-o refuses to replace an existing file without --force, in one line, exit 2; --force replaces it', async () => {
     const dir = fresh();

@@ -100,37 +100,43 @@ describe('html page', () => {
 });
 
 describe('html report content', () => {
-  it('every bundled example: at most 200 KB, byte-identical for the same input, every contribution present', async () => {
-    for (const file of exampleFiles) {
-      const reqs = await example(file);
-      const page = render(recommend(reqs, await shippedKb(), { sensitivity: {} }));
-      const again = render(recommend(reqs, await shippedKb(), { sensitivity: {} }));
-      expect(again === page, file).toBe(true);
-      expect(Buffer.byteLength(page), file).toBeLessThanOrEqual(200 * 1024);
-      const result = recommend(reqs, await shippedKb(), { sensitivity: {} });
-      expect(page.match(/<tr data-criterion="[^"]*" data-part=/g)?.length ?? 0, file).toBe(
-        result.ranking.reduce((sum, r) => sum + r.contributions.length, 0),
-      );
-    }
-  });
+  it(
+    'every bundled example: at most 200 KB, byte-identical for the same input, every contribution ' + 'present',
+    async () => {
+      for (const file of exampleFiles) {
+        const reqs = await example(file);
+        const page = render(recommend(reqs, await shippedKb(), { sensitivity: {} }));
+        const again = render(recommend(reqs, await shippedKb(), { sensitivity: {} }));
+        expect(again === page, file).toBe(true);
+        expect(Buffer.byteLength(page), file).toBeLessThanOrEqual(200 * 1024);
+        const result = recommend(reqs, await shippedKb(), { sensitivity: {} });
+        expect(page.match(/<tr data-criterion="[^"]*" data-part=/g)?.length ?? 0, file).toBe(
+          result.ranking.reduce((sum, r) => sum + r.contributions.length, 0),
+        );
+      }
+    },
+  );
 
-  it('no feasible broker: the closest options and every elimination; --explain opens the contribution tables', async () => {
-    const result = recommend(
-      await requirements('version: 1\nfeatures: { xaTransactions: required, replay: strict }\n'),
-      await shippedKb(),
-      { sensitivity: {} },
-    );
-    expect(result.relaxations?.length).toBeGreaterThan(0);
-    const page = render(result);
-    expect(page).toContain('No broker meets the hard constraints.');
-    expect(page).toContain('id="closest"');
-    for (const r of result.relaxations!)
-      expect(page).toContain(`<tr data-broker="${r.broker}"><th scope="row">${escapeHtml(r.name)}</th>`);
-    for (const e of result.eliminated)
-      for (const reason of e.reasons) expect(page).toContain(`<li>${escapeHtml(reason)}</li>`);
-    const explained = render(recommend(await example('task-queue.json'), await shippedKb()), true);
-    expect(explained).toContain('-contributions" open>');
-  });
+  it(
+    'no feasible broker: the closest options and every elimination; --explain opens the contribution ' + 'tables',
+    async () => {
+      const result = recommend(
+        await requirements('version: 1\nfeatures: { xaTransactions: required, replay: strict }\n'),
+        await shippedKb(),
+        { sensitivity: {} },
+      );
+      expect(result.relaxations?.length).toBeGreaterThan(0);
+      const page = render(result);
+      expect(page).toContain('No broker meets the hard constraints.');
+      expect(page).toContain('id="closest"');
+      for (const r of result.relaxations!)
+        expect(page).toContain(`<tr data-broker="${r.broker}"><th scope="row">${escapeHtml(r.name)}</th>`);
+      for (const e of result.eliminated)
+        for (const reason of e.reasons) expect(page).toContain(`<li>${escapeHtml(reason)}</li>`);
+      const explained = render(recommend(await example('task-queue.json'), await shippedKb()), true);
+      expect(explained).toContain('-contributions" open>');
+    },
+  );
 
   it('without the analysis it lists what would change the answer from the comparison', async () => {
     const result = recommend(await example('log-pipeline.yaml'), await shippedKb());

@@ -111,18 +111,21 @@ describe('judgements of the model (invented scenarios)', () => {
     });
   });
 
-  it('compares throughput at one message size: a 12-byte claim does not beat a replicated 1 KiB benchmark', async () => {
-    const result = recommend(
-      await requirements('version: 1\nworkload: {peakMessagesPerSecond: 300000}\nfeatures: {replay: required}\n'),
-      await shippedKb(),
-    );
-    expect(result.recommendation!.broker).toBe('kafka');
-    const stream = part(result, 'rabbitmq', 'throughput.nodes')!;
-    expect(stream.observed).toMatch(/at 1 KiB \(estimate: .* derated/);
-    expect(result.assumed).toContainEqual(
-      expect.objectContaining({ field: 'workload.averageMessageBytes', value: '1 KiB' }),
-    );
-  });
+  it(
+    'compares throughput at one message size: a 12-byte claim does not beat a replicated 1 KiB ' + 'benchmark',
+    async () => {
+      const result = recommend(
+        await requirements('version: 1\nworkload: {peakMessagesPerSecond: 300000}\nfeatures: {replay: required}\n'),
+        await shippedKb(),
+      );
+      expect(result.recommendation!.broker).toBe('kafka');
+      const stream = part(result, 'rabbitmq', 'throughput.nodes')!;
+      expect(stream.observed).toMatch(/at 1 KiB \(estimate: .* derated/);
+      expect(result.assumed).toContainEqual(
+        expect.objectContaining({ field: 'workload.averageMessageBytes', value: '1 KiB' }),
+      );
+    },
+  );
 
   it("grades protocols: RabbitMQ's JMS client is partial, so a JMS need goes to Artemis", async () => {
     const result = recommend(await requirements('version: 1\nprotocols: [jms]\n'), await shippedKb());
@@ -163,18 +166,21 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(strict.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(/strict/);
   });
 
-  it('prints the closest options when nothing is feasible: the fewest changes per broker and its rank then', async () => {
-    const result = recommend(
-      await requirements('version: 1\nprotocols: [amqp-0-9-1, kafka]\nfeatures: {transactionalMessages: strict}\n'),
-      await shippedKb(),
-    );
-    expect(result.recommendation).toBeNull();
-    const rocket = result.relaxations!.find((r) => r.broker === 'rocketmq')!;
-    expect(rocket.changes.map((c) => c.says)).toEqual(['drop the AMQP 0-9-1 protocol', 'drop the Kafka protocol']);
-    expect(rocket.rank).toBe(1);
-    const text = (await RENDERERS.table())(result, { style: PLAIN, explain: false });
-    expect(text).toContain('Closest options');
-  });
+  it(
+    'prints the closest options when nothing is feasible: the fewest changes per broker and its rank ' + 'then',
+    async () => {
+      const result = recommend(
+        await requirements('version: 1\nprotocols: [amqp-0-9-1, kafka]\nfeatures: {transactionalMessages: strict}\n'),
+        await shippedKb(),
+      );
+      expect(result.recommendation).toBeNull();
+      const rocket = result.relaxations!.find((r) => r.broker === 'rocketmq')!;
+      expect(rocket.changes.map((c) => c.says)).toEqual(['drop the AMQP 0-9-1 protocol', 'drop the Kafka protocol']);
+      expect(rocket.rank).toBe(1);
+      const text = (await RENDERERS.table())(result, { style: PLAIN, explain: false });
+      expect(text).toContain('Closest options');
+    },
+  );
 
   it('proposes several clusters split by domain, with their cost, when one cluster cannot carry the load', async () => {
     const result = recommend(
@@ -187,19 +193,23 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(kafka.changes[0]!.says).toMatch(/≈\d+ clusters .*the cost: \d+ clusters to run/);
   });
 
-  it('sizes storage: 7 days at 1M msg/s of 1 KiB on three replicas is about 1.7 PB, flagged beyond practical', async () => {
-    const result = recommend(
-      await requirements(
-        'version: 1\nworkload: {peakMessagesPerSecond: 1000000, averageMessageBytes: 1024, retentionHours: 168}\nfeatures: {replay: required}\n',
-      ),
-      await shippedKb(),
-    );
-    const storage = result.ranking[0]!.clusterMode.storage!;
-    expect(storage.copies).toBe(3);
-    expect(storage.retainedBytes).toBeCloseTo(1e6 * 1024 * 168 * 3600 * 3, -6);
-    expect(storage.beyondPractical).toBe(true);
-    expect(result.warnings.map((w) => w.id)).toContain('storage-beyond-practical');
-  });
+  it(
+    'sizes storage: 7 days at 1M msg/s of 1 KiB on three replicas is about 1.7 PB, flagged beyond ' + 'practical',
+    async () => {
+      const result = recommend(
+        await requirements(
+          'version: 1\nworkload: {peakMessagesPerSecond: 1000000, averageMessageBytes: 1024, retentionHours: ' +
+            '168}\nfeatures: {replay: required}\n',
+        ),
+        await shippedKb(),
+      );
+      const storage = result.ranking[0]!.clusterMode.storage!;
+      expect(storage.copies).toBe(3);
+      expect(storage.retainedBytes).toBeCloseTo(1e6 * 1024 * 168 * 3600 * 3, -6);
+      expect(storage.beyondPractical).toBe(true);
+      expect(result.warnings.map((w) => w.id)).toContain('storage-beyond-practical');
+    },
+  );
 
   it('accepts protocol alternatives: any one of MQTT 3.1.1 or 5 will do', async () => {
     const result = recommend(await requirements('version: 1\nprotocols: {anyOf: [mqtt, mqtt-5]}\n'), await shippedKb());
@@ -220,18 +230,23 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(part(result, 'kafka', 'staffCost.languages')!.observed).toBe('node: vendor');
   });
 
-  it('scores clients and managed offerings per profile: a PHP team reads streams only over AMQP, Amazon MQ runs no streams', async () => {
-    const result = recommend(
-      await requirements(
-        'version: 1\nfeatures: {replay: required}\nteam: {languages: [php]}\ndeployment: {platform: aws, managedService: preferred}\n',
-      ),
-      await shippedKb(),
-    );
-    const stream = result.ranking.find((r) => r.broker === 'rabbitmq')!;
-    expect(stream.profile).toBe('stream');
-    expect(part(result, 'rabbitmq', 'staffCost.languages')!.observed).toBe('php: via-protocol');
-    expect(part(result, 'rabbitmq', 'staffCost.managed')).toMatchObject({ fit: 0, reasonId: 'managed-missing' });
-  });
+  it(
+    'scores clients and managed offerings per profile: a PHP team reads streams only over AMQP, Amazon MQ runs ' +
+      'no streams',
+    async () => {
+      const result = recommend(
+        await requirements(
+          'version: 1\nfeatures: {replay: required}\nteam: {languages: [php]}\ndeployment: {platform: aws, ' +
+            'managedService: preferred}\n',
+        ),
+        await shippedKb(),
+      );
+      const stream = result.ranking.find((r) => r.broker === 'rabbitmq')!;
+      expect(stream.profile).toBe('stream');
+      expect(part(result, 'rabbitmq', 'staffCost.languages')!.observed).toBe('php: via-protocol');
+      expect(part(result, 'rabbitmq', 'staffCost.managed')).toMatchObject({ fit: 0, reasonId: 'managed-missing' });
+    },
+  );
 
   it('scores a feature released within the last year below a mature one', async () => {
     const result = recommend(

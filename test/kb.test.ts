@@ -81,13 +81,17 @@ describe('ids and order, as linguist keeps languages.yml', () => {
     expect(removed, 'retire an entry (status: removed) instead of deleting its id').toEqual([]);
   });
 
-  it('never takes an id without recording it: every id is in data/ids.lock (so a retired one cannot come back as something else)', async () => {
-    const now = await current();
-    const unlocked = Object.entries(now).flatMap(([kind, ids]) =>
-      ids.filter((id) => !lock[kind]?.includes(id)).map((id) => `${kind}: ${id}`),
-    );
-    expect(unlocked, 'add new ids to data/ids.lock').toEqual([]);
-  });
+  it(
+    'never takes an id without recording it: every id is in data/ids.lock (so a retired one cannot come back as ' +
+      'something else)',
+    async () => {
+      const now = await current();
+      const unlocked = Object.entries(now).flatMap(([kind, ids]) =>
+        ids.filter((id) => !lock[kind]?.includes(id)).map((id) => `${kind}: ${id}`),
+      );
+      expect(unlocked, 'add new ids to data/ids.lock').toEqual([]);
+    },
+  );
 
   it('keeps entries sorted where the files say they are: rules by id, the lock itself', async () => {
     const rules = (

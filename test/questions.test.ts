@@ -179,7 +179,8 @@ describe('answers', () => {
       scripted({ 'retry:workload.peakMessagesPerSecond': ['lots', '-1', '120k'] }, log),
     );
     expect(log.filter((l) => l.startsWith('workload.peak'))).toEqual([
-      'workload.peakMessagesPerSecond <- "lots": enter a number such as 2000, 50k, 1.5M or 2e6, or leave it empty for "not stated"',
+      'workload.peakMessagesPerSecond <- "lots": enter a number such as 2000, 50k, 1.5M or 2e6, or leave it empty ' +
+        'for "not stated"',
       'workload.peakMessagesPerSecond <- "-1": must be > 0, got -1',
       'workload.peakMessagesPerSecond <- "120k": ok',
     ]);

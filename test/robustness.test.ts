@@ -246,26 +246,29 @@ describe('control characters in user text are shown, never obeyed', () => {
   };
   const RAW = /[\u0000-\u0008\u000b-\u001f\u007f\u202e]/;
 
-  it('table, Markdown and ADR escape them; the ADR heading stays one line; the context keeps its newlines', async () => {
-    const input = JSON.stringify(requirements);
-    const table = await runCli(['recommend', '-', '--no-sensitivity'], { input });
-    expect(table.stdout).not.toMatch(RAW);
-    expect(table.stdout.split('\n')[0]).toBe('mqselect — Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
-    const markdown = await runCli(['recommend', '-', '-f', 'markdown', '--no-sensitivity'], { input });
-    expect(markdown.stdout.split('\n')[0]).toBe('# mqselect recommendation: Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
-    const dir = tempDir('mqselect-adr-');
-    expect(
-      (await runCli(['adr', 'new', '-', '--dir', dir, '--date', '2026-11-25', '--robustness', '0'], { input })).code,
-    ).toBe(0);
-    const text = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8');
-    const body = text.slice(0, text.indexOf('<!-- mqselect-decision'));
-    expect(body).not.toMatch(RAW);
-    expect(body).toContain(
-      '\n# Use Apache Kafka (Topic with consumer groups) for Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext\n',
-    );
-    expect(body).toContain('\nline one\nline two \\x1b]0;pwned\\x07 end\\u202e\n');
-    expect((await runCli(['adr', 'check', dir])).code).toBe(0);
-  });
+  it(
+    'table, Markdown and ADR escape them; the ADR heading stays one line; the context keeps its ' + 'newlines',
+    async () => {
+      const input = JSON.stringify(requirements);
+      const table = await runCli(['recommend', '-', '--no-sensitivity'], { input });
+      expect(table.stdout).not.toMatch(RAW);
+      expect(table.stdout.split('\n')[0]).toBe('mqselect — Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
+      const markdown = await runCli(['recommend', '-', '-f', 'markdown', '--no-sensitivity'], { input });
+      expect(markdown.stdout.split('\n')[0]).toBe('# mqselect recommendation: Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
+      const dir = tempDir('mqselect-adr-');
+      expect(
+        (await runCli(['adr', 'new', '-', '--dir', dir, '--date', '2026-11-25', '--robustness', '0'], { input })).code,
+      ).toBe(0);
+      const text = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8');
+      const body = text.slice(0, text.indexOf('<!-- mqselect-decision'));
+      expect(body).not.toMatch(RAW);
+      expect(body).toContain(
+        '\n# Use Apache Kafka (Topic with consumer groups) for Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext\n',
+      );
+      expect(body).toContain('\nline one\nline two \\x1b]0;pwned\\x07 end\\u202e\n');
+      expect((await runCli(['adr', 'check', dir])).code).toBe(0);
+    },
+  );
 
   it('an error line that names such a file stays one line', async () => {
     const run = await runCli(['recommend', 'x\u001b[2J\ny.yaml']);

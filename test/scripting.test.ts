@@ -18,33 +18,40 @@ const lines = (text: string) =>
     .map((line) => JSON.parse(line));
 
 describe('recommend --batch', () => {
-  it('answers every record in order; a bad record in the middle is reported by index and the rest still run (exit 2)', async () => {
-    const records = [
-      JSON.stringify(taskQueue),
-      JSON.stringify({ version: 1, workload: { peakMessagesPerSecond: 'fast' } }),
-      '{ not json',
-      JSON.stringify({ ...taskQueue, protocols: [] }),
-      JSON.stringify({ version: 1, features: { xaTransactions: 'required', replay: 'strict' } }),
-    ];
-    const file = join(dir, 'mixed.ndjson');
-    writeFileSync(file, `${records.join('\n')}\n`);
-    const run = await runCli(['recommend', '--batch', file]);
-    expect(run.code).toBe(2);
-    const out = lines(run.stdout);
-    expect(out.map((o) => o.index)).toEqual([0, 1, 2, 3, 4]);
-    expect(out[0].result.recommendation.broker).toBe('rabbitmq');
-    expect(out[1].error).toEqual({ path: 'workload.peakMessagesPerSecond', message: 'expected a number, got "fast"' });
-    expect(out[2].error.message).toMatch(/^malformed JSON/);
-    expect(out[3].result.recommendation.broker).toBe('rabbitmq');
-    expect(out[4].result.recommendation).toBeNull();
-    // The contract's key order: fits by criterion in the documented order.
-    expect(Object.keys(out[0].result.ranking[0].fits)).toEqual([...CRITERIA]);
-    const validate = new Ajv2020({ strict: false })
-      .addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i)
-      .compile(jsonSchema('batch'));
-    for (const o of out.filter((o) => o.result))
-      expect(validate(o.result), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
-  });
+  it(
+    'answers every record in order; a bad record in the middle is reported by index and the rest still run (exit ' +
+      '2)',
+    async () => {
+      const records = [
+        JSON.stringify(taskQueue),
+        JSON.stringify({ version: 1, workload: { peakMessagesPerSecond: 'fast' } }),
+        '{ not json',
+        JSON.stringify({ ...taskQueue, protocols: [] }),
+        JSON.stringify({ version: 1, features: { xaTransactions: 'required', replay: 'strict' } }),
+      ];
+      const file = join(dir, 'mixed.ndjson');
+      writeFileSync(file, `${records.join('\n')}\n`);
+      const run = await runCli(['recommend', '--batch', file]);
+      expect(run.code).toBe(2);
+      const out = lines(run.stdout);
+      expect(out.map((o) => o.index)).toEqual([0, 1, 2, 3, 4]);
+      expect(out[0].result.recommendation.broker).toBe('rabbitmq');
+      expect(out[1].error).toEqual({
+        path: 'workload.peakMessagesPerSecond',
+        message: 'expected a number, got "fast"',
+      });
+      expect(out[2].error.message).toMatch(/^malformed JSON/);
+      expect(out[3].result.recommendation.broker).toBe('rabbitmq');
+      expect(out[4].result.recommendation).toBeNull();
+      // The contract's key order: fits by criterion in the documented order.
+      expect(Object.keys(out[0].result.ranking[0].fits)).toEqual([...CRITERIA]);
+      const validate = new Ajv2020({ strict: false })
+        .addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i)
+        .compile(jsonSchema('batch'));
+      for (const o of out.filter((o) => o.result))
+        expect(validate(o.result), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
+    },
+  );
 
   it('reads a JSON array from stdin and exits 0 when every record is valid', async () => {
     const input = JSON.stringify([

@@ -13,7 +13,8 @@ import { TmuxSession } from './tmux.js';
 const hasTmux = spawnSync('/bin/sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
 if (!hasTmux)
   console.warn(
-    'test/terminal.test.ts: tmux is not installed, so the tests "on a terminal" are skipped (install tmux, e.g. apt-get install tmux)',
+    'test/terminal.test.ts: tmux is not installed, so the tests "on a terminal" are skipped (install tmux, e.g. ' +
+      'apt-get install tmux)',
   );
 /** Lines wider than `width`, leaving out the ones that are a single URL (kept whole so a terminal can open it). */
 const tooWide = (text: string, width: number) =>

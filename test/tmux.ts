@@ -55,7 +55,8 @@ export class TmuxSession {
       if (test(screen)) return screen;
       if (Date.now() > deadline)
         throw new Error(
-          `timed out waiting for ${String(pattern)}; screen:\n${screen.split('\n').filter(Boolean).slice(-30).join('\n')}`,
+          `timed out waiting for ${String(pattern)}; ` +
+            `screen:\n${screen.split('\n').filter(Boolean).slice(-30).join('\n')}`,
         );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

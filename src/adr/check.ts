@@ -56,7 +56,9 @@ export function checkRecord(file: string, parsed: ParsedAdr): Finding[] {
       line: parsed.status.line,
       severity: 'error',
       rule: 'unknown-status',
-      message: `unknown status "${parsed.status.value}" (expected proposed, accepted, rejected, deprecated or superseded by …); the decision is checked as live`,
+      message:
+        `unknown status "${parsed.status.value}" (expected proposed, accepted, rejected, deprecated or ` +
+        `superseded by …); the decision is checked as live`,
     });
   }
   for (const line of parsed.extraBlockLines) {
@@ -65,7 +67,9 @@ export function checkRecord(file: string, parsed: ParsedAdr): Finding[] {
       line,
       severity: 'error',
       rule: 'several-blocks',
-      message: `a second mqselect-decision block; an ADR records one decision (the block at line ${parsed.block?.line ?? parsed.unterminatedBlockLine} was checked)`,
+      message:
+        `a second mqselect-decision block; an ADR records one decision (the block at ` +
+        `line ${parsed.block?.line ?? parsed.unterminatedBlockLine} was checked)`,
     });
   }
   return findings;
@@ -78,7 +82,9 @@ export function missingKbFindings(file: string, parsed: ParsedAdr, kbFiles: KbFi
     line: parsed.block!.line,
     severity: 'error',
     rule: 'kb-file-missing',
-    message: `the decision rests on the extra knowledge-base file ${kbFile}, which ${reason}; not re-checked (give it with --kb FILE, or the repository with --root DIR)`,
+    message:
+      `the decision rests on the extra knowledge-base file ${kbFile}, which ${reason}; not re-checked ` +
+      `(give it with --kb FILE, or the repository with --root DIR)`,
   }));
 }
 
@@ -115,11 +121,13 @@ export function checkDecision(
         const now =
           first.broker === decided
             ? `${name(decided)}, chosen by hand, now ranks first itself`
-            : `${first.name} now ranks first with ${first.score.toFixed(1)} against ${ranked.score.toFixed(1)} for ${name(decided)}`;
+            : `${first.name} now ranks first with ${first.score.toFixed(1)} against ${ranked.score.toFixed(1)} ` +
+              `for ${name(decided)}`;
         add(
           'warning',
           'ranking-changed',
-          `the ranking changed since the decision: ${now} (recorded first: ${recordedFirst === undefined ? 'none' : name(recordedFirst)})`,
+          `the ranking changed since the decision: ${now} (recorded ` +
+            `first: ${recordedFirst === undefined ? 'none' : name(recordedFirst)})`,
         );
       }
     } else if (ranked.rank !== 1) {
@@ -130,7 +138,8 @@ export function checkDecision(
       add(
         'error',
         'not-first',
-        `${name(decided)} is no longer first: ${first.name} ranks first with ${first.score.toFixed(1)} against ${ranked.score.toFixed(1)}${why}`,
+        `${name(decided)} is no longer first: ${first.name} ranks first with ${first.score.toFixed(1)} ` +
+          `against ${ranked.score.toFixed(1)}${why}`,
       );
     }
   }
@@ -145,7 +154,8 @@ export function checkDecision(
       add(
         'error',
         'cluster-mode-changed',
-        `the recorded cluster mode ${block.decision.clusterMode} no longer fits ${name(decided)}: now ${ranked.clusterMode.id} (${ranked.clusterMode.name})`,
+        `the recorded cluster mode ${block.decision.clusterMode} no longer fits ${name(decided)}: ` +
+          `now ${ranked.clusterMode.id} (${ranked.clusterMode.name})`,
       );
     }
   }
@@ -162,7 +172,8 @@ export function checkDecision(
     add(
       'error',
       'chosen-line-mismatch',
-      `no "Chosen option:" line (MADR: Chosen option: "${name(decided)}", because …), but the mqselect block records ${name(decided)}`,
+      `no "Chosen option:" line (MADR: Chosen option: "${name(decided)}", because …), but the mqselect block ` +
+        `records ${name(decided)}`,
     );
   else if (!names.some((n) => chosen.option.toLowerCase().includes(n))) {
     add(

@@ -50,7 +50,9 @@ export function readDecisionBlock(json: string): BlockReading {
   } catch (error) {
     return {
       ok: false,
-      message: `mqselect-decision block is not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
+      message:
+        `mqselect-decision block is not valid ` +
+        `JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
     };
   }
   const block = decisionBlockSchema.safeParse(data);

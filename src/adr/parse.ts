@@ -83,7 +83,9 @@ function readFrontMatter(yaml: string, parsed: ParsedAdr): void {
   if (problem) {
     parsed.frontMatterError = {
       line: lineOf(problem.pos[0]),
-      message: `the front matter is not valid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      message:
+        `the front matter is not valid ` +
+        `YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
     };
     return;
   }

@@ -71,7 +71,8 @@ export function renderAdr(result: Result, requirements: Requirements, meta: AdrM
   const byHand = d.broker !== top.broker;
   const ranksFirst = `ranks first with ${d.score.toFixed(1)} of 100${result.recommendation?.margin !== null && result.recommendation?.margin !== undefined ? `, ${result.recommendation.margin.toFixed(1)} points ahead of ${result.ranking[1]!.name}` : ', the only option that meets the hard constraints'}`;
   const because = byHand
-    ? `${oneLine(meta.because ?? 'it was chosen by hand')} (chosen by hand over ${top.name}, the top-ranked option at ${top.score.toFixed(1)} against ${d.score.toFixed(1)})`
+    ? `${oneLine(meta.because ?? 'it was chosen by hand')} (chosen by hand over ${top.name}, the top-ranked ` +
+      `option at ${top.score.toFixed(1)} against ${d.score.toFixed(1)})`
     : meta.because !== undefined
       ? `${oneLine(meta.because).replace(/\.$/, '')}; it also ${ranksFirst}`
       : `it ${ranksFirst}${d.reasons.for[0] ? `; strongest: ${d.reasons.for[0].replace(/\.$/, '')}` : ''}`;

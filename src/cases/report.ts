@@ -99,7 +99,8 @@ function outcomeOf(c: Case, kb: KnowledgeBase): CaseOutcome {
       for (const g of gaps) {
         const lead = g.points > 0 ? first.broker : c.chosen;
         decisive.push(
-          `${g.criterion}: ${lead} +${Math.abs(g.points).toFixed(1)} (fit ${first.breakdown[g.criterion].fit.toFixed(2)} vs ${chosen.breakdown[g.criterion].fit.toFixed(2)})`,
+          `${g.criterion}: ${lead} +${Math.abs(g.points).toFixed(1)} ` +
+            `(fit ${first.breakdown[g.criterion].fit.toFixed(2)} vs ${chosen.breakdown[g.criterion].fit.toFixed(2)})`,
         );
       }
     } else if (!first) decisive.push('no broker is feasible');

@@ -25,7 +25,8 @@ export const caseSchema = z.strictObject({
   ),
   confidence: d(
     z.enum(CONFIDENCE),
-    'high: requirements and reasons stated by the organisation; medium: via a republished or summary source, or partly stated; low: the choice is documented, its reasons thin',
+    'high: requirements and reasons stated by the organisation; medium: via a republished or summary source, or ' +
+      'partly stated; low: the choice is documented, its reasons thin',
   ),
   chosen: d(
     z.string().check(z.regex(/^([a-z][a-z0-9-]*|other:.+)$/)),

@@ -30,7 +30,8 @@ async function readBytes(path: string, limit: number): Promise<Buffer> {
   if (path === '-') {
     if (process.stdin.isTTY)
       throw usageError(
-        'reading requirements from stdin ("-"), but stdin is a terminal: pipe a file in, e.g. mqselect recommend - < reqs.yaml',
+        'reading requirements from stdin ("-"), but stdin is a terminal: pipe a file in, e.g. mqselect recommend ' +
+          '- < reqs.yaml',
       );
     return readStream(process.stdin, limit, STDIN_NAME);
   }

@@ -130,7 +130,8 @@ function program(setExit: (code: ExitCode) => void): Command {
   adr
     .command('new')
     .description(
-      'write NNNN-title.md from a requirements file: the ranking, the decision, its cluster mode and an embedded block for adr check',
+      'write NNNN-title.md from a requirements file: the ranking, the decision, its cluster mode and an embedded ' +
+        'block for adr check',
     )
     .argument('<file>', 'requirements file, format v1, or - for stdin')
     .option('--dir <dir>', 'where the ADRs live', 'docs/decisions')
@@ -160,7 +161,8 @@ function program(setExit: (code: ExitCode) => void): Command {
   adr
     .command('check')
     .description(
-      're-run every ADR with an mqselect block; exit 1 on findings at or above --fail-on (others are skipped and counted)',
+      're-run every ADR with an mqselect block; exit 1 on findings at or above --fail-on (others are skipped and ' +
+        'counted)',
     )
     .argument('[paths...]', 'ADR files or directories (default: docs/decisions)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
@@ -195,7 +197,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
   kb.command('cases')
     .description(
-      'run the engine on the case library of real decisions and report agreement (top-1, top-2, must-not violations, misses)',
+      'run the engine on the case library of real decisions and report agreement (top-1, top-2, must-not ' +
+        'violations, misses)',
     )
     .option('--kb <file>', 'add or override knowledge-base files, e.g. a changed model.yaml (repeatable)', collect, [])
     .option('--cases <dir>', 'another folder of case files (default: the shipped library in data/cases)')
@@ -209,7 +212,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
   kb.command('show')
     .description(
-      'print what the knowledge base says about a broker, with sources (all brokers when none given), or the scoring model',
+      'print what the knowledge base says about a broker, with sources (all brokers when none given), or the ' +
+        'scoring model',
     )
     .argument('[broker]', 'broker id, any case: activemq, rabbitmq, rocketmq, kafka')
     .option('--model', 'print the scoring model instead: every weight, threshold and curve with its why')

@@ -21,7 +21,8 @@ export function assumptions(r: Requirements, weights: Record<Criterion, WeightIn
         `priorities.${d}`,
         undefined,
         w.priority ?? String(w.weight),
-        `weight ${w.weight}: not ranked, but a stated fact (${model.impliedBy[d].why.replace(/\.$/, '').toLowerCase()})`,
+        `weight ${w.weight}: not ranked, but a stated fact ` +
+          `(${model.impliedBy[d].why.replace(/\.$/, '').toLowerCase()})`,
       );
     else if (fallback)
       add(

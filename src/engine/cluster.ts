@@ -64,7 +64,8 @@ export function chooseClusterMode(
   why.push(`on a node failure: acknowledged-message loss ${g.acknowledgedLoss}, ${g.failover} failover (${g.rto})`);
   if (skipped.length > 0) {
     why.push(
-      `not ${skipped.map((m) => m.name).join(', ')}: weaker guarantees than ${assumed.loss === 'never' ? 'no loss' : `loss ${assumed.loss}`} with ${assumed.failover} failover`,
+      `not ${skipped.map((m) => m.name).join(', ')}: weaker guarantees ` +
+        `than ${assumed.loss === 'never' ? 'no loss' : `loss ${assumed.loss}`} with ${assumed.failover} failover`,
     );
   }
   const growth = growthFactor(requirements);
@@ -73,7 +74,8 @@ export function chooseClusterMode(
   const { load } = sizingOf(profiles[0]!.profile, requirements, model);
   if (load)
     why.push(
-      `${scaling.role} count sized for ${formatCount(load.messagesPerSecond)} msg/s at half of the measured per-node capacity`,
+      `${scaling.role} count sized for ${formatCount(load.messagesPerSecond)} msg/s at half of the measured ` +
+        `per-node capacity`,
     );
   const choice: ClusterModeChoice = {
     id: mode.id,
@@ -177,7 +179,9 @@ function sizeRoles(
       ? { note: `load needs ${count}; one cluster tops out at ${scaling.max}: split the load across clusters` }
       : general && costlier.length > 0
         ? {
-            note: `sized for the general flow on ${general.profile.name}; if all traffic used ${costlier.join(', ')} would be needed: add your special flows' share at their rate`,
+            note:
+              `sized for the general flow on ${general.profile.name}; if all traffic ` +
+              `used ${costlier.join(', ')} would be needed: add your special flows' share at their rate`,
           }
         : scaling.note
           ? { note: scaling.note }

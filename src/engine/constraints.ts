@@ -146,7 +146,8 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
   if (nodes !== undefined && ceiling !== undefined && nodes > model.sizing.outOfReach.value * ceiling) {
     failures.push(
       () =>
-        `${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node capacity; one cluster tops out near ${ceiling}`,
+        `${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node ` +
+        `capacity; one cluster tops out near ${ceiling}`,
     );
   }
   const loss = requirements.reliability?.messageLoss;
@@ -166,7 +167,8 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
       const commercialOnly = options.find((o) => o.support === 'commercial');
       failures.push(() =>
         commercialOnly
-          ? `${topology} across datacenters: only ${commercialOnly.name} (commercial edition; commercialEditions: excluded)`
+          ? `${topology} across datacenters: only ${commercialOnly.name} (commercial edition; commercialEditions: ` +
+            `excluded)`
           : `${topology} across datacenters: no current option`,
       );
     }

@@ -50,7 +50,8 @@ const CHECKS: Record<string, Check> = {
   },
   'exactly-once-with-loss-tolerated': (r) =>
     r.reliability?.delivery === 'exactly-once' && r.reliability.messageLoss === 'tolerated'
-      ? 'delivery: exactly-once with messageLoss: tolerated — exactly-once is pointless if acknowledged messages may be lost'
+      ? 'delivery: exactly-once with messageLoss: tolerated — exactly-once is pointless if acknowledged messages ' +
+        'may be lost'
       : undefined,
   'no-loss-at-most-once': (r) =>
     r.reliability?.delivery === 'at-most-once' && r.reliability.messageLoss === 'never'
@@ -59,7 +60,8 @@ const CHECKS: Record<string, Check> = {
   'rpo-without-second-site': (r) =>
     (r.reliability?.rpoSeconds !== undefined || r.reliability?.rtoSeconds !== undefined) &&
     r.deployment?.multiDatacenter === 'none'
-      ? 'rpoSeconds / rtoSeconds describe losing a whole datacenter, but multiDatacenter is none: they cannot be met with one site'
+      ? 'rpoSeconds / rtoSeconds describe losing a whole datacenter, but multiDatacenter is none: they cannot be ' +
+        'met with one site'
       : undefined,
   'retention-without-replay': (r) =>
     (r.workload?.retentionHours ?? 0) > 0 && need(r, 'replay') === 'not-needed'
@@ -72,7 +74,8 @@ const CHECKS: Record<string, Check> = {
   'priority-versus-ordering': (r) =>
     need(r, 'priorityQueues') === 'required' &&
     (need(r, 'ordering') === 'required' || need(r, 'globalOrdering') === 'required')
-      ? 'priority queues reorder messages by priority, which breaks the required ordering for messages of different priorities'
+      ? 'priority queues reorder messages by priority, which breaks the required ordering for messages of ' +
+        'different priorities'
       : undefined,
   'latency-target-ignored': (r) =>
     r.latency?.p99Ms !== undefined && (r.priorities?.latency === 'ignore' || r.weights?.latency === 0)

@@ -28,7 +28,8 @@ function ruleNotes(candidate: ScoredCandidate, criterion: Criterion): string[] {
     .filter((c) => c.criterion === criterion && c.part.startsWith('rule:') && c.fit !== 0)
     .map(
       (c) =>
-        `rule ${c.reasonId}: fit ${c.fit > 0 ? '+' : ''}${c.fit} (${c.contribution > 0 ? '+' : ''}${c.contribution.toFixed(1)} points)`,
+        `rule ${c.reasonId}: fit ${c.fit > 0 ? '+' : ''}${c.fit} ` +
+        `(${c.contribution > 0 ? '+' : ''}${c.contribution.toFixed(1)} points)`,
     );
 }
 
@@ -92,12 +93,14 @@ export function compareTop(
     if (d < -0.005 && w(c) + advantage / -d <= MAX_WEIGHT) {
       const needed = w(c) + advantage / -d;
       wouldChange.push(
-        `${b.name} would win if the weight of ${CRITERION_LABELS[c]} rose from ${w(c)} to above ${needed.toFixed(1)} (others unchanged)`,
+        `${b.name} would win if the weight of ${CRITERION_LABELS[c]} rose from ${w(c)} to ` +
+          `above ${needed.toFixed(1)} (others unchanged)`,
       );
     } else if (d > 0.005 && advantage - w(c) * d < 0) {
       const needed = w(c) - advantage / d;
       wouldChange.push(
-        `${b.name} would win if the weight of ${CRITERION_LABELS[c]} fell from ${w(c)} to below ${needed.toFixed(1)} (others unchanged)`,
+        `${b.name} would win if the weight of ${CRITERION_LABELS[c]} fell from ${w(c)} to ` +
+          `below ${needed.toFixed(1)} (others unchanged)`,
       );
     }
   }

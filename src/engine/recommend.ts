@@ -176,7 +176,8 @@ function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Reco
     summary:
       tied.length > 0
         ? fallback
-          ? `No clear winner: nothing was ranked or stated, so ${[first, ...tied].map(name).join(', ')} are ordered only by general KB ratings — state the workload, features and team to decide`
+          ? `No clear winner: nothing was ranked or stated, so ${[first, ...tied].map(name).join(', ')} are ` +
+            `ordered only by general KB ratings — state the workload, features and team to decide`
           : `No clear winner: ${[first, ...tied].map(name).join(', ')} are within ${needed} points${onlyRatings ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide' : ''}`
         : second
           ? `${name(first)} (${profileNames(first.candidate)}), ${margin!.toFixed(1)} points ahead of ${name(second)}`
@@ -196,7 +197,9 @@ function warnings(
     if (!canonicalLanguage(name))
       out.push({
         id: `unknown-language:${name}`,
-        message: `team.languages: the knowledge base has no client data for "${name}", so it is not compared (known: ${LANGUAGES.join(', ')})`,
+        message:
+          `team.languages: the knowledge base has no client data for "${name}", so it is not compared ` +
+          `(known: ${LANGUAGES.join(', ')})`,
       });
   }
   for (const r of ranked) {
@@ -204,7 +207,9 @@ function warnings(
     if (r.candidate.profiles.length > 1) {
       out.push({
         id: `profile-set:${broker.id}`,
-        message: `${broker.name} meets the required features only with ${profileNames(r.candidate)} side by side: each flow uses the one it needs; a single flow needing two of these at once is not covered`,
+        message:
+          `${broker.name} meets the required features only with ${profileNames(r.candidate)} side by side: ` +
+          `each flow uses the one it needs; a single flow needing two of these at once is not covered`,
       });
     }
     if (r.lowConfidence.length > 0 && r.rank <= 2) {
@@ -244,13 +249,17 @@ function warnings(
   ) {
     out.push({
       id: 'exactly-once-not-given',
-      message: `delivery: exactly-once is stated, but ${brokerOf(winner).name} delivers at least once: consumers must be idempotent (deduplicate by message id or key)`,
+      message:
+        `delivery: exactly-once is stated, but ${brokerOf(winner).name} delivers at least once: consumers ` +
+        `must be idempotent (deduplicate by message id or key)`,
     });
   }
   if (overrides.features !== undefined && evaluation.weights.features.from !== 'override') {
     out.push({
       id: 'weight-ignored:features',
-      message: `the features weight (${overrides.features}) is ignored: no feature or protocol is required or preferred, so there is nothing to judge`,
+      message:
+        `the features weight (${overrides.features}) is ignored: no feature or protocol is required or ` +
+        `preferred, so there is nothing to judge`,
     });
   }
   if (CRITERIA.every((c) => evaluation.weights[c].weight === 0))

@@ -234,7 +234,8 @@ function numberBounds(r: Requirements, broker: BrokerEntry, kb: KnowledgeBase): 
     lower(
       'workload.maxMessageBytes',
       largest,
-      `keep messages at or under ${formatBytes(largest)} (larger payloads in object storage, a reference in the message)`,
+      `keep messages at or under ${formatBytes(largest)} (larger payloads in object storage, a reference in the ` +
+        `message)`,
       2,
     );
   }

@@ -17,7 +17,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_ALIAS_COUNT = 50;
 /** Requirements nest 3 levels, knowledge-base files about 8: deeper is an accident or an attack, refused before parsing. */
 export const MAX_DEPTH = 64;
-export const TOO_DEEP = `nested more than ${MAX_DEPTH} levels deep (no requirements or knowledge-base document nests like this)`;
+export const TOO_DEEP =
+  `nested more than ${MAX_DEPTH} levels deep (no requirements or knowledge-base document ` + `nests like this)`;
 
 export function looksLikeJson(text: string): boolean {
   const first = text.trimStart()[0];

@@ -17,7 +17,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
     case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not part of the format)`;
+      return (
+        `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not ` +
+        `part of the format)`
+      );
     case 'invalid_union':
       if ('discriminator' in issue && issue.discriminator) return `missing or unknown ${String(issue.discriminator)}`;
       return issue.errors.length > 0 && issue.errors[0]![0]

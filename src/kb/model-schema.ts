@@ -24,7 +24,8 @@ export const curveSchema = z.discriminatedUnion('fn', [
   z.strictObject({
     fn: d(
       z.literal('nodes'),
-      'nodes needed -> fit: 1 up to fullUpTo nodes, falling on a log scale to atCeiling at the practical ceiling, then in proportion',
+      'nodes needed -> fit: 1 up to fullUpTo nodes, falling on a log scale to atCeiling at the practical ceiling, ' +
+        'then in proportion',
     ),
     fullUpTo: positive,
     atCeiling: unit,
@@ -37,7 +38,8 @@ export const curveSchema = z.discriminatedUnion('fn', [
   z.strictObject({
     fn: d(
       z.literal('target'),
-      'typical / target -> fit: 1 up to fullAtShare of the target, atTarget at the target, then atTarget x target / typical',
+      'typical / target -> fit: 1 up to fullAtShare of the target, atTarget at the target, then atTarget x target ' +
+        '/ typical',
     ),
     fullAtShare: unit,
     atTarget: unit,

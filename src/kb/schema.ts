@@ -41,7 +41,8 @@ export const FAILOVER_KIND = ['automatic', 'manual', 'none'] as const;
 
 export const ratingSchema = d(
   z.int().check(z.minimum(1), z.maximum(5)),
-  '1 poor, 2 limited, 3 adequate, 4 strong, 5 excellent — always "higher is better for the user" (staffCost 5 = cheapest to staff)',
+  '1 poor, 2 limited, 3 adequate, 4 strong, 5 excellent — always "higher is better for the user" (staffCost 5 = ' +
+    'cheapest to staff)',
 );
 
 export const figureSchema = z.strictObject({
@@ -69,7 +70,8 @@ const planningFigureShape = {
   value: positive(),
   basis: d(
     z.enum(BASIS),
-    'measured: a published test; derived: computed from measured figures; vendor-claim; estimate: no figure exists (engine flags low confidence)',
+    'measured: a published test; derived: computed from measured figures; vendor-claim; estimate: no figure ' +
+      'exists (engine flags low confidence)',
   ),
   note: d(text(), 'how the value was obtained, and its conditions'),
   source: url,
@@ -130,7 +132,8 @@ export const planningSchema = d(
 export const capabilitySchema = z.strictObject({
   support: d(
     z.enum(SUPPORT),
-    'how the feature is had: native, plugin (bundled with the broker), partial (works, with gaps the note names), commercial (paid edition only), deprecated, via-pattern (the user builds it), none',
+    'how the feature is had: native, plugin (bundled with the broker), partial (works, with gaps the note names), ' +
+      'commercial (paid edition only), deprecated, via-pattern (the user builds it), none',
   ),
   since: opt(z.string(), 'product version that introduced it'),
   released: opt(isoDate, "release date of that version: within the model's maturity window it scores as new"),

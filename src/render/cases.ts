@@ -9,7 +9,8 @@ export function renderCaseReport(report: CaseReport, style: Style, width?: numbe
   const out: string[] = [];
   out.push(
     style.bold(
-      `mqselect kb cases — ${report.inScope} decisions in scope, ${report.cases - report.inScope} out of scope (knowledge base ${report.kb.version})`,
+      `mqselect kb cases — ${report.inScope} decisions in scope, ${report.cases - report.inScope} out of scope ` +
+        `(knowledge base ${report.kb.version})`,
     ),
     '',
   );
@@ -18,7 +19,8 @@ export function renderCaseReport(report: CaseReport, style: Style, width?: numbe
   );
   const violations = report.mustNotViolations;
   out.push(
-    `must-not violations (a broker the organisation rejected ranked first): ${violations.length === 0 ? 'none' : violations.map((v) => `${v.id} (${v.winner})`).join(', ')}`,
+    `must-not violations (a broker the organisation rejected ranked ` +
+      `first): ${violations.length === 0 ? 'none' : violations.map((v) => `${v.id} (${v.winner})`).join(', ')}`,
     '',
   );
   out.push(style.bold('by chosen broker'));
@@ -45,7 +47,8 @@ export function renderCaseReport(report: CaseReport, style: Style, width?: numbe
     out.push('', style.bold('out of scope (chose a system outside the knowledge base)'));
     for (const o of outside)
       out.push(
-        `  ${o.id}: chose ${o.chosen.replace(/^other:/, '')}; mqselect ranks ${o.winner ?? 'nothing'} first${o.mustNot ? ` — ${style.bad('which it rejected')}` : ''}`,
+        `  ${o.id}: chose ${o.chosen.replace(/^other:/, '')}; mqselect ranks ${o.winner ?? 'nothing'} ` +
+          `first${o.mustNot ? ` — ${style.bad('which it rejected')}` : ''}`,
       );
   }
   return `${wrapText(out.join('\n'), width)}\n`;

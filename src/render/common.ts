@@ -98,7 +98,8 @@ export function sensitivityLines(result: Result): string[] {
   if (lines.length === 0) lines.push(`no single weight between 0 and 10 changes the winner (others unchanged)`);
   for (const t of s.thresholds) {
     lines.push(
-      `${t.field} ${t.direction === 'above' ? 'rising' : 'falling'} from ${fmt(t.value)} to ${fmt(t.changesAt)}: ${t.newWinner ?? 'no broker is feasible'}${t.newWinner ? ' wins' : ''}`,
+      `${t.field} ${t.direction === 'above' ? 'rising' : 'falling'} from ${fmt(t.value)} ` +
+        `to ${fmt(t.changesAt)}: ${t.newWinner ?? 'no broker is feasible'}${t.newWinner ? ' wins' : ''}`,
     );
   }
   const groups = new Map<string, string[]>();
@@ -120,7 +121,8 @@ export function sensitivityLines(result: Result): string[] {
   if (s.robustness) {
     const r = s.robustness;
     lines.push(
-      `${winner} stays first in ${(r.share * 100).toFixed(1)}% of ${r.samples} random weight vectors (each weight × 1 ± ${r.perturbation}, seed ${r.seed})`,
+      `${winner} stays first in ${(r.share * 100).toFixed(1)}% of ${r.samples} random weight vectors (each weight ` +
+        `× 1 ± ${r.perturbation}, seed ${r.seed})`,
     );
   }
   return lines;

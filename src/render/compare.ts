@@ -147,7 +147,8 @@ export function renderCompareTable(comparison: Comparison, style: Style, width?:
   const r = rows(comparison);
   const out = [
     style.bold(
-      `Knowledge base ${comparison.kb.version} (as of ${comparison.kb.asOf}) — ratings 1 poor … 5 excellent (staffCost 5 = cheapest)`,
+      `Knowledge base ${comparison.kb.version} (as of ${comparison.kb.asOf}) — ratings 1 poor … 5 excellent ` +
+        `(staffCost 5 = cheapest)`,
     ),
     table(r.dimensions),
     '',
@@ -188,7 +189,8 @@ export function renderCompareMarkdown(comparison: Comparison): string {
   const out = [
     `# Message brokers compared`,
     '',
-    `Knowledge base ${comparison.kb.version} (as of ${comparison.kb.asOf}). Ratings 1 poor … 5 excellent; staffCost 5 = cheapest to staff.`,
+    `Knowledge base ${comparison.kb.version} (as of ${comparison.kb.asOf}). Ratings 1 poor … 5 excellent; ` +
+      `staffCost 5 = cheapest to staff.`,
     '',
     '## Ratings',
     '',

@@ -28,7 +28,8 @@ export function renderKbShow(b: BrokerEntry, style: Style, width?: number): stri
   const out: string[] = [style.bold(`${b.name} (${b.id})`), b.summary, `checked ${b.asOf}`, ''];
   for (const p of b.products)
     out.push(
-      `${style.bold(p.name)} ${p.versionsCovered}; latest ${p.latest.version} (${p.latest.released}); ${p.license}; written in ${p.implementationLanguages.join(', ')}`,
+      `${style.bold(p.name)} ${p.versionsCovered}; latest ${p.latest.version} ` +
+        `(${p.latest.released}); ${p.license}; written in ${p.implementationLanguages.join(', ')}`,
       ...p.sources.map((s) => style.dim(`  ${s}`)),
     );
   out.push('', style.bold('Dimensions (1 poor … 5 excellent; staffCost 5 = cheapest to staff)'));
@@ -37,7 +38,8 @@ export function renderKbShow(b: BrokerEntry, style: Style, width?: number): stri
     out.push(`  ${d}: ${r.rating}/5 — ${r.rationale}`, ...r.sources.map((s) => style.dim(`      ${s}`)));
     for (const f of r.figures)
       out.push(
-        `      figure: ${formatCount(f.value)} ${f.metric} (${f.year}${f.version ? `, ${f.version}` : ''}) — ${f.conditions}`,
+        `      figure: ${formatCount(f.value)} ${f.metric} (${f.year}${f.version ? `, ${f.version}` : ''}) ` +
+          `— ${f.conditions}`,
         style.dim(`        ${f.source}`),
       );
   }
@@ -71,7 +73,8 @@ export function renderKbShow(b: BrokerEntry, style: Style, width?: number): stri
     figure('practical cluster ceiling', planning.maxClusterNodes, ' nodes');
     if (planning.maxMessageBytes)
       out.push(
-        `  max message: ${formatBytes(planning.maxMessageBytes.default)} default, ${formatBytes(planning.maxMessageBytes.configurableMax)} configurable`,
+        `  max message: ${formatBytes(planning.maxMessageBytes.default)} ` +
+          `default, ${formatBytes(planning.maxMessageBytes.configurableMax)} configurable`,
       );
     out.push('  features:');
     for (const f of FEATURES) {

@@ -23,7 +23,8 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
     );
     for (const r of result.ranking)
       out.push(
-        `| ${r.rank} | ${r.name} | ${cell(r.profile)} | ${r.score.toFixed(1)} | ${CRITERIA.map((c) => fitCell(r, c)).join(' | ')} |`,
+        `| ${r.rank} | ${r.name} | ${cell(r.profile)} | ${r.score.toFixed(1)} ` +
+          `| ${CRITERIA.map((c) => fitCell(r, c)).join(' | ')} |`,
       );
     out.push('', `Fit 0..1 per criterion; \\* = rests on an estimate; weights: ${weightLine(result)}.`, '');
   }
@@ -48,7 +49,8 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
       out.push('| criterion | part | observed | expected | fit | points |', '|---|---|---|---|---:|---:|');
       for (const c of r.contributions)
         out.push(
-          `| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${cell(c.observed)} | ${cell(c.expected)} | ${c.fit.toFixed(3)} | ${c.contribution.toFixed(1)} |`,
+          `| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${cell(c.observed)} | ${cell(c.expected)} ` +
+            `| ${c.fit.toFixed(3)} | ${c.contribution.toFixed(1)} |`,
         );
       out.push('');
     }

@@ -44,7 +44,9 @@ export const BACK_TYPED = '<';
 export const SKIP_TYPED = '>>';
 /** Sentinel choices are chosen alone in a multiple choice. */
 export const isSentinel = (value: string) => value.startsWith('(') && value.endsWith(')');
-export const NAVIGATION_HINT = `"${BACK_TYPED}" (or the ← choice) goes back a question, "${SKIP_TYPED}" (or the » choice) skips the rest of a section`;
+export const NAVIGATION_HINT =
+  `"${BACK_TYPED}" (or the ← choice) goes back a question, "${SKIP_TYPED}" (or the » ` +
+  `choice) skips the rest of a section`;
 
 export type Answer = { ok: true; value: unknown } | { ok: false; reason: string };
 

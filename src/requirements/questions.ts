@@ -57,7 +57,8 @@ const DIMENSION_HINTS: Record<Dimension, string> = {
 };
 
 const FEATURE_HINT =
-  'required: a must (a pattern you build yourself counts, at a cost); strict: a must, built in; preferred: adds to the score';
+  'required: a must (a pattern you build yourself counts, at a cost); strict: a must, built in; preferred: adds ' +
+  'to the score';
 
 export const QUESTIONS: readonly QuestionSpec[] = [
   {

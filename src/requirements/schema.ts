@@ -46,7 +46,8 @@ const featureNeed = (text: string) =>
 
 const FEATURE_DOCS: Record<Feature, string> = {
   transactionalMessages:
-    'a send that commits or rolls back together with a local database transaction (half / transactional messages, not an outbox you write yourself)',
+    'a send that commits or rolls back together with a local database transaction (half / transactional messages, ' +
+    'not an outbox you write yourself)',
   xaTransactions: 'JMS / XA distributed transactions with an application server or database',
   exactlyOnceProcessing: 'read-process-write between topics with exactly-once effect',
   ordering: 'per-key order (e.g. all events of one order in sequence)',
@@ -205,7 +206,8 @@ export const requirementsSchema = described(
                   ),
               )
               .check(z.maxLength(50)),
-            `languages the team writes and debugs (${LANGUAGES.join(', ')}; also typescript, c#, golang…; others are accepted with a warning)`,
+            `languages the team writes and debugs (${LANGUAGES.join(', ')}; also typescript, c#, golang…; others ` +
+              `are accepted with a warning)`,
           ),
         ),
         experience: optional(

@@ -200,7 +200,8 @@ const relaxations = d(
       winner: d(z.string(), 'who would then rank first'),
     }),
   ),
-  'only when no broker is feasible: for each broker, the smallest set of changes that would make it feasible, fewest changes first',
+  'only when no broker is feasible: for each broker, the smallest set of changes that would make it feasible, ' +
+    'fewest changes first',
 );
 const eliminated = z.array(z.object({ broker: z.string(), name: z.string(), reasons: strings() }));
 const warnings = z.array(z.object({ id: z.string(), message: z.string() }));

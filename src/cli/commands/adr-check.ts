@@ -129,7 +129,8 @@ export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promis
   const unused = standIns.find((s) => !s.used);
   if (unused)
     writeStderr(
-      `mqselect: --kb ${oneLine(unused.file)}: no checked decision rests on a knowledge-base file named ${oneLine(unused.name)}`,
+      `mqselect: --kb ${oneLine(unused.file)}: no checked decision rests on a knowledge-base file ` +
+        `named ${oneLine(unused.name)}`,
     );
   if (unreadable.length > 0 || unused) return EXIT.usage;
   const failing = findings.filter((f) => flags.failOn === 'warning' || f.severity === 'error');
@@ -211,7 +212,9 @@ function renderFindings(
 ): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const summary = `adr check: ${checked.length} decision(s) checked, ${skipped.length} skipped, ${errors} error(s), ${warnings} warning(s)`;
+  const summary =
+    `adr check: ${checked.length} decision(s) checked, ${skipped.length} skipped, ${errors} ` +
+    `error(s), ${warnings} warning(s)`;
   if (format === 'json') return JSON.stringify({ checked, skipped, findings, errors, warnings }, null, 2);
   if (format === 'github') {
     const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -57,7 +57,8 @@ export async function runAsk(flags: AskFlags, today: () => string): Promise<Exit
   try {
     const say = (text: string) => writeStdout(style.dim(wrapText(text, width)));
     say(
-      `Enter accepts the value shown in brackets; an empty answer or "-" leaves a field not stated; ${NAVIGATION_HINT}.`,
+      `Enter accepts the value shown in brackets; an empty answer or "-" leaves a field not ` +
+        `stated; ${NAVIGATION_HINT}.`,
     );
     if (saveExists && !flags.force) say(`${flags.save} exists: you will be asked before it is replaced.`);
     const document = await runQuestionnaire(

@@ -231,7 +231,8 @@ function fish(all: Spec[]): string {
     for (const o of s.options) {
       const flags = o.flags.map((f) => (f.startsWith('--') ? `-l ${f.slice(2)}` : `-s ${f.slice(1)}`)).join(' ');
       lines.push(
-        `complete -c mqselect -n ${on(s)} ${flags}${o.values ? args(o.values) || ' -x' : ''} -d ${quote(o.description)}`,
+        `complete -c mqselect -n ${on(s)} ${flags}${o.values ? args(o.values) || ' -x' : ''} ` +
+          `-d ${quote(o.description)}`,
       );
     }
     if (s.subcommands.length === 0 && s.path !== '') {

@@ -62,7 +62,8 @@ export async function runKbValidate(files: string[], flags: { format: 'text' | '
     const lines = findings.map((f) => `${f.severity}: [${f.rule}] ${f.where}: ${f.message}`);
     if (!integrityChecked)
       lines.push(
-        `invalid: ${errors} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s); the integrity rules run once every file passes the schema`,
+        `invalid: ${errors} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s); the integrity ` +
+          `rules run once every file passes the schema`,
       );
     else
       lines.push(

@@ -47,7 +47,9 @@ export function throughputParts(resolved: ResolvedProfile, requirements: Require
       fit: round3(applyCurve(spec.curve, { value: nodes, reference: ceiling })),
       text: () => ({
         observed: `≈${formatCount(capacity.messagesPerSecond)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure.basis}${figure.replicated ? '' : ', unreplicated'}${trusted ? `: ${formatCount(capacity.claimed)} derated ×${round3(capacity.confidence)}` : ''})`,
-        expected: `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} node${nodes === 1 ? '' : 's'} at ${model.sizing.headroom.value * 100}% load`,
+        expected:
+          `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} ` +
+          `node${nodes === 1 ? '' : 's'} at ${model.sizing.headroom.value * 100}% load`,
       }),
       reasonId: nodes <= base ? 'fits-base-cluster' : nodes <= ceiling ? 'needs-scale-out' : 'beyond-ceiling',
       reason: `${figure.note} Hardware: ${figure.hardware}.`,
@@ -115,7 +117,9 @@ function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requireme
       fit: round3(applyCurve(spec.headroom.curve, { value: ratio, reference: 1 })),
       text: () => ({
         observed: `practical ceiling ≈${ceilingFigure.value} nodes (${ceilingFigure.basis})`,
-        expected: `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} node${nodes === 1 ? '' : 's'}`,
+        expected:
+          `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} ` +
+          `node${nodes === 1 ? '' : 's'}`,
       }),
       reasonId: ratio <= 0.5 ? 'room-to-grow' : ratio <= 1 ? 'near-ceiling' : 'beyond-ceiling',
       reason: ceilingFigure.note,

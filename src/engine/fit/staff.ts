@@ -91,7 +91,9 @@ function momentumPart(resolved: ResolvedProfile, model: Model): FitPart | undefi
     weight: model.criteria.staffCost.momentum.weight,
     fit: round3(fit),
     text: () => ({
-      observed: `${product.name}: ${m.status}, ${m.releasesLast12Months} release${m.releasesLast12Months === 1 ? '' : 's'} in the last 12 months`,
+      observed:
+        `${product.name}: ${m.status}, ${m.releasesLast12Months} ` +
+        `release${m.releasesLast12Months === 1 ? '' : 's'} in the last 12 months`,
       expected: 'an actively developed product',
     }),
     reasonId:
@@ -152,7 +154,8 @@ function managedPart(resolved: ResolvedProfile, requirements: Requirements, mode
           ? found
               .map(
                 (b) =>
-                  `${b.best!.name} (${b.best!.kind}${b.best!.compatibility === 'api-compatible' ? ', API-compatible' : ''})`,
+                  `${b.best!.name} ` +
+                  `(${b.best!.kind}${b.best!.compatibility === 'api-compatible' ? ', API-compatible' : ''})`,
               )
               .join('; ')
           : `no managed offering on ${where}`,
