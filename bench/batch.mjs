@@ -9,12 +9,24 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const sizes = process.env.RECORDS ? [Number(process.env.RECORDS)] : [20_000, 200_000];
-const examples = readdirSync('examples').map((f) => (f.endsWith('.json') ? JSON.parse(readFileSync(join('examples', f), 'utf8')) : parse(readFileSync(join('examples', f), 'utf8'))));
-const features = ['replay', 'ordering', 'delayedMessages', 'priorityQueues', 'deadLetterQueue', 'transactionalMessages', 'complexRouting'];
+const examples = readdirSync('examples').map((f) =>
+  f.endsWith('.json')
+    ? JSON.parse(readFileSync(join('examples', f), 'utf8'))
+    : parse(readFileSync(join('examples', f), 'utf8')),
+);
+const features = [
+  'replay',
+  'ordering',
+  'delayedMessages',
+  'priorityQueues',
+  'deadLetterQueue',
+  'transactionalMessages',
+  'complexRouting',
+];
 
 function scenarios(count) {
   let state = 42;
-  const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const pick = (items) => items[Math.floor(random() * items.length)];
   const lines = [];
   for (let i = 0; i < count; i++) {
@@ -55,7 +67,9 @@ try {
     writeFileSync(file, scenarios(count));
     const seconds = await timeBatch(file, count);
     const where = pinned ? 'one process pinned to one CPU' : 'one process (taskset not found: not pinned)';
-    console.log(`batch (CLI, end to end, ${count.toLocaleString('en')} records): ${Math.round(count / seconds).toLocaleString('en')} scenarios/s (${seconds.toFixed(2)} s, ${where}, summary records)`);
+    console.log(
+      `batch (CLI, end to end, ${count.toLocaleString('en')} records): ${Math.round(count / seconds).toLocaleString('en')} scenarios/s (${seconds.toFixed(2)} s, ${where}, summary records)`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

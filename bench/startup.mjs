@@ -17,12 +17,17 @@ const cases = [
   ['node -e 0', ['-e', '0']],
   ['--help', ['dist/mqselect.js', '--help']],
   ['recommend --format json', ['dist/mqselect.js', 'recommend', 'examples/task-queue.json', '--format', 'json']],
-  ['recommend --format json --no-sensitivity', ['dist/mqselect.js', 'recommend', 'examples/task-queue.json', '--format', 'json', '--no-sensitivity']],
+  [
+    'recommend --format json --no-sensitivity',
+    ['dist/mqselect.js', 'recommend', 'examples/task-queue.json', '--format', 'json', '--no-sensitivity'],
+  ],
   ['recommend (table)', ['dist/mqselect.js', 'recommend', 'examples/log-pipeline.yaml', '--no-color']],
 ];
 const samples = cases.map(() => []);
 for (let i = 0; i < runs; i++) cases.forEach(([, args], c) => samples[c].push(once(args)));
 const [base, ...rest] = samples.map(median);
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}; median of ${runs} runs`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}; median of ${runs} runs`,
+);
 console.log(`node -e 0: ${base.toFixed(1)} ms`);
 rest.forEach((ms, c) => console.log(`${cases[c + 1][0]}: ${ms.toFixed(1)} ms = ${(ms / base).toFixed(2)}x node -e 0`));

@@ -6,7 +6,9 @@ import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync 
 import { join } from 'node:path';
 
 // Some dependencies call require() for node built-ins; ESM bundles need a require to give them.
-const REQUIRE_SHIM = "import { createRequire as __mqselectRequire } from 'node:module'; const require = __mqselectRequire(import.meta.url);";
+const REQUIRE_SHIM =
+  "import { createRequire as __mqselectRequire } from 'node:module'; const require = " +
+  '__mqselectRequire(import.meta.url);';
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
@@ -16,7 +18,9 @@ mkdirSync(dist, { recursive: true });
 const compiler = join(dist, '.kb-compiler.mjs');
 await build({
   stdin: {
-    contents: `export { assembleKnowledgeBase } from './src/kb/load.ts'; export { shippedKbFileNames } from './src/kb/shipped-files.ts'; export { parseCaseText, checkUniqueCases } from './src/cases/load.ts';`,
+    contents:
+      `export { assembleKnowledgeBase } from './src/kb/load.ts'; export { shippedKbFileNames } from ` +
+      `'./src/kb/shipped-files.ts'; export { parseCaseText, checkUniqueCases } from './src/cases/load.ts';`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -34,16 +38,24 @@ const data = join(root, 'data');
 const files = shippedKbFileNames(readdirSync(join(data, 'brokers')));
 let assembled;
 try {
-  assembled = await assembleKnowledgeBase(files.map((f) => ({ file: join('data', f), text: readFileSync(join(data, f), 'utf8'), layer: 'shipped' })));
+  assembled = await assembleKnowledgeBase(
+    files.map((f) => ({ file: join('data', f), text: readFileSync(join(data, f), 'utf8'), layer: 'shipped' })),
+  );
 } catch (error) {
   console.error(`build: the shipped knowledge base is invalid: ${error.toUserLine?.() ?? error}`);
   process.exit(1);
 }
-const caseFiles = readdirSync(join(data, 'cases')).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+const caseFiles = readdirSync(join(data, 'cases'))
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .sort();
 let cases;
 try {
   const parsed = [];
-  for (const f of caseFiles) parsed.push({ file: join('data', 'cases', f), case: await parseCaseText(readFileSync(join(data, 'cases', f), 'utf8'), join('data', 'cases', f)) });
+  for (const f of caseFiles)
+    parsed.push({
+      file: join('data', 'cases', f),
+      case: await parseCaseText(readFileSync(join(data, 'cases', f), 'utf8'), join('data', 'cases', f)),
+    });
   cases = checkUniqueCases(parsed);
 } catch (error) {
   console.error(`build: the case library is invalid: ${error.toUserLine?.() ?? error}`);
@@ -61,7 +73,10 @@ const VENDORS = { yaml: 'yaml', chalk: 'chalk', 'cli-table3': 'cli-table3', '@in
 const vendorPlugin = {
   name: 'vendor',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(yaml|chalk|cli-table3|@inquirer\/prompts)$/ }, (args) => ({ path: `./vendor/${VENDORS[args.path]}.js`, external: true }));
+    pluginBuild.onResolve({ filter: /^(yaml|chalk|cli-table3|@inquirer\/prompts)$/ }, (args) => ({
+      path: `./vendor/${VENDORS[args.path]}.js`,
+      external: true,
+    }));
   },
 };
 // commander requires child_process (and with it net, dgram and streams) at load, for executable
@@ -70,16 +85,27 @@ const lazyChildProcessPlugin = {
   name: 'lazy-child-process',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'lazy-child-process', namespace: 'mqselect' } : undefined,
+      args.importer.includes(`${join('node_modules', 'commander')}`)
+        ? { path: 'lazy-child-process', namespace: 'mqselect' }
+        : undefined,
     );
     pluginBuild.onLoad({ filter: /^lazy-child-process$/, namespace: 'mqselect' }, () => ({
-      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      contents:
+        "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
       loader: 'js',
     }));
   },
 };
 // import() becomes require(): a vendor bundle then loads synchronously, without Node's ESM loader.
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none', logLevel: 'error', supported: { 'dynamic-import': false } };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'error',
+  supported: { 'dynamic-import': false },
+};
 await build({
   ...common,
   entryPoints: [join(root, 'src/cli/main.ts')],
@@ -95,7 +121,11 @@ await build({
   },
 });
 for (const [name, file] of Object.entries(VENDORS)) {
-  await build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root }, outfile: join(dist, 'vendor', `${file}.js`) });
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+    outfile: join(dist, 'vendor', `${file}.js`),
+  });
 }
 // dist/ is CommonJS; the package itself is ESM.
 writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');

@@ -10,9 +10,13 @@ import { renderCaseReport } from '../src/render/cases.js';
 import { PLAIN } from '../src/render/style.js';
 
 const files = shippedKbFileNames(readdirSync('data/brokers'));
-const { kb } = await assembleKnowledgeBase(files.map((f) => ({ file: `data/${f}`, text: readFileSync(`data/${f}`, 'utf8'), layer: 'shipped' as const })));
+const { kb } = await assembleKnowledgeBase(
+  files.map((f) => ({ file: `data/${f}`, text: readFileSync(`data/${f}`, 'utf8'), layer: 'shipped' as const })),
+);
 const parsed = [];
-for (const name of readdirSync('data/cases').filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+for (const name of readdirSync('data/cases')
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .sort()) {
   const file = join('data', 'cases', name);
   try {
     parsed.push({ file, case: await parseCaseText(readFileSync(file, 'utf8'), file) });

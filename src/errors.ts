@@ -32,7 +32,11 @@ export class MqselectError extends Error {
   /** One line: "file:line:col: path: message". */
   toUserLine(): string {
     const { file, path, line, column } = this.location;
-    const where = [file, line !== undefined ? String(line) : undefined, column !== undefined ? String(column) : undefined]
+    const where = [
+      file,
+      line !== undefined ? String(line) : undefined,
+      column !== undefined ? String(column) : undefined,
+    ]
       .filter((part): part is string => part !== undefined)
       .join(':');
     const prefix = [where, path].filter((part) => part !== undefined && part !== '').join(': ');

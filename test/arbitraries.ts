@@ -69,6 +69,7 @@ export const requirementsArb: fc.Arbitrary<Requirements> = fc
  */
 export const competitiveRequirementsArb: fc.Arbitrary<Requirements> = requirementsArb.map((r) => {
   const { protocols: _protocols, features, ...rest } = r;
-  const softened = features && Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v === 'required' ? 'preferred' : v]));
+  const softened =
+    features && Object.fromEntries(Object.entries(features).map(([k, v]) => [k, v === 'required' ? 'preferred' : v]));
   return { ...rest, ...(softened ? { features: softened } : {}) } as Requirements;
 });

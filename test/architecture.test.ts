@@ -13,7 +13,11 @@ function sourceFiles(dir: string): string[] {
 
 const files = sourceFiles(join(ROOT, 'src')).map((path) => ({
   path: relative(join(ROOT, 'src'), path),
-  imports: [...readFileSync(path, 'utf8').matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!),
+  imports: [
+    ...readFileSync(path, 'utf8').matchAll(
+      /(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]!),
 }));
 
 describe('architecture', () => {
@@ -33,6 +37,19 @@ describe('architecture', () => {
         expect(/\/cli\/|^commander|^chalk|inquirer/.test(spec), `${file.path} imports ${spec}`).toBe(false);
       }
     }
+  });
+
+  it('the input pipeline imports no CLI, prompt, colour or table library, nor the engine', () => {
+    const forbidden = /\/cli\/|\/engine\/|^commander|^chalk|inquirer|^cli-table3/;
+    const input = files.filter((f) => f.path.startsWith('input/'));
+    expect(input.map((f) => f.path).sort()).toEqual(['input/document.ts', 'input/schema-issues.ts']);
+    for (const file of input) {
+      for (const spec of file.imports) expect(forbidden.test(spec), `${file.path} imports ${spec}`).toBe(false);
+    }
+  });
+
+  it('src/ root holds only errors.ts, the typed errors every layer shares', () => {
+    expect(files.filter((f) => !f.path.includes('/')).map((f) => f.path)).toEqual(['errors.ts']);
   });
 
   it('the engine never reads the clock or randomness, so output is reproducible', () => {

@@ -15,7 +15,11 @@ afterEach(() => session?.kill());
 const ACTIVE = /^\? (.*)$/m;
 
 /** Answers every prompt (Enter, after typing what `answer` returns) until the command ends or `until` shows. */
-async function answerAll(s: TmuxSession, answer: (question: string) => string | undefined, until?: RegExp): Promise<string> {
+async function answerAll(
+  s: TmuxSession,
+  answer: (question: string) => string | undefined,
+  until?: RegExp,
+): Promise<string> {
   let answered = 0;
   for (;;) {
     const screen = await s.waitFor(/^\? |EXIT:\d+/m, 30_000);
@@ -34,10 +38,13 @@ async function answerAll(s: TmuxSession, answer: (question: string) => string | 
   }
 }
 
-
 // These tests need tmux for a real pseudo-terminal (README, Development): without it they are skipped, and say so.
 const hasTmux = spawnSync('/bin/sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
-if (!hasTmux) console.warn('test/ask.test.ts: tmux is not installed, so "mqselect ask in a terminal" is skipped (install tmux, e.g. apt-get install tmux)');
+if (!hasTmux)
+  console.warn(
+    'test/ask.test.ts: tmux is not installed, so "mqselect ask in a terminal" is skipped (install tmux, e.g. ' +
+      'apt-get install tmux)',
+  );
 
 // Dozens of prompts, each awaited on screen: generous limits for a loaded 2-core machine.
 describe.skipIf(!hasTmux)('mqselect ask in a terminal', { timeout: 180_000 }, () => {
@@ -45,45 +52,68 @@ describe.skipIf(!hasTmux)('mqselect ask in a terminal', { timeout: 180_000 }, ()
     const dir = tempDir('mqselect-ask-');
     const saved = join(dir, 'revisited.yaml');
     const adrs = join(dir, 'decisions');
-    session = new TmuxSession('revisit', `node ${CLI} ask --from ${join(ROOT, 'examples/log-pipeline.yaml')} --save ${saved} --adr ${adrs}`);
-    const screen = await answerAll(session, (question) => (question.startsWith('Peak produce rate') ? '1.2M' : undefined));
+    session = new TmuxSession(
+      'revisit',
+      `node ${CLI} ask --from ${join(ROOT, 'examples/log-pipeline.yaml')} --save ${saved} --adr ${adrs}`,
+    );
+    const screen = await answerAll(session, (question) =>
+      question.startsWith('Peak produce rate') ? '1.2M' : undefined,
+    );
     expect(screen).toContain('EXIT:0');
     const winnerLine = /^Apache Kafka \(Topic with consumer groups\), [\d.]+ points ahead of .*$/m.exec(screen)?.[0];
     expect(winnerLine).toBeDefined();
     expect(screen).toContain(`saved ${saved}`);
     const original = parse(readFileSync(join(ROOT, 'examples/log-pipeline.yaml'), 'utf8'));
-    expect(parse(readFileSync(saved, 'utf8'))).toEqual({ ...original, workload: { ...original.workload, peakMessagesPerSecond: 1_200_000 } });
+    expect(parse(readFileSync(saved, 'utf8'))).toEqual({
+      ...original,
+      workload: { ...original.workload, peakMessagesPerSecond: 1_200_000 },
+    });
     // recommend on the saved file gives the result ask showed, and the ADR checks clean.
     expect((await runCli(['recommend', saved, '--no-color'])).stdout).toContain(winnerLine!);
     expect(readdirSync(adrs)).toHaveLength(1);
     expect((await runCli(['adr', 'check', adrs])).code).toBe(0);
   });
 
-  it('never replaces an existing file without confirmation, and offers another name instead of losing the answers', async () => {
-    const dir = tempDir('mqselect-ask-');
-    const target = join(dir, 'mine.yaml');
-    writeFileSync(target, 'version: 1\ntitle: keep me\n');
-    session = new TmuxSession('clobber', `node ${CLI} ask --from ${join(ROOT, 'examples/minimal.yaml')} --save ${target}`);
-    // Every answer accepted as is, including "Replace it?" whose default is no, and the other name offered.
-    const screen = await answerAll(session, () => undefined);
-    expect(screen).toMatch(/mine\.yaml exists: you will be asked before it is replaced/);
-    expect(screen).toMatch(/mine\.yaml exists\. Replace it\?/);
-    expect(screen).toMatch(/mine\.yaml: left as it was/);
-    expect(screen).toMatch(/Save the answers under another name\?/);
-    expect(screen).toContain(`saved ${join(dir, 'mine-2.yaml')}`);
-    expect(screen).toContain('EXIT:0');
-    expect(readFileSync(target, 'utf8')).toBe('version: 1\ntitle: keep me\n');
-    expect(parse(readFileSync(join(dir, 'mine-2.yaml'), 'utf8'))).toEqual({ version: 1 });
-  });
+  it(
+    'never replaces an existing file without confirmation, and offers another name instead of losing the ' + 'answers',
+    async () => {
+      const dir = tempDir('mqselect-ask-');
+      const target = join(dir, 'mine.yaml');
+      writeFileSync(target, 'version: 1\ntitle: keep me\n');
+      session = new TmuxSession(
+        'clobber',
+        `node ${CLI} ask --from ${join(ROOT, 'examples/minimal.yaml')} --save ${target}`,
+      );
+      // Every answer accepted as is, including "Replace it?" whose default is no, and the other name offered.
+      const screen = await answerAll(session, () => undefined);
+      expect(screen).toMatch(/mine\.yaml exists: you will be asked before it is replaced/);
+      expect(screen).toMatch(/mine\.yaml exists\. Replace it\?/);
+      expect(screen).toMatch(/mine\.yaml: left as it was/);
+      expect(screen).toMatch(/Save the answers under another name\?/);
+      expect(screen).toContain(`saved ${join(dir, 'mine-2.yaml')}`);
+      expect(screen).toContain('EXIT:0');
+      expect(readFileSync(target, 'utf8')).toBe('version: 1\ntitle: keep me\n');
+      expect(parse(readFileSync(join(dir, 'mine-2.yaml'), 'utf8'))).toEqual({ version: 1 });
+    },
+  );
 
   it('checks --save and --adr before the first question', async () => {
     const dir = tempDir('mqselect-ask-');
     writeFileSync(join(dir, 'file'), '');
     mkdirSync(join(dir, 'folder.yaml'));
     for (const [n, [args, message]] of [
-      [`--save ${join(dir, 'nodir', 'x.yaml')}`, `mqselect: --save ${join(dir, 'nodir', 'x.yaml')}: the folder ${join(dir, 'nodir')} does not exist`],
-      [`--save ${join(dir, 'folder.yaml')}`, `mqselect: --save ${join(dir, 'folder.yaml')}: is a folder; give a file name`],
-      [`--adr ${join(dir, 'file', 'decisions')}`, `mqselect: --adr ${join(dir, 'file', 'decisions')}: ${join(dir, 'file')} is a file, not a folder`],
+      [
+        `--save ${join(dir, 'nodir', 'x.yaml')}`,
+        `mqselect: --save ${join(dir, 'nodir', 'x.yaml')}: the folder ${join(dir, 'nodir')} does not exist`,
+      ],
+      [
+        `--save ${join(dir, 'folder.yaml')}`,
+        `mqselect: --save ${join(dir, 'folder.yaml')}: is a folder; give a file name`,
+      ],
+      [
+        `--adr ${join(dir, 'file', 'decisions')}`,
+        `mqselect: --adr ${join(dir, 'file', 'decisions')}: ${join(dir, 'file')} is a file, not a folder`,
+      ],
       [`--adr /proc/mqselect-decisions`, 'mqselect: --adr /proc/mqselect-decisions: cannot write in /proc'],
     ].entries()) {
       session = new TmuxSession(`destinations-${n}`, `node ${CLI} ask ${args}`);
@@ -99,11 +129,16 @@ describe.skipIf(!hasTmux)('mqselect ask in a terminal', { timeout: 180_000 }, ()
     const dir = tempDir('mqselect-ask-');
     mkdirSync(join(dir, 'gone'));
     const target = join(dir, 'gone', 'x.yaml');
-    session = new TmuxSession('failed-save', `node ${CLI} ask --from ${join(ROOT, 'examples/minimal.yaml')} --save ${target}`);
+    session = new TmuxSession(
+      'failed-save',
+      `node ${CLI} ask --from ${join(ROOT, 'examples/minimal.yaml')} --save ${target}`,
+    );
     await session.waitFor(/^\? Title of the decision/m);
     // The folder disappears while the questions are answered.
     rmSync(join(dir, 'gone'), { recursive: true });
-    const screen = await answerAll(session, (question) => (question.startsWith('Save the answers under another name') ? join(dir, 'kept.yaml') : undefined));
+    const screen = await answerAll(session, (question) =>
+      question.startsWith('Save the answers under another name') ? join(dir, 'kept.yaml') : undefined,
+    );
     expect(screen).toMatch(/x\.yaml: cannot write \(ENOENT\)/);
     expect(screen).toContain(`saved ${join(dir, 'kept.yaml')}`);
     expect(parse(readFileSync(join(dir, 'kept.yaml'), 'utf8'))).toEqual({ version: 1 });
@@ -136,7 +171,11 @@ describe.skipIf(!hasTmux)('mqselect ask in a terminal', { timeout: 180_000 }, ()
     session.keys('Enter');
     await session.waitFor(/^\? How much does throughput matter\?/m);
     // Everything else accepted as is, up to the review.
-    const review = await answerAll(session, (question) => (question.startsWith('Use these answers?') ? '' : undefined), /^\? Use these answers\?/m);
+    const review = await answerAll(
+      session,
+      (question) => (question.startsWith('Use these answers?') ? '' : undefined),
+      /^\? Use these answers\?/m,
+    );
     expect(review).toMatch(/^Review\n  title: Second title\n  workload\.peakMessagesPerSecond: 2000\n/m);
     session.keys('Down');
     session.keys('Enter');
@@ -153,7 +192,11 @@ describe.skipIf(!hasTmux)('mqselect ask in a terminal', { timeout: 180_000 }, ()
     session.keys('Enter');
     const end = await session.waitFor(/EXIT:\d+/);
     expect(end).toContain('EXIT:0');
-    expect(parse(readFileSync(saved, 'utf8'))).toEqual({ version: 1, title: 'Third title', workload: { peakMessagesPerSecond: 2000 } });
+    expect(parse(readFileSync(saved, 'utf8'))).toEqual({
+      version: 1,
+      title: 'Third title',
+      workload: { peakMessagesPerSecond: 2000 },
+    });
   });
 
   it('rejects an invalid answer inline and asks again', async () => {
@@ -191,6 +234,8 @@ describe('mqselect ask without a terminal', () => {
   it('exits 2 at once, pointing to recommend', async () => {
     const run = await runCli(['ask']);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe('mqselect: ask needs an interactive terminal on stdin; for files and scripts use: mqselect recommend FILE');
+    expect(run.stderr.trim()).toBe(
+      'mqselect: ask needs an interactive terminal on stdin; for files and scripts use: mqselect recommend FILE',
+    );
   });
 });

@@ -21,7 +21,9 @@ import { EXAMPLES, ROOT, runCli } from './helpers.js';
 const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<script>alert(1)</script>';
 const SCREENSHOT = join(ROOT, 'docs', 'report-log-pipeline.png');
-const examples = readdirSync(EXAMPLES).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .sort();
 
 let browser: Browser;
 let dir: string;
@@ -31,7 +33,14 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   dir = mkdtempSync(join(tmpdir(), 'mqselect-browser-'));
 });
@@ -49,7 +58,11 @@ interface Opened {
 }
 
 async function open(file: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 1400 }, colorScheme, javaScriptEnabled: true });
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 1400 },
+    colorScheme,
+    javaScriptEnabled: true,
+  });
   const problems: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -76,7 +89,10 @@ async function open(file: string, colorScheme: 'light' | 'dark' = 'light'): Prom
 /** Runs the CLI for the JSON result and the HTML report (-o) of one requirements file. */
 async function report(input: string, name: string): Promise<{ result: Result; file: string }> {
   const file = join(dir, `${name}.html`);
-  const [json, html] = await Promise.all([runCli(['recommend', input, '--format', 'json']), runCli(['recommend', input, '--format', 'html', '-o', file])]);
+  const [json, html] = await Promise.all([
+    runCli(['recommend', input, '--format', 'json']),
+    runCli(['recommend', input, '--format', 'html', '-o', file]),
+  ]);
   expect(html.stderr).toBe('');
   expect(html.stdout.trim()).toBe(file);
   expect(html.code).toBe(json.code);
@@ -92,12 +108,38 @@ function drawn(page: Page) {
       h1: document.querySelector('h1')?.textContent ?? '',
       title: document.title,
       scripts: all('script').length,
-      scores: all('#chart-scores .score-row').map((e) => ({ broker: data(e, 'broker'), rank: data(e, 'rank'), score: data(e, 'score'), text: e.querySelector('.score-value')?.textContent })),
-      margin: all('#chart-scores .margin').map((e) => ({ margin: data(e, 'margin'), clear: data(e, 'clear-winner'), text: e.querySelector('text')?.textContent })),
+      scores: all('#chart-scores .score-row').map((e) => ({
+        broker: data(e, 'broker'),
+        rank: data(e, 'rank'),
+        score: data(e, 'score'),
+        text: e.querySelector('.score-value')?.textContent,
+      })),
+      margin: all('#chart-scores .margin').map((e) => ({
+        margin: data(e, 'margin'),
+        clear: data(e, 'clear-winner'),
+        text: e.querySelector('text')?.textContent,
+      })),
       eliminated: all('#chart-scores .eliminated-row').map((e) => data(e, 'broker')),
-      heat: all('#fit-heat td[data-criterion]').map((e) => ({ broker: data(e, 'broker'), criterion: data(e, 'criterion'), fit: data(e, 'fit'), weight: data(e, 'weight'), text: e.firstChild?.textContent })),
-      weights: all('#chart-weights .weight-row').map((e) => ({ criterion: data(e, 'criterion'), weight: data(e, 'weight'), from: data(e, 'holds-from'), to: data(e, 'holds-to'), below: data(e, 'winner-below'), above: data(e, 'winner-above') })),
-      roles: all('#cluster-winner .role-group').map((e) => ({ role: data(e, 'role'), count: data(e, 'count'), text: e.querySelector('.role-count')?.textContent })),
+      heat: all('#fit-heat td[data-criterion]').map((e) => ({
+        broker: data(e, 'broker'),
+        criterion: data(e, 'criterion'),
+        fit: data(e, 'fit'),
+        weight: data(e, 'weight'),
+        text: e.firstChild?.textContent,
+      })),
+      weights: all('#chart-weights .weight-row').map((e) => ({
+        criterion: data(e, 'criterion'),
+        weight: data(e, 'weight'),
+        from: data(e, 'holds-from'),
+        to: data(e, 'holds-to'),
+        below: data(e, 'winner-below'),
+        above: data(e, 'winner-above'),
+      })),
+      roles: all('#cluster-winner .role-group').map((e) => ({
+        role: data(e, 'role'),
+        count: data(e, 'count'),
+        text: e.querySelector('.role-count')?.textContent,
+      })),
       secondSite: all('#cluster-winner .second-site').map((e) => data(e, 'multi-datacenter')),
       contributions: all('#brokers tr[data-part]').length,
       svgsWithoutTitle: all('svg').filter((s) => !s.querySelector(':scope > title')).length,
@@ -120,22 +162,49 @@ describe('HTML reports in chromium', () => {
         expect(d.scripts).toBe(1);
         expect(d.svgsWithoutTitle).toBe(0);
         expect(d.headerCellsWithoutScope).toBe(0);
-        expect(d.scores).toEqual(result.ranking.map((r) => ({ broker: r.broker, rank: String(r.rank), score: r.score.toFixed(1), text: r.score.toFixed(1) })));
+        expect(d.scores).toEqual(
+          result.ranking.map((r) => ({
+            broker: r.broker,
+            rank: String(r.rank),
+            score: r.score.toFixed(1),
+            text: r.score.toFixed(1),
+          })),
+        );
         expect(d.eliminated).toEqual(result.eliminated.map((e) => e.broker));
         const rec = result.recommendation!;
-        if (rec.margin !== null && result.ranking.length > 1) expect(d.margin).toEqual([{ margin: rec.margin.toFixed(1), clear: String(rec.clearWinner), text: `margin ${rec.margin.toFixed(1)} points: ${rec.clearWinner ? 'clear winner' : 'no clear winner'}` }]);
+        if (rec.margin !== null && result.ranking.length > 1)
+          expect(d.margin).toEqual([
+            {
+              margin: rec.margin.toFixed(1),
+              clear: String(rec.clearWinner),
+              text: `margin ${rec.margin.toFixed(1)} points: ${rec.clearWinner ? 'clear winner' : 'no clear winner'}`,
+            },
+          ]);
         else expect(d.margin).toEqual([]);
         const top = result.ranking.slice(0, 5);
         expect(d.heat).toHaveLength(top.length * 7);
         for (const cell of d.heat) {
-          const b = top.find((r) => r.broker === cell.broker)!.breakdown[cell.criterion as keyof Result['ranking'][number]['breakdown']];
+          const b = top.find((r) => r.broker === cell.broker)!.breakdown[
+            cell.criterion as keyof Result['ranking'][number]['breakdown']
+          ];
           expect(Number(cell.fit)).toBe(b.fit);
           expect(Number(cell.weight)).toBe(b.weight);
           expect(cell.text).toBe(b.weight === 0 ? '—' : `${b.fit.toFixed(2)}${b.confidence === 'low' ? '*' : ''}`);
         }
-        expect(d.weights).toEqual(result.sensitivity!.weights.map((w) => ({ criterion: w.criterion, weight: String(w.weight), from: String(w.holdsFrom), to: w.holdsTo === null ? 'none' : String(w.holdsTo), below: w.winnerBelow ?? '', above: w.winnerAbove ?? '' })));
+        expect(d.weights).toEqual(
+          result.sensitivity!.weights.map((w) => ({
+            criterion: w.criterion,
+            weight: String(w.weight),
+            from: String(w.holdsFrom),
+            to: w.holdsTo === null ? 'none' : String(w.holdsTo),
+            below: w.winnerBelow ?? '',
+            above: w.winnerAbove ?? '',
+          })),
+        );
         const winner = result.ranking.find((r) => r.broker === rec.broker)!;
-        expect(d.roles).toEqual(winner.clusterMode.nodes.map((x) => ({ role: x.role, count: String(x.count), text: `× ${x.count}` })));
+        expect(d.roles).toEqual(
+          winner.clusterMode.nodes.map((x) => ({ role: x.role, count: String(x.count), text: `× ${x.count}` })),
+        );
         expect(d.secondSite).toEqual(winner.clusterMode.multiDatacenter ? [winner.clusterMode.multiDatacenter.id] : []);
         expect(d.contributions).toBe(result.ranking.reduce((sum, r) => sum + r.contributions.length, 0));
         const shot = await page.screenshot({ path: join(dir, `${name}.png`) });
@@ -202,14 +271,35 @@ describe('HTML reports in chromium', () => {
 
   it('compare --format html: every rating in the heat map is the JSON one', async () => {
     const file = join(dir, 'compare.html');
-    const [json, html] = await Promise.all([runCli(['compare', '--format', 'json']), runCli(['compare', '--format', 'html', '-o', file])]);
+    const [json, html] = await Promise.all([
+      runCli(['compare', '--format', 'json']),
+      runCli(['compare', '--format', 'html', '-o', file]),
+    ]);
     expect(html.code).toBe(0);
     const comparison = JSON.parse(json.stdout) as Comparison;
     const { page, context, problems } = await open(file);
     try {
-      const ratings = await page.evaluate(() => [...document.querySelectorAll('#ratings td[data-rating]')].map((e) => [e.getAttribute('data-broker'), e.getAttribute('data-dimension'), e.getAttribute('data-rating'), e.textContent]));
+      const ratings = await page.evaluate(() =>
+        [...document.querySelectorAll('#ratings td[data-rating]')].map((e) => [
+          e.getAttribute('data-broker'),
+          e.getAttribute('data-dimension'),
+          e.getAttribute('data-rating'),
+          e.textContent,
+        ]),
+      );
       expect(problems).toEqual([]);
-      expect(ratings).toEqual(comparison.brokers.flatMap((b) => Object.keys(b.dimensions).map((dim) => [b.id, dim, String(b.dimensions[dim]!.rating), `${b.dimensions[dim]!.rating}/5`])).sort(byDimension(comparison)));
+      expect(ratings).toEqual(
+        comparison.brokers
+          .flatMap((b) =>
+            Object.keys(b.dimensions).map((dim) => [
+              b.id,
+              dim,
+              String(b.dimensions[dim]!.rating),
+              `${b.dimensions[dim]!.rating}/5`,
+            ]),
+          )
+          .sort(byDimension(comparison)),
+      );
       expect(readFileSync(file, 'utf8')).toContain('<h1>Message brokers compared</h1>');
     } finally {
       await context.close();
@@ -221,5 +311,6 @@ describe('HTML reports in chromium', () => {
 function byDimension(comparison: Comparison) {
   const dims = Object.keys(comparison.brokers[0]!.dimensions);
   const ids = comparison.brokers.map((b) => b.id);
-  return (a: Array<string | null>, b: Array<string | null>) => dims.indexOf(a[1]!) - dims.indexOf(b[1]!) || ids.indexOf(a[0]!) - ids.indexOf(b[0]!);
+  return (a: Array<string | null>, b: Array<string | null>) =>
+    dims.indexOf(a[1]!) - dims.indexOf(b[1]!) || ids.indexOf(a[0]!) - ids.indexOf(b[0]!);
 }

@@ -22,8 +22,14 @@ const FLOOR = {
 const CASES = join(ROOT, 'data', 'cases');
 
 async function library() {
-  const files = readdirSync(CASES).filter((f) => f.endsWith('.yaml')).sort();
-  return checkUniqueCases(await Promise.all(files.map(async (f) => ({ file: f, case: await parseCaseText(readFileSync(join(CASES, f), 'utf8'), f) }))));
+  const files = readdirSync(CASES)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  return checkUniqueCases(
+    await Promise.all(
+      files.map(async (f) => ({ file: f, case: await parseCaseText(readFileSync(join(CASES, f), 'utf8'), f) })),
+    ),
+  );
 }
 
 describe('the case library', () => {
@@ -37,13 +43,18 @@ describe('the case library', () => {
     const report = caseReport(await library(), await shippedKb());
     expect(report.top1).toBeGreaterThanOrEqual(FLOOR.top1);
     expect(report.top2).toBeGreaterThanOrEqual(FLOOR.top2);
-    for (const row of report.byBroker) expect(row.top1, row.broker).toBeGreaterThanOrEqual(FLOOR.byBroker[row.broker] ?? 0);
+    for (const row of report.byBroker)
+      expect(row.top1, row.broker).toBeGreaterThanOrEqual(FLOOR.byBroker[row.broker] ?? 0);
     expect(report.mustNotViolations.length).toBeLessThanOrEqual(FLOOR.maxMustNotViolations);
   });
 
   it('the winner shows every strength a case expects of it', async () => {
     const report = caseReport(await library(), await shippedKb());
-    expect(report.outcomes.filter((o) => o.missingStrengths.length > 0).map((o) => `${o.id}: ${o.missingStrengths.join(', ')}`)).toEqual([]);
+    expect(
+      report.outcomes
+        .filter((o) => o.missingStrengths.length > 0)
+        .map((o) => `${o.id}: ${o.missingStrengths.join(', ')}`),
+    ).toEqual([]);
   });
 
   it('reports a miss with who won and what decided it', async () => {
@@ -77,7 +88,10 @@ describe('mqselect kb cases', () => {
 
   it('--kb shows what a changed model does to agreement; --fail-under fails CI below a share', async () => {
     const dir = fresh();
-    const model = readFileSync(join(ROOT, 'data', 'model.yaml'), 'utf8').replace(/unstated:\n {4}value: 0\n/, 'unstated:\n    value: 8\n');
+    const model = readFileSync(join(ROOT, 'data', 'model.yaml'), 'utf8').replace(
+      /unstated:\n {4}value: 0\n/,
+      'unstated:\n    value: 8\n',
+    );
     expect(model).toContain('value: 8');
     writeFileSync(join(dir, 'model.yaml'), model);
     const base = JSON.parse((await runCli(['kb', 'cases', '-f', 'json'])).stdout);
@@ -95,7 +109,10 @@ describe('mqselect kb cases', () => {
     writeFileSync(join(dir, 'a.yaml'), good);
     const one = JSON.parse((await runCli(['kb', 'cases', '--cases', dir, '-f', 'json'])).stdout);
     expect(one).toMatchObject({ cases: 1, top1: 1 });
-    writeFileSync(join(dir, 'b.yaml'), good.replace('id: stencila-hub-rabbitmq-vhosts', 'id: other').replace('confidence: medium', 'confidence: sure'));
+    writeFileSync(
+      join(dir, 'b.yaml'),
+      good.replace('id: stencila-hub-rabbitmq-vhosts', 'id: other').replace('confidence: medium', 'confidence: sure'),
+    );
     const bad = await runCli(['kb', 'cases', '--cases', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/b\.yaml:\d+:\d+: confidence: expected one of "high", "medium", "low"/);

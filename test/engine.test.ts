@@ -5,14 +5,39 @@ import { recommend } from '../src/engine/recommend.js';
 import type { Result } from '../src/engine/types.js';
 import { EXAMPLES, example, requirements, shippedKb } from './helpers.js';
 
-const sumTenths = (r: Result['ranking'][number]) => r.contributions.reduce((s, c) => s + Math.round(c.contribution * 10), 0);
+const sumTenths = (r: Result['ranking'][number]) =>
+  r.contributions.reduce((s, c) => s + Math.round(c.contribution * 10), 0);
 
 describe('the shipped examples (public contract)', () => {
   const cases = [
-    { file: 'log-pipeline.yaml', broker: 'kafka', profile: 'topic', mode: 'kafka-kraft-replicated', multiDc: 'kafka-mirrormaker2' },
-    { file: 'order-transactions.yaml', broker: 'rocketmq', profile: 'fifo-topic + delay-topic + transaction-topic', mode: 'rocketmq-controller', multiDc: 'rocketmq-replicator' },
-    { file: 'task-queue.json', broker: 'rabbitmq', profile: 'quorum-queue', mode: 'rabbitmq-quorum-cluster', multiDc: undefined },
-    { file: 'jms-integration.yaml', broker: 'activemq', profile: 'artemis', mode: 'artemis-replicated-pair', multiDc: undefined },
+    {
+      file: 'log-pipeline.yaml',
+      broker: 'kafka',
+      profile: 'topic',
+      mode: 'kafka-kraft-replicated',
+      multiDc: 'kafka-mirrormaker2',
+    },
+    {
+      file: 'order-transactions.yaml',
+      broker: 'rocketmq',
+      profile: 'fifo-topic + delay-topic + transaction-topic',
+      mode: 'rocketmq-controller',
+      multiDc: 'rocketmq-replicator',
+    },
+    {
+      file: 'task-queue.json',
+      broker: 'rabbitmq',
+      profile: 'quorum-queue',
+      mode: 'rabbitmq-quorum-cluster',
+      multiDc: undefined,
+    },
+    {
+      file: 'jms-integration.yaml',
+      broker: 'activemq',
+      profile: 'artemis',
+      mode: 'artemis-replicated-pair',
+      multiDc: undefined,
+    },
   ];
   it.each(cases)('$file -> $broker ($profile) on $mode', async ({ file, broker, profile, mode, multiDc }) => {
     const result = recommend(await example(file), await shippedKb());
@@ -21,24 +46,33 @@ describe('the shipped examples (public contract)', () => {
     for (const r of result.ranking) expect(sumTenths(r)).toBe(Math.round(r.score * 10));
   });
 
-  it('log-pipeline: Kafka sized by load (brokers + 3 controllers) and ahead of RocketMQ on sourced throughput', async () => {
-    const result = recommend(await example('log-pipeline.yaml'), await shippedKb());
-    const nodes = Object.fromEntries(result.ranking[0]!.clusterMode.nodes.map((n) => [n.role, n.count]));
-    expect(nodes.controller).toBe(3);
-    expect(nodes.broker).toBeGreaterThan(3);
-    expect(result.comparison?.runnerUp).toBe('rocketmq');
-    expect(result.comparison?.decisive.join('\n')).toMatch(/^throughput: Apache Kafka \+/m);
-    expect(result.eliminated.map((e) => e.broker)).toContain('activemq');
-  });
+  it(
+    'log-pipeline: Kafka sized by load (brokers + 3 controllers) and ahead of RocketMQ on sourced ' + 'throughput',
+    async () => {
+      const result = recommend(await example('log-pipeline.yaml'), await shippedKb());
+      const nodes = Object.fromEntries(result.ranking[0]!.clusterMode.nodes.map((n) => [n.role, n.count]));
+      expect(nodes.controller).toBe(3);
+      expect(nodes.broker).toBeGreaterThan(3);
+      expect(result.comparison?.runnerUp).toBe('rocketmq');
+      expect(result.comparison?.decisive.join('\n')).toMatch(/^throughput: Apache Kafka \+/m);
+      expect(result.eliminated.map((e) => e.broker)).toContain('activemq');
+    },
+  );
 
-  it('order-transactions: RocketMQ runs transaction, FIFO and delay topics side by side, with automatic failover and no loss', async () => {
-    const result = recommend(await example('order-transactions.yaml'), await shippedKb());
-    const winner = result.ranking[0]!;
-    expect(winner.clusterMode.guarantees).toMatchObject({ acknowledgedLoss: 'never', failover: 'automatic' });
-    expect(result.warnings.map((w) => w.id)).toContain('profile-set:rocketmq');
-    expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'kafka', 'rabbitmq']);
-    expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(/delayed \/ scheduled messages: not supported/);
-  });
+  it(
+    'order-transactions: RocketMQ runs transaction, FIFO and delay topics side by side, with automatic failover ' +
+      'and no loss',
+    async () => {
+      const result = recommend(await example('order-transactions.yaml'), await shippedKb());
+      const winner = result.ranking[0]!;
+      expect(winner.clusterMode.guarantees).toMatchObject({ acknowledgedLoss: 'never', failover: 'automatic' });
+      expect(result.warnings.map((w) => w.id)).toContain('profile-set:rocketmq');
+      expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'kafka', 'rabbitmq']);
+      expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(
+        /delayed \/ scheduled messages: not supported/,
+      );
+    },
+  );
 
   it('task-queue: RabbitMQ quorum queues on 3 nodes, with the managed equivalent on AWS', async () => {
     const result = recommend(await example('task-queue.json'), await shippedKb());
@@ -64,19 +98,28 @@ describe('the shipped examples (public contract)', () => {
 });
 
 describe('the other bundled examples (as the README states them)', () => {
-  it('event-sourcing-replay: Kafka, the only broker with exactly-once read-process-write built in, well ahead of RabbitMQ streams', async () => {
-    const result = recommend(await example('event-sourcing-replay.yaml'), await shippedKb());
-    expect(result.recommendation).toMatchObject({ broker: 'kafka', profile: 'topic', clearWinner: true });
-    const streams = result.ranking.find((r) => r.broker === 'rabbitmq')!;
-    expect(streams.profile).toBe('stream');
-    expect(streams.contributions.find((c) => c.part === 'features.exactlyOnceProcessing')).toMatchObject({ reasonId: 'support-via-pattern' });
-    expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'rocketmq']);
-  });
+  it(
+    'event-sourcing-replay: Kafka, the only broker with exactly-once read-process-write built in, well ahead of ' +
+      'RabbitMQ streams',
+    async () => {
+      const result = recommend(await example('event-sourcing-replay.yaml'), await shippedKb());
+      expect(result.recommendation).toMatchObject({ broker: 'kafka', profile: 'topic', clearWinner: true });
+      const streams = result.ranking.find((r) => r.broker === 'rabbitmq')!;
+      expect(streams.profile).toBe('stream');
+      expect(streams.contributions.find((c) => c.part === 'features.exactlyOnceProcessing')).toMatchObject({
+        reasonId: 'support-via-pattern',
+      });
+      expect(result.eliminated.map((e) => e.broker).sort()).toEqual(['activemq', 'rocketmq']);
+    },
+  );
 
   it('iot-telemetry: RabbitMQ streams for MQTT 5 in and fan-out, Artemis close behind', async () => {
     const result = recommend(await example('iot-telemetry.yaml'), await shippedKb());
     expect(result.recommendation).toMatchObject({ broker: 'rabbitmq', profile: expect.stringContaining('stream') });
-    expect(result.ranking[0]!.contributions.find((c) => c.part === 'protocols.mqtt-5')).toMatchObject({ fit: 1, observed: expect.stringContaining('publish only') });
+    expect(result.ranking[0]!.contributions.find((c) => c.part === 'protocols.mqtt-5')).toMatchObject({
+      fit: 1,
+      observed: expect.stringContaining('publish only'),
+    });
   });
 
   it('rpc-microservices: no clear winner between RabbitMQ classic queues and Artemis', async () => {
@@ -98,19 +141,30 @@ describe('honest answers', () => {
     expect(result.recommendation?.clearWinner).toBe(false);
     expect(result.recommendation?.tiedWith?.length).toBeGreaterThan(0);
     expect(result.recommendation?.summary).toMatch(/No clear winner/);
-    expect(result.assumed.map((a) => a.field)).toEqual(expect.arrayContaining(['priorities.throughput', 'workload.peakMessagesPerSecond', 'reliability.messageLoss']));
+    expect(result.assumed.map((a) => a.field)).toEqual(
+      expect.arrayContaining(['priorities.throughput', 'workload.peakMessagesPerSecond', 'reliability.messageLoss']),
+    );
   });
 
   it('no feasible broker gives a null recommendation with every reason', async () => {
-    const result = recommend(await requirements('version: 1\nfeatures:\n  xaTransactions: required\n  replay: strict\n'), await shippedKb());
+    const result = recommend(
+      await requirements('version: 1\nfeatures:\n  xaTransactions: required\n  replay: strict\n'),
+      await shippedKb(),
+    );
     expect(result.recommendation).toBeNull();
     expect(result.ranking).toEqual([]);
     expect(result.eliminated).toHaveLength(4);
   });
 
   it.each([
-    ['zero-rpo-across-datacenters', 'version: 1\nreliability: {rpoSeconds: 0, messageLoss: never}\ndeployment: {multiDatacenter: active-active}\n'],
-    ['global-ordering-at-scale', 'version: 1\nworkload: {peakMessagesPerSecond: 10000000}\nfeatures: {globalOrdering: preferred}\n'],
+    [
+      'zero-rpo-across-datacenters',
+      'version: 1\nreliability: {rpoSeconds: 0, messageLoss: never}\ndeployment: {multiDatacenter: active-active}\n',
+    ],
+    [
+      'global-ordering-at-scale',
+      'version: 1\nworkload: {peakMessagesPerSecond: 10000000}\nfeatures: {globalOrdering: preferred}\n',
+    ],
     ['average-above-peak', 'version: 1\nworkload: {peakMessagesPerSecond: 10, averageMessagesPerSecond: 20}\n'],
     ['rpo-without-second-site', 'version: 1\nreliability: {rpoSeconds: 30}\ndeployment: {multiDatacenter: none}\n'],
     ['priority-versus-ordering', 'version: 1\nfeatures: {priorityQueues: required, ordering: required}\n'],
@@ -128,14 +182,20 @@ describe('honest answers', () => {
   it('weights override priorities and --weight overrides both', async () => {
     const reqs = await requirements('version: 1\npriorities: {latency: critical}\nweights: {latency: 3}\n');
     expect(recommend(reqs, await shippedKb()).weights.latency).toEqual({ weight: 3, from: 'weights' });
-    expect(recommend(reqs, await shippedKb(), { weightOverrides: { latency: 9 } }).weights.latency).toEqual({ weight: 9, from: 'override' });
+    expect(recommend(reqs, await shippedKb(), { weightOverrides: { latency: 9 } }).weights.latency).toEqual({
+      weight: 9,
+      from: 'override',
+    });
   });
 
   it('commercial-only features count only when commercial editions are allowed', async () => {
     const base = 'version: 1\nprotocols: [jms]\n';
     const excluded = recommend(await requirements(base), await shippedKb());
     expect(excluded.eliminated.map((e) => e.broker)).toContain('kafka');
-    const allowed = recommend(await requirements(`${base}deployment: {commercialEditions: allowed}\n`), await shippedKb());
+    const allowed = recommend(
+      await requirements(`${base}deployment: {commercialEditions: allowed}\n`),
+      await shippedKb(),
+    );
     expect(allowed.ranking.map((r) => r.broker)).toContain('kafka');
   });
 });
@@ -156,13 +216,33 @@ describe('rules as data', () => {
       ...kb,
       rules: [
         ...kb.rules,
-        { id: 'no-kafka-here', when: { path: 'deployment.platform', op: 'equals' as const, value: 'azure' }, then: [{ eliminate: { broker: 'kafka' } }], because: 'company policy: no Kafka on Azure', sources: [] },
-        { id: 'no-classic-queues', when: { path: 'deployment.platform', op: 'stated' as const }, then: [{ eliminate: { broker: 'rabbitmq', profile: 'classic-queue' } }], because: 'policy: replicated queues only', sources: [] },
-        { id: 'azure-note', when: { path: 'deployment.platform', op: 'equals' as const, value: 'azure' }, then: [{ warn: true as const }], because: 'check the Azure landing zone', sources: [] },
+        {
+          id: 'no-kafka-here',
+          when: { path: 'deployment.platform', op: 'equals' as const, value: 'azure' },
+          then: [{ eliminate: { broker: 'kafka' } }],
+          because: 'company policy: no Kafka on Azure',
+          sources: [],
+        },
+        {
+          id: 'no-classic-queues',
+          when: { path: 'deployment.platform', op: 'stated' as const },
+          then: [{ eliminate: { broker: 'rabbitmq', profile: 'classic-queue' } }],
+          because: 'policy: replicated queues only',
+          sources: [],
+        },
+        {
+          id: 'azure-note',
+          when: { path: 'deployment.platform', op: 'equals' as const, value: 'azure' },
+          then: [{ warn: true as const }],
+          because: 'check the Azure landing zone',
+          sources: [],
+        },
       ],
     };
     const result = recommend(await requirements('version: 1\ndeployment: {platform: azure}\n'), custom);
-    expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons).toEqual(['company policy: no Kafka on Azure [rule no-kafka-here]']);
+    expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons).toEqual([
+      'company policy: no Kafka on Azure [rule no-kafka-here]',
+    ]);
     expect(result.ranking.find((r) => r.broker === 'rabbitmq')!.profile).not.toBe('classic-queue');
     expect(result.warnings).toContainEqual({ id: 'rule:azure-note', message: 'check the Azure landing zone' });
   });

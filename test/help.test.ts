@@ -7,15 +7,31 @@ import { tempDir } from './temp.js';
 import { TmuxSession } from './tmux.js';
 
 /** Help, version and shell completion: what a new user reaches for first, end to end. */
-const COMMANDS = ['recommend', 'ask', 'compare', 'schema', 'adr', 'adr new', 'adr check', 'kb', 'kb validate', 'kb cases', 'kb show', 'completion'];
-const has = (program: string) => spawnSync('/bin/sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
+const COMMANDS = [
+  'recommend',
+  'ask',
+  'compare',
+  'schema',
+  'adr',
+  'adr new',
+  'adr check',
+  'kb',
+  'kb validate',
+  'kb cases',
+  'kb show',
+  'completion',
+];
+const has = (program: string) =>
+  spawnSync('/bin/sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
 
 describe('help and version', () => {
   it.each(COMMANDS)('mqselect %s --help ends with examples and the exit codes', async (command) => {
     const run = await runCli([...command.split(' '), '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\nExamples:\n  \$ mqselect .+\n/);
-    expect(run.stdout).toMatch(/\nExit codes:\n  0 +.+\n(?: {7}.+\n)*(?:  1 +.+\n(?: {7}.+\n)*)?  2 +.+\n(?: {7}.+\n)*  130  cancelled with Ctrl-C\n$/);
+    expect(run.stdout).toMatch(
+      /\nExit codes:\n  0 +.+\n(?: {7}.+\n)*(?:  1 +.+\n(?: {7}.+\n)*)?  2 +.+\n(?: {7}.+\n)*  130  cancelled with Ctrl-C\n$/,
+    );
   });
 
   it('mqselect help adr new prints the help of adr new; an unknown path is exit 2', async () => {
@@ -25,13 +41,19 @@ describe('help and version', () => {
     expect(run.stdout).toMatch(/^Usage: mqselect adr new \[options\] <file>/);
     expect((await runCli(['help', 'kb', 'show'])).stdout).toMatch(/^Usage: mqselect kb show/);
     const unknown = await runCli(['help', 'adr', 'old']);
-    expect([unknown.code, unknown.stderr]).toEqual([2, 'mqselect: help: unknown command "adr old" (see mqselect --help)\n']);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      'mqselect: help: unknown command "adr old" (see mqselect --help)\n',
+    ]);
   });
 
   it('--version prints the version, then the knowledge base it carries', async () => {
     const run = await runCli(['--version']);
     const kb = JSON.parse((await runCli(['kb', 'show', '-f', 'json'])).stdout);
-    expect(run.stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\nknowledge base ${kb.version} (as of ${kb.asOf})\n`);
+    expect(run.stdout).toBe(
+      `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\nknowledge base ${kb.version} (as ` +
+        `of ${kb.asOf})\n`,
+    );
   });
 });
 
@@ -48,7 +70,12 @@ describe('kb show and compare', () => {
   it('take --kb: a broker of our own is shown and compared', async () => {
     const dir = tempDir('mqselect-kb-');
     const pulsar = join(dir, 'pulsar.yaml');
-    writeFileSync(pulsar, readFileSync(join(ROOT, 'data/brokers/kafka.yaml'), 'utf8').replace(/^id: kafka$/m, 'id: pulsar').replace(/^name: .*$/m, 'name: Apache Pulsar (test copy)'));
+    writeFileSync(
+      pulsar,
+      readFileSync(join(ROOT, 'data/brokers/kafka.yaml'), 'utf8')
+        .replace(/^id: kafka$/m, 'id: pulsar')
+        .replace(/^name: .*$/m, 'name: Apache Pulsar (test copy)'),
+    );
     const show = await runCli(['kb', 'show', 'Pulsar', '--kb', pulsar]);
     expect([show.code, show.stdout.split('\n')[0]]).toEqual([0, 'Apache Pulsar (test copy) (pulsar)']);
     const compare = await runCli(['compare', 'pulsar', 'kafka', '--kb', pulsar, '-f', 'json']);
@@ -66,7 +93,9 @@ describe('mqselect completion', () => {
     writeFileSync(script, run.stdout);
     const complete = (line: string) => {
       const words = line.split(' ');
-      const program = `source ${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _mqselect; echo "\${COMPREPLY[*]}"`;
+      const program =
+        `source ${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); ` +
+        `COMP_CWORD=${words.length - 1}; _mqselect; echo "\${COMPREPLY[*]}"`;
       return execFileSync('bash', ['--norc', '-c', program], { encoding: 'utf8' }).trim();
     };
     expect(complete('mqselect re')).toBe('recommend');
@@ -86,7 +115,11 @@ describe('mqselect completion', () => {
     const dir = tempDir('mqselect-completion-');
     const script = join(dir, 'mqselect.fish');
     writeFileSync(script, (await runCli(['completion', 'fish'])).stdout);
-    const complete = (line: string) => execFileSync('fish', ['--no-config', '-c', `source ${script}; complete -C '${line}'`], { encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    const complete = (line: string) =>
+      execFileSync('fish', ['--no-config', '-c', `source ${script}; complete -C '${line}'`], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]);
     expect(complete('mqselect ')).toEqual(expect.arrayContaining(['recommend', 'adr', 'kb', 'completion']));
     expect(complete('mqselect adr ')).toEqual(['check', 'new']);
     expect(complete('mqselect compare ka')).toEqual(['kafka']);

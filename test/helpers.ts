@@ -14,7 +14,11 @@ export const EXAMPLES = join(ROOT, 'examples');
 export function shippedSources() {
   const data = join(ROOT, 'data');
   const files = shippedKbFileNames(readdirSync(join(data, 'brokers')));
-  return files.map((f) => ({ file: join('data', f), text: readFileSync(join(data, f), 'utf8'), layer: 'shipped' as const }));
+  return files.map((f) => ({
+    file: join('data', f),
+    text: readFileSync(join(data, f), 'utf8'),
+    layer: 'shipped' as const,
+  }));
 }
 
 let cached: KnowledgeBase | undefined;
@@ -42,7 +46,15 @@ export interface CliRun {
  */
 export function runCli(
   args: string[],
-  options: { input?: string; env?: Record<string, string>; cwd?: string; stdin?: number; stdout?: number; stderr?: number; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    env?: Record<string, string>;
+    cwd?: string;
+    stdin?: number;
+    stdout?: number;
+    stderr?: number;
+    timeoutMs?: number;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -54,7 +66,8 @@ export function runCli(
     let stderr = '';
     child.stdout?.on('data', (d) => (stdout += d));
     child.stderr?.on('data', (d) => (stderr += d));
-    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    const timer =
+      options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);

@@ -8,20 +8,23 @@ import { runCli } from './helpers.js';
 const fresh = () => mkdtempSync(join(tmpdir(), 'mqselect-html-'));
 
 describe('recommend --format html', () => {
-  it('prints one page on stdout, byte-identical for the same input; -o writes the same bytes and prints the path', async () => {
-    const dir = fresh();
-    const out = join(dir, 'report.html');
-    const [a, b, written] = await Promise.all([
-      runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html']),
-      runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html']),
-      runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html', '-o', out]),
-    ]);
-    expect(a.code).toBe(0);
-    expect(a.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
-    expect(a.stdout).toBe(b.stdout);
-    expect(written).toMatchObject({ code: 0, stdout: `${out}\n`, stderr: '' });
-    expect(readFileSync(out, 'utf8')).toBe(a.stdout);
-  });
+  it(
+    'prints one page on stdout, byte-identical for the same input; -o writes the same bytes and prints the ' + 'path',
+    async () => {
+      const dir = fresh();
+      const out = join(dir, 'report.html');
+      const [a, b, written] = await Promise.all([
+        runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html']),
+        runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html']),
+        runCli(['recommend', 'examples/log-pipeline.yaml', '--format', 'html', '-o', out]),
+      ]);
+      expect(a.code).toBe(0);
+      expect(a.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
+      expect(a.stdout).toBe(b.stdout);
+      expect(written).toMatchObject({ code: 0, stdout: `${out}\n`, stderr: '' });
+      expect(readFileSync(out, 'utf8')).toBe(a.stdout);
+    },
+  );
 
   it('-o refuses to replace an existing file without --force, in one line, exit 2; --force replaces it', async () => {
     const dir = fresh();
@@ -42,7 +45,9 @@ describe('recommend --format html', () => {
     const dir = fresh();
     const impossible = join(dir, 'impossible.yaml');
     writeFileSync(impossible, 'version: 1\nfeatures: { xaTransactions: required, replay: strict }\n');
-    const table = await runCli(['recommend', 'examples/task-queue.json', '-o', join(dir, 'out.txt')], { env: { FORCE_COLOR: '1' } });
+    const table = await runCli(['recommend', 'examples/task-queue.json', '-o', join(dir, 'out.txt')], {
+      env: { FORCE_COLOR: '1' },
+    });
     expect(table.code).toBe(0);
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).not.toContain('\u001b[');
     const none = await runCli(['recommend', impossible, '--format', 'html', '-o', join(dir, 'none.html')]);
@@ -60,7 +65,10 @@ describe('recommend --format html', () => {
 describe('compare --format html', () => {
   it('writes one page, to stdout or -o', async () => {
     const dir = fresh();
-    const [printed, written] = await Promise.all([runCli(['compare', '--format', 'html']), runCli(['compare', 'kafka', 'rabbitmq', '--format', 'html', '-o', join(dir, 'c.html')])]);
+    const [printed, written] = await Promise.all([
+      runCli(['compare', '--format', 'html']),
+      runCli(['compare', 'kafka', 'rabbitmq', '--format', 'html', '-o', join(dir, 'c.html')]),
+    ]);
     expect(printed.code).toBe(0);
     expect(printed.stdout).toContain('<h1>Message brokers compared</h1>');
     expect(written.code).toBe(0);
@@ -89,7 +97,16 @@ describe('adr new --html', () => {
     const dir = fresh();
     const html = join(dir, '0001-use-rabbitmq-quorum-queue-for-background-jobs-and-notificati.html');
     writeFileSync(html, 'old');
-    const run = await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', dir, '--date', '2026-11-25', '--html']);
+    const run = await runCli([
+      'adr',
+      'new',
+      'examples/task-queue.json',
+      '--dir',
+      dir,
+      '--date',
+      '2026-11-25',
+      '--html',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('already exists');
     expect(readdirSync(dir)).toEqual([html.slice(dir.length + 1)]);

@@ -29,9 +29,10 @@ async function golden(name: string, result: Result): Promise<void> {
   expect(text).toBe(readFileSync(path, 'utf8'));
 }
 
-const part = (result: Result, broker: string, name: string) => result.ranking.find((r) => r.broker === broker)?.contributions.find((c) => c.part === name);
+const part = (result: Result, broker: string, name: string) =>
+  result.ranking.find((r) => r.broker === broker)?.contributions.find((c) => c.part === name);
 
-describe('the canonical scenarios get a senior architect\'s answer', () => {
+describe("the canonical scenarios get a senior architect's answer", () => {
   it('a log/metrics pipeline at 1M msg/s with 7-day replay -> Kafka, for throughput and retention', async () => {
     const result = await canonical('log-pipeline-1m');
     expect(result.recommendation).toMatchObject({ broker: 'kafka', profile: 'topic', clearWinner: true });
@@ -43,13 +44,21 @@ describe('the canonical scenarios get a senior architect\'s answer', () => {
 
   it('orders with transactional messages, delayed payment timeouts and per-order ordering -> RocketMQ', async () => {
     const result = await canonical('orders-rocketmq');
-    expect(result.recommendation).toMatchObject({ broker: 'rocketmq', profile: 'fifo-topic + delay-topic + transaction-topic' });
-    expect(part(result, 'rocketmq', 'features.transactionalMessages')).toMatchObject({ fit: 1, reasonId: 'support-native' });
-    expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(/delayed \/ scheduled messages: not supported/);
+    expect(result.recommendation).toMatchObject({
+      broker: 'rocketmq',
+      profile: 'fifo-topic + delay-topic + transaction-topic',
+    });
+    expect(part(result, 'rocketmq', 'features.transactionalMessages')).toMatchObject({
+      fit: 1,
+      reasonId: 'support-native',
+    });
+    expect(result.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(
+      /delayed \/ scheduled messages: not supported/,
+    );
     await golden('orders-rocketmq', result);
   });
 
-  it('a small Python team\'s task queue with priorities and routing at 2k msg/s -> RabbitMQ quorum queues', async () => {
+  it("a small Python team's task queue with priorities and routing at 2k msg/s -> RabbitMQ quorum queues", async () => {
     const result = await canonical('python-task-queue');
     expect(result.recommendation).toMatchObject({ broker: 'rabbitmq', profile: 'quorum-queue', clearWinner: true });
     expect(part(result, 'rabbitmq', 'staffCost.languages')).toMatchObject({ fit: 1 });
@@ -77,28 +86,48 @@ describe('the canonical scenarios get a senior architect\'s answer', () => {
 
 describe('judgements of the model (invented scenarios)', () => {
   it('weighs what was stated: features and protocols alone rank on them, general ratings only break ties', async () => {
-    const result = recommend(await requirements('version: 1\nprotocols: [amqp-0-9-1]\nfeatures: {priorityQueues: required}\nteam: {languages: [python]}\n'), await shippedKb());
+    const result = recommend(
+      await requirements(
+        'version: 1\nprotocols: [amqp-0-9-1]\nfeatures: {priorityQueues: required}\nteam: {languages: [python]}\n',
+      ),
+      await shippedKb(),
+    );
     expect(result.recommendation).toMatchObject({ broker: 'rabbitmq', profile: 'quorum-queue' });
     expect(result.weights.backlog).toMatchObject({ weight: 0, from: 'default' });
-    expect(result.assumed).toContainEqual(expect.objectContaining({ field: 'priorities.backlog', value: 'not weighed' }));
+    expect(result.assumed).toContainEqual(
+      expect.objectContaining({ field: 'priorities.backlog', value: 'not weighed' }),
+    );
   });
 
   it('with nothing stated there is no clear winner, and every broker is its general-purpose profile', async () => {
     const result = recommend(await requirements('version: 1\n'), await shippedKb());
     expect(result.recommendation).toMatchObject({ clearWinner: false });
     expect(result.recommendation!.summary).toMatch(/nothing was ranked or stated/);
-    expect(Object.fromEntries(result.ranking.map((r) => [r.broker, r.profile]))).toEqual({ kafka: 'topic', rabbitmq: 'quorum-queue', rocketmq: 'normal-topic', activemq: 'artemis' });
+    expect(Object.fromEntries(result.ranking.map((r) => [r.broker, r.profile]))).toEqual({
+      kafka: 'topic',
+      rabbitmq: 'quorum-queue',
+      rocketmq: 'normal-topic',
+      activemq: 'artemis',
+    });
   });
 
-  it('compares throughput at one message size: a 12-byte claim does not beat a replicated 1 KiB benchmark', async () => {
-    const result = recommend(await requirements('version: 1\nworkload: {peakMessagesPerSecond: 300000}\nfeatures: {replay: required}\n'), await shippedKb());
-    expect(result.recommendation!.broker).toBe('kafka');
-    const stream = part(result, 'rabbitmq', 'throughput.nodes')!;
-    expect(stream.observed).toMatch(/at 1 KiB \(estimate: .* derated/);
-    expect(result.assumed).toContainEqual(expect.objectContaining({ field: 'workload.averageMessageBytes', value: '1 KiB' }));
-  });
+  it(
+    'compares throughput at one message size: a 12-byte claim does not beat a replicated 1 KiB ' + 'benchmark',
+    async () => {
+      const result = recommend(
+        await requirements('version: 1\nworkload: {peakMessagesPerSecond: 300000}\nfeatures: {replay: required}\n'),
+        await shippedKb(),
+      );
+      expect(result.recommendation!.broker).toBe('kafka');
+      const stream = part(result, 'rabbitmq', 'throughput.nodes')!;
+      expect(stream.observed).toMatch(/at 1 KiB \(estimate: .* derated/);
+      expect(result.assumed).toContainEqual(
+        expect.objectContaining({ field: 'workload.averageMessageBytes', value: '1 KiB' }),
+      );
+    },
+  );
 
-  it('grades protocols: RabbitMQ\'s JMS client is partial, so a JMS need goes to Artemis', async () => {
+  it("grades protocols: RabbitMQ's JMS client is partial, so a JMS need goes to Artemis", async () => {
     const result = recommend(await requirements('version: 1\nprotocols: [jms]\n'), await shippedKb());
     expect(result.recommendation!.broker).toBe('activemq');
     expect(part(result, 'rabbitmq', 'protocols.jms')).toMatchObject({ fit: 0.5, reasonId: 'support-partial' });
@@ -106,82 +135,136 @@ describe('judgements of the model (invented scenarios)', () => {
 
   it('fits the protocol to the profile: MQTT consumers rule out streams, MQTT producers do not', async () => {
     const kb = await shippedKb();
-    const consume = recommend(await requirements('version: 1\nprotocols: [mqtt-5]\nfeatures: {replay: preferred}\n'), kb);
+    const consume = recommend(
+      await requirements('version: 1\nprotocols: [mqtt-5]\nfeatures: {replay: preferred}\n'),
+      kb,
+    );
     expect(consume.ranking.find((r) => r.broker === 'rabbitmq')!.profile).not.toContain('stream');
-    const publish = recommend(await requirements('version: 1\nprotocols: {publishOnly: [mqtt-5]}\nfeatures: {replay: required}\n'), kb);
+    const publish = recommend(
+      await requirements('version: 1\nprotocols: {publishOnly: [mqtt-5]}\nfeatures: {replay: required}\n'),
+      kb,
+    );
     expect(publish.ranking.find((r) => r.broker === 'rabbitmq')!.profile).toBe('stream');
   });
 
   it('counts a pattern you build yourself as cost, not as impossible, unless the need is strict', async () => {
     const kb = await shippedKb();
-    const built = recommend(await requirements('version: 1\nfeatures: {transactionalMessages: required}\nprotocols: [kafka]\n'), kb);
+    const built = recommend(
+      await requirements('version: 1\nfeatures: {transactionalMessages: required}\nprotocols: [kafka]\n'),
+      kb,
+    );
     expect(built.recommendation!.broker).toBe('kafka');
-    expect(part(built, 'kafka', 'features.transactionalMessages')).toMatchObject({ fit: 0.4, reasonId: 'support-via-pattern' });
-    const strict = recommend(await requirements('version: 1\nfeatures: {transactionalMessages: strict}\nprotocols: [kafka]\n'), kb);
+    expect(part(built, 'kafka', 'features.transactionalMessages')).toMatchObject({
+      fit: 0.4,
+      reasonId: 'support-via-pattern',
+    });
+    const strict = recommend(
+      await requirements('version: 1\nfeatures: {transactionalMessages: strict}\nprotocols: [kafka]\n'),
+      kb,
+    );
     expect(strict.recommendation).toBeNull();
     expect(strict.eliminated.find((e) => e.broker === 'kafka')!.reasons.join(' ')).toMatch(/strict/);
   });
 
-  it('prints the closest options when nothing is feasible: the fewest changes per broker and its rank then', async () => {
-    const result = recommend(await requirements('version: 1\nprotocols: [amqp-0-9-1, kafka]\nfeatures: {transactionalMessages: strict}\n'), await shippedKb());
-    expect(result.recommendation).toBeNull();
-    const rocket = result.relaxations!.find((r) => r.broker === 'rocketmq')!;
-    expect(rocket.changes.map((c) => c.says)).toEqual(['drop the AMQP 0-9-1 protocol', 'drop the Kafka protocol']);
-    expect(rocket.rank).toBe(1);
-    const text = (await RENDERERS.table())(result, { style: PLAIN, explain: false });
-    expect(text).toContain('Closest options');
-  });
+  it(
+    'prints the closest options when nothing is feasible: the fewest changes per broker and its rank ' + 'then',
+    async () => {
+      const result = recommend(
+        await requirements('version: 1\nprotocols: [amqp-0-9-1, kafka]\nfeatures: {transactionalMessages: strict}\n'),
+        await shippedKb(),
+      );
+      expect(result.recommendation).toBeNull();
+      const rocket = result.relaxations!.find((r) => r.broker === 'rocketmq')!;
+      expect(rocket.changes.map((c) => c.says)).toEqual(['drop the AMQP 0-9-1 protocol', 'drop the Kafka protocol']);
+      expect(rocket.rank).toBe(1);
+      const text = (await RENDERERS.table())(result, { style: PLAIN, explain: false });
+      expect(text).toContain('Closest options');
+    },
+  );
 
   it('proposes several clusters split by domain, with their cost, when one cluster cannot carry the load', async () => {
-    const result = recommend(await requirements('version: 1\nworkload: {peakMessagesPerSecond: 80000000, averageMessageBytes: 1024}\n'), await shippedKb());
+    const result = recommend(
+      await requirements('version: 1\nworkload: {peakMessagesPerSecond: 80000000, averageMessageBytes: 1024}\n'),
+      await shippedKb(),
+    );
     expect(result.recommendation).toBeNull();
     const kafka = result.relaxations!.find((r) => r.broker === 'kafka')!;
     expect(kafka.changes[0]!.field).toBe('workload.peakMessagesPerSecond');
     expect(kafka.changes[0]!.says).toMatch(/≈\d+ clusters .*the cost: \d+ clusters to run/);
   });
 
-  it('sizes storage: 7 days at 1M msg/s of 1 KiB on three replicas is about 1.7 PB, flagged beyond practical', async () => {
-    const result = recommend(await requirements('version: 1\nworkload: {peakMessagesPerSecond: 1000000, averageMessageBytes: 1024, retentionHours: 168}\nfeatures: {replay: required}\n'), await shippedKb());
-    const storage = result.ranking[0]!.clusterMode.storage!;
-    expect(storage.copies).toBe(3);
-    expect(storage.retainedBytes).toBeCloseTo(1e6 * 1024 * 168 * 3600 * 3, -6);
-    expect(storage.beyondPractical).toBe(true);
-    expect(result.warnings.map((w) => w.id)).toContain('storage-beyond-practical');
-  });
+  it(
+    'sizes storage: 7 days at 1M msg/s of 1 KiB on three replicas is about 1.7 PB, flagged beyond ' + 'practical',
+    async () => {
+      const result = recommend(
+        await requirements(
+          'version: 1\nworkload: {peakMessagesPerSecond: 1000000, averageMessageBytes: 1024, retentionHours: ' +
+            '168}\nfeatures: {replay: required}\n',
+        ),
+        await shippedKb(),
+      );
+      const storage = result.ranking[0]!.clusterMode.storage!;
+      expect(storage.copies).toBe(3);
+      expect(storage.retainedBytes).toBeCloseTo(1e6 * 1024 * 168 * 3600 * 3, -6);
+      expect(storage.beyondPractical).toBe(true);
+      expect(result.warnings.map((w) => w.id)).toContain('storage-beyond-practical');
+    },
+  );
 
   it('accepts protocol alternatives: any one of MQTT 3.1.1 or 5 will do', async () => {
     const result = recommend(await requirements('version: 1\nprotocols: {anyOf: [mqtt, mqtt-5]}\n'), await shippedKb());
     expect(result.eliminated.map((e) => e.broker)).toEqual(['kafka']);
-    expect(part(result, 'rocketmq', 'protocols.anyOf')).toMatchObject({ fit: 0.5, observed: expect.stringContaining('MQTT 3.1.1') });
+    expect(part(result, 'rocketmq', 'protocols.anyOf')).toMatchObject({
+      fit: 0.5,
+      observed: expect.stringContaining('MQTT 3.1.1'),
+    });
   });
 
   it('reads unknown team languages as a warning and aliases as their language', async () => {
-    const result = recommend(await requirements('version: 1\nteam: {languages: [typescript, haskell]}\n'), await shippedKb());
+    const result = recommend(
+      await requirements('version: 1\nteam: {languages: [typescript, haskell]}\n'),
+      await shippedKb(),
+    );
     expect(result.warnings.map((w) => w.id)).toEqual(expect.arrayContaining(['unknown-language:haskell']));
     expect(result.warnings.map((w) => w.id)).not.toContain('unknown-language:typescript');
     expect(part(result, 'kafka', 'staffCost.languages')!.observed).toBe('node: vendor');
   });
 
-  it('scores clients and managed offerings per profile: a PHP team reads streams only over AMQP, Amazon MQ runs no streams', async () => {
-    const result = recommend(
-      await requirements('version: 1\nfeatures: {replay: required}\nteam: {languages: [php]}\ndeployment: {platform: aws, managedService: preferred}\n'),
-      await shippedKb(),
-    );
-    const stream = result.ranking.find((r) => r.broker === 'rabbitmq')!;
-    expect(stream.profile).toBe('stream');
-    expect(part(result, 'rabbitmq', 'staffCost.languages')!.observed).toBe('php: via-protocol');
-    expect(part(result, 'rabbitmq', 'staffCost.managed')).toMatchObject({ fit: 0, reasonId: 'managed-missing' });
-  });
+  it(
+    'scores clients and managed offerings per profile: a PHP team reads streams only over AMQP, Amazon MQ runs ' +
+      'no streams',
+    async () => {
+      const result = recommend(
+        await requirements(
+          'version: 1\nfeatures: {replay: required}\nteam: {languages: [php]}\ndeployment: {platform: aws, ' +
+            'managedService: preferred}\n',
+        ),
+        await shippedKb(),
+      );
+      const stream = result.ranking.find((r) => r.broker === 'rabbitmq')!;
+      expect(stream.profile).toBe('stream');
+      expect(part(result, 'rabbitmq', 'staffCost.languages')!.observed).toBe('php: via-protocol');
+      expect(part(result, 'rabbitmq', 'staffCost.managed')).toMatchObject({ fit: 0, reasonId: 'managed-missing' });
+    },
+  );
 
   it('scores a feature released within the last year below a mature one', async () => {
-    const result = recommend(await requirements('version: 1\nfeatures: {priorityQueues: required}\n'), await shippedKb());
+    const result = recommend(
+      await requirements('version: 1\nfeatures: {priorityQueues: required}\n'),
+      await shippedKb(),
+    );
     const rocket = part(result, 'rocketmq', 'features.priorityQueues')!;
     expect(rocket.observed).toMatch(/new: released 2025-12-24/);
     expect(rocket.fit).toBeLessThan(part(result, 'rabbitmq', 'features.priorityQueues')!.fit);
   });
 
   it('names rule adjustments where points are explained', async () => {
-    const result = recommend(await requirements('version: 1\nworkload: {peakMessagesPerSecond: 5000}\nteam: {languages: [java], opsEngineers: 1}\n'), await shippedKb());
+    const result = recommend(
+      await requirements(
+        'version: 1\nworkload: {peakMessagesPerSecond: 5000}\nteam: {languages: [java], opsEngineers: 1}\n',
+      ),
+      await shippedKb(),
+    );
     const rocket = result.ranking.find((r) => r.broker === 'rocketmq')!;
     expect(rocket.reasons.against.join(' ')).toMatch(/rule small-ops-team-component-types: fit -0\.15/);
   });

@@ -32,7 +32,10 @@ describe('shipped knowledge base', () => {
         const r = b.dimensions[d];
         expect(r.rating, `${b.id}.${d}`).toBeGreaterThanOrEqual(1);
         expect(r.rationale.length, `${b.id}.${d}`).toBeGreaterThan(20);
-        expect(r.sources.every((s) => s.startsWith('https://')), `${b.id}.${d}`).toBe(true);
+        expect(
+          r.sources.every((s) => s.startsWith('https://')),
+          `${b.id}.${d}`,
+        ).toBe(true);
       }
     }
   });
@@ -43,7 +46,9 @@ describe('shipped knowledge base', () => {
     expect(mirrored.status).toBe('removed');
     expect(mirrored.replacedBy).toBe('rabbitmq-quorum-cluster');
     expect(rabbit.clusterModes.find((m) => m.id === 'rabbitmq-warren-active-standby')!.status).not.toBe('current');
-    expect(rabbit.multiDatacenter.map((m) => m.id)).toEqual(expect.arrayContaining(['rabbitmq-shovel', 'rabbitmq-federation']));
+    expect(rabbit.multiDatacenter.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['rabbitmq-shovel', 'rabbitmq-federation']),
+    );
   });
 
   it('marks legacy and removed cluster modes with where to go instead', async () => {
@@ -70,18 +75,28 @@ describe('ids and order, as linguist keeps languages.yml', () => {
 
   it('never removes an id: every id in data/ids.lock is still defined, as the same kind', async () => {
     const now = await current();
-    const removed = Object.entries(lock).flatMap(([kind, ids]) => ids.filter((id) => !now[kind]?.includes(id)).map((id) => `${kind}: ${id}`));
+    const removed = Object.entries(lock).flatMap(([kind, ids]) =>
+      ids.filter((id) => !now[kind]?.includes(id)).map((id) => `${kind}: ${id}`),
+    );
     expect(removed, 'retire an entry (status: removed) instead of deleting its id').toEqual([]);
   });
 
-  it('never takes an id without recording it: every id is in data/ids.lock (so a retired one cannot come back as something else)', async () => {
-    const now = await current();
-    const unlocked = Object.entries(now).flatMap(([kind, ids]) => ids.filter((id) => !lock[kind]?.includes(id)).map((id) => `${kind}: ${id}`));
-    expect(unlocked, 'add new ids to data/ids.lock').toEqual([]);
-  });
+  it(
+    'never takes an id without recording it: every id is in data/ids.lock (so a retired one cannot come back as ' +
+      'something else)',
+    async () => {
+      const now = await current();
+      const unlocked = Object.entries(now).flatMap(([kind, ids]) =>
+        ids.filter((id) => !lock[kind]?.includes(id)).map((id) => `${kind}: ${id}`),
+      );
+      expect(unlocked, 'add new ids to data/ids.lock').toEqual([]);
+    },
+  );
 
   it('keeps entries sorted where the files say they are: rules by id, the lock itself', async () => {
-    const rules = (parse(readFileSync(join(ROOT, 'data', 'rules.yaml'), 'utf8')) as { rules: Array<{ id: string }> }).rules.map((r) => r.id);
+    const rules = (
+      parse(readFileSync(join(ROOT, 'data', 'rules.yaml'), 'utf8')) as { rules: Array<{ id: string }> }
+    ).rules.map((r) => r.id);
     expect(rules).toEqual([...rules].sort());
     for (const [kind, ids] of Object.entries(lock)) expect(ids, kind).toEqual([...ids].sort());
   });
@@ -109,13 +124,24 @@ describe('integrity rules', () => {
   it('refuse rules that read priorities or weights, which would break linear scoring', () => {
     const findings = checkIntegrity({
       brokers: [],
-      rules: [{ id: 'bad', when: { path: 'priorities.latency', op: 'equals', value: 'critical' }, then: [{ warn: true }], because: 'never', sources: [] }],
+      rules: [
+        {
+          id: 'bad',
+          when: { path: 'priorities.latency', op: 'equals', value: 'critical' },
+          then: [{ warn: true }],
+          because: 'never',
+          sources: [],
+        },
+      ],
     });
     expect(findings).toEqual([expect.objectContaining({ rule: 'rules-read-requirements', where: 'rules.bad.when' })]);
   });
 
   it('reject a broker file with an unknown key, naming file, path and line', async () => {
-    const sources = [...shippedSources(), { file: 'extra.yaml', text: 'kind: rules\nrules:\n  - id: x\n    whn: {}\n', layer: 'user' as const }];
+    const sources = [
+      ...shippedSources(),
+      { file: 'extra.yaml', text: 'kind: rules\nrules:\n  - id: x\n    whn: {}\n', layer: 'user' as const },
+    ];
     await expect(assembleKnowledgeBase(sources)).rejects.toThrow(/unknown key|is required/);
   });
 });

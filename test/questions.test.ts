@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { recommend } from '../src/engine/recommend.js';
 import { parseRequirementsText } from '../src/requirements/parse.js';
 import { requirementLeaves } from '../src/requirements/paths.js';
-import { BACK_TYPED, NOT_STATED, SKIP, runQuestionnaire, validateAnswer, type PromptAdapter } from '../src/requirements/questionnaire.js';
+import {
+  BACK_TYPED,
+  NOT_STATED,
+  SKIP,
+  runQuestionnaire,
+  validateAnswer,
+  type PromptAdapter,
+} from '../src/requirements/questionnaire.js';
 import { NOT_ASKED, QUESTIONS } from '../src/requirements/questions.js';
 import { requirementsSchema } from '../src/requirements/schema.js';
 import { EXAMPLES, shippedKb } from './helpers.js';
@@ -17,8 +24,13 @@ const kb = await shippedKb();
  * accepts the default. Every text answer goes through the same validate callback inquirer gets, so a
  * rejected answer is recorded and the next scripted one is tried, as a user would retype.
  */
-function scripted(answers: Record<string, string | string[] | boolean | undefined | Array<string>>, log: string[] = []): PromptAdapter {
-  const queue = new Map(Object.entries(answers).map(([k, v]) => [k, Array.isArray(v) && k.startsWith('retry:') ? [...v] : v]));
+function scripted(
+  answers: Record<string, string | string[] | boolean | undefined | Array<string>>,
+  log: string[] = [],
+): PromptAdapter {
+  const queue = new Map(
+    Object.entries(answers).map(([k, v]) => [k, Array.isArray(v) && k.startsWith('retry:') ? [...v] : v]),
+  );
   // Prompts that are no question (the review) have no path: their default is taken.
   const pathOf = (message: string) => QUESTIONS.find((q) => q.message === message)?.path ?? `(prompt) ${message}`;
   return {
@@ -44,7 +56,14 @@ function scripted(answers: Record<string, string | string[] | boolean | undefine
       const path = pathOf(q.message);
       const scriptedValue = queue.has(path) ? queue.get(path) : undefined;
       // A yes/no question is a choice with navigation: a scripted boolean answers it.
-      const value = typeof scriptedValue === 'boolean' ? (scriptedValue ? 'yes' : 'no') : queue.has(path) ? (scriptedValue as string | undefined) ?? NOT_STATED : (q.default ?? NOT_STATED);
+      const value =
+        typeof scriptedValue === 'boolean'
+          ? scriptedValue
+            ? 'yes'
+            : 'no'
+          : queue.has(path)
+            ? ((scriptedValue as string | undefined) ?? NOT_STATED)
+            : (q.default ?? NOT_STATED);
       if (!q.choices.some((c) => c.value === value)) throw new Error(`${path}: "${value}" is not a choice`);
       return value;
     },
@@ -64,7 +83,9 @@ describe('question specs (data)', () => {
     const asked = new Set(QUESTIONS.map((q) => q.path));
     // A list-or-object field (protocols) is reached through the fields of its object form.
     const viaParts = (path: string) => [...asked].some((q) => q.startsWith(`${path}.`));
-    const missing = [...requirementLeaves().keys()].filter((path) => !asked.has(path) && !viaParts(path) && !(NOT_ASKED as readonly string[]).includes(path));
+    const missing = [...requirementLeaves().keys()].filter(
+      (path) => !asked.has(path) && !viaParts(path) && !(NOT_ASKED as readonly string[]).includes(path),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -82,17 +103,37 @@ describe('question specs (data)', () => {
     for (const q of QUESTIONS) {
       expect(q.hint.length, q.path).toBeGreaterThan(10);
       expect(q.hint).not.toContain('\n');
-      if (q.kind === 'number') expect(q.message, q.path).toMatch(/\(((RPO|RTO), )?(msg\/s|bytes|messages|count|×, e\.g\. 3|ms|hours|seconds|0–10)\)\??$/);
+      if (q.kind === 'number')
+        expect(q.message, q.path).toMatch(
+          /\(((RPO|RTO), )?(msg\/s|bytes|messages|count|×, e\.g\. 3|ms|hours|seconds|0–10)\)\??$/,
+        );
     }
   });
 
   it('ask follow-ups only where they matter', async () => {
     const log: string[] = [];
-    const document = await runQuestionnaire(scripted({ 'priorities.latency': 'ignore', 'features.replay': 'not-needed', 'deployment.multiDatacenter': 'none', 'deployment.platform': 'on-premises' }, log), {}, ['kafka']);
+    const document = await runQuestionnaire(
+      scripted(
+        {
+          'priorities.latency': 'ignore',
+          'features.replay': 'not-needed',
+          'deployment.multiDatacenter': 'none',
+          'deployment.platform': 'on-premises',
+        },
+        log,
+      ),
+      {},
+      ['kafka'],
+    );
     expect(document).not.toHaveProperty('latency');
     const asked = log.join('\n');
     expect(asked).not.toContain('latency.p99Ms');
-    expect(document).toEqual({ version: 1, priorities: { latency: 'ignore' }, features: { replay: 'not-needed' }, deployment: { multiDatacenter: 'none', platform: 'on-premises' } });
+    expect(document).toEqual({
+      version: 1,
+      priorities: { latency: 'ignore' },
+      features: { replay: 'not-needed' },
+      deployment: { multiDatacenter: 'none', platform: 'on-premises' },
+    });
   });
 });
 
@@ -108,7 +149,12 @@ describe('answers', () => {
     ['workload.topics', '', undefined],
     ['workload.topics', '-', undefined],
   ])('%s accepts %j', (path, raw, value) => {
-    expect(validateAnswer(QUESTIONS.find((q) => q.path === path)!, raw)).toEqual({ ok: true, value });
+    expect(
+      validateAnswer(
+        QUESTIONS.find((q) => q.path === path)!,
+        raw,
+      ),
+    ).toEqual({ ok: true, value });
   });
 
   it.each([
@@ -119,16 +165,22 @@ describe('answers', () => {
     ['weights.latency', '11', /must be ≤ 10/],
     ['workload.growthFactor', '0.5', /must be ≥ 1/],
   ])('%s rejects %j inline with the reason', (path, raw, reason) => {
-    const answer = validateAnswer(QUESTIONS.find((q) => q.path === path)!, raw);
+    const answer = validateAnswer(
+      QUESTIONS.find((q) => q.path === path)!,
+      raw,
+    );
     expect(answer.ok).toBe(false);
     expect(answer.ok ? '' : answer.reason).toMatch(reason);
   });
 
   it('a rejected answer is asked again until it is valid', async () => {
     const log: string[] = [];
-    const document = await runQuestionnaire(scripted({ 'retry:workload.peakMessagesPerSecond': ['lots', '-1', '120k'] }, log));
+    const document = await runQuestionnaire(
+      scripted({ 'retry:workload.peakMessagesPerSecond': ['lots', '-1', '120k'] }, log),
+    );
     expect(log.filter((l) => l.startsWith('workload.peak'))).toEqual([
-      'workload.peakMessagesPerSecond <- "lots": enter a number such as 2000, 50k, 1.5M or 2e6, or leave it empty for "not stated"',
+      'workload.peakMessagesPerSecond <- "lots": enter a number such as 2000, 50k, 1.5M or 2e6, or leave it empty ' +
+        'for "not stated"',
       'workload.peakMessagesPerSecond <- "-1": must be > 0, got -1',
       'workload.peakMessagesPerSecond <- "120k": ok',
     ]);
@@ -160,21 +212,38 @@ describe('answers', () => {
 });
 
 describe('--from round trip', () => {
-  it.each(['log-pipeline.yaml', 'order-transactions.yaml', 'task-queue.json', 'jms-integration.yaml', 'event-sourcing-replay.yaml', 'iot-telemetry.yaml', 'rpc-microservices.json', 'minimal.yaml'])(
-    'accepting every pre-filled answer of %s saves a file equal to the original after parsing',
-    async (name) => {
-      const original = await parseRequirementsText(readFileSync(join(EXAMPLES, name), 'utf8'), name);
-      const document = await runQuestionnaire(scripted({}), original as Record<string, unknown>, kb.brokers.map((b) => b.id));
-      expect(await parseRequirementsText(JSON.stringify(document), 'saved.json')).toEqual(original);
-    },
-  );
+  it.each([
+    'log-pipeline.yaml',
+    'order-transactions.yaml',
+    'task-queue.json',
+    'jms-integration.yaml',
+    'event-sourcing-replay.yaml',
+    'iot-telemetry.yaml',
+    'rpc-microservices.json',
+    'minimal.yaml',
+  ])('accepting every pre-filled answer of %s saves a file equal to the original after parsing', async (name) => {
+    const original = await parseRequirementsText(readFileSync(join(EXAMPLES, name), 'utf8'), name);
+    const document = await runQuestionnaire(
+      scripted({}),
+      original as Record<string, unknown>,
+      kb.brokers.map((b) => b.id),
+    );
+    expect(await parseRequirementsText(JSON.stringify(document), 'saved.json')).toEqual(original);
+  });
 });
 
 describe('moving through the questions', () => {
   it('» skips the rest of a section, keeping what --from filled in there', async () => {
-    const original = await parseRequirementsText(readFileSync(join(EXAMPLES, 'log-pipeline.yaml'), 'utf8'), 'log-pipeline.yaml');
+    const original = await parseRequirementsText(
+      readFileSync(join(EXAMPLES, 'log-pipeline.yaml'), 'utf8'),
+      'log-pipeline.yaml',
+    );
     const log: string[] = [];
-    const document = await runQuestionnaire(scripted({ 'features.transactionalMessages': SKIP }, log), original as Record<string, unknown>, kb.brokers.map((b) => b.id));
+    const document = await runQuestionnaire(
+      scripted({ 'features.transactionalMessages': SKIP }, log),
+      original as Record<string, unknown>,
+      kb.brokers.map((b) => b.id),
+    );
     expect(document.features).toEqual(original.features);
     expect(log).toContain('# Features');
     // Asked up to the skip, and none of the other feature questions.
@@ -192,7 +261,11 @@ describe('moving through the questions', () => {
       return text(q, validate);
     };
     const document = await runQuestionnaire(adapter);
-    expect(asked.slice(0, 3)).toEqual(['Title of the decision (one line) []', 'What does the system do, and why does it need a broker? []', 'Title of the decision (one line) [A title]']);
+    expect(asked.slice(0, 3)).toEqual([
+      'Title of the decision (one line) []',
+      'What does the system do, and why does it need a broker? []',
+      'Title of the decision (one line) [A title]',
+    ]);
     expect(document).toEqual({ version: 1, title: 'A title' });
   });
 

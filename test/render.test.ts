@@ -30,7 +30,10 @@ describe('renderers (golden files)', () => {
         // As the CLI does by default: with the sensitivity analysis (1000 samples, seed 1).
         const result = recommend(await example(file), await shippedKb(), { sensitivity: {} });
         const render = await RENDERERS[format]();
-        golden(`${file.replace(/\.(yaml|json)$/, '')}.${EXTENSION[format]}`, render(result, { style: PLAIN, explain: format !== 'json' && file === 'task-queue.json' }));
+        golden(
+          `${file.replace(/\.(yaml|json)$/, '')}.${EXTENSION[format]}`,
+          render(result, { style: PLAIN, explain: format !== 'json' && file === 'task-queue.json' }),
+        );
       });
     }
   }
@@ -39,7 +42,14 @@ describe('renderers (golden files)', () => {
     it(`compare: ${format}`, async () => {
       const kb = await shippedKb();
       const comparison = compareBrokers(kb, kb.brokers);
-      const text = format === 'table' ? renderCompareTable(comparison, PLAIN) : format === 'markdown' ? renderCompareMarkdown(comparison) : format === 'html' ? renderCompareHtml(comparison) : `${JSON.stringify(comparison, null, 2)}\n`;
+      const text =
+        format === 'table'
+          ? renderCompareTable(comparison, PLAIN)
+          : format === 'markdown'
+            ? renderCompareMarkdown(comparison)
+            : format === 'html'
+              ? renderCompareHtml(comparison)
+              : `${JSON.stringify(comparison, null, 2)}\n`;
       golden(`compare.${EXTENSION[format]}`, text);
     });
   }
@@ -47,7 +57,8 @@ describe('renderers (golden files)', () => {
   it('table --explain lists every contribution and their sum equals the score', async () => {
     const result = recommend(await example('log-pipeline.yaml'), await shippedKb());
     const text = (await RENDERERS.table())(result, { style: PLAIN, explain: true });
-    for (const r of result.ranking) expect(text).toContain(`sum of contributions = ${r.score.toFixed(1)} = score ${r.score.toFixed(1)}`);
+    for (const r of result.ranking)
+      expect(text).toContain(`sum of contributions = ${r.score.toFixed(1)} = score ${r.score.toFixed(1)}`);
   });
 
   it('the table for no feasible broker says so and lists every elimination', async () => {
@@ -58,9 +69,46 @@ describe('renderers (golden files)', () => {
   });
 
   it('JSON follows the documented contract keys in a stable order', async () => {
-    const result = JSON.parse((await RENDERERS.json())(recommend(await example('task-queue.json'), await shippedKb()), { style: PLAIN, explain: false }));
-    expect(Object.keys(result)).toEqual(['schemaVersion', 'kb', 'title', 'recommendation', 'ranking', 'eliminated', 'assumed', 'warnings', 'weights']);
-    expect(Object.keys(result.recommendation)).toEqual(['broker', 'name', 'profile', 'clusterMode', 'score', 'margin', 'clearWinner', 'summary']);
-    expect(Object.keys(result.ranking[0])).toEqual(['rank', 'broker', 'name', 'profile', 'profiles', 'score', 'breakdown', 'contributions', 'reasons', 'clusterMode', 'lowConfidence', 'alternatives']);
+    const result = JSON.parse(
+      (await RENDERERS.json())(recommend(await example('task-queue.json'), await shippedKb()), {
+        style: PLAIN,
+        explain: false,
+      }),
+    );
+    expect(Object.keys(result)).toEqual([
+      'schemaVersion',
+      'kb',
+      'title',
+      'recommendation',
+      'ranking',
+      'eliminated',
+      'assumed',
+      'warnings',
+      'weights',
+    ]);
+    expect(Object.keys(result.recommendation)).toEqual([
+      'broker',
+      'name',
+      'profile',
+      'clusterMode',
+      'score',
+      'margin',
+      'clearWinner',
+      'summary',
+    ]);
+    expect(Object.keys(result.ranking[0])).toEqual([
+      'rank',
+      'broker',
+      'name',
+      'profile',
+      'profiles',
+      'score',
+      'breakdown',
+      'contributions',
+      'reasons',
+      'clusterMode',
+      'lowConfidence',
+      'alternatives',
+    ]);
   });
 });

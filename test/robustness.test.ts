@@ -61,7 +61,10 @@ describe('every input goes through one capped reader', () => {
     closeSync(zero);
     expect([stdin.code, stdin.stderr]).toEqual([2, 'mqselect: <stdin>: input is over the 1.0 MiB limit\n']);
     const yes = spawnSync('bash', ['-c', `node ${CLI} recommend <(yes)`], { encoding: 'utf8', timeout: 10_000 });
-    expect([yes.status, yes.stderr]).toEqual([2, expect.stringMatching(/^mqselect: \/dev\/fd\/\d+: input is over the 1\.0 MiB limit\n$/)]);
+    expect([yes.status, yes.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^mqselect: \/dev\/fd\/\d+: input is over the 1\.0 MiB limit\n$/),
+    ]);
     const dir = tempDir('mqselect-fifo-');
     const fifo = join(dir, 'requirements.fifo');
     execFileSync('mkfifo', [fifo]);
@@ -86,7 +89,11 @@ describe('every input goes through one capped reader', () => {
     const dir = tempDir('mqselect-fifo-');
     const fifo = join(dir, 'never.fifo');
     execFileSync('mkfifo', [fifo]);
-    const shell = spawn('bash', ['-c', `node ${CLI} recommend ${fifo} & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo "exit $?"`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const shell = spawn(
+      'bash',
+      ['-c', `node ${CLI} recommend ${fifo} & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo "exit $?"`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     shell.stdout.on('data', (d) => (stdout += d));
@@ -110,11 +117,17 @@ describe('text encodings: UTF-8 or a clear refusal', () => {
   it('invalid UTF-8 names the line and column of the first bad byte', async () => {
     const latin1 = write('latin1.yaml', Buffer.from('version: 1\ntitle: caf\xe9 au lait\n', 'latin1'));
     const run = await runCli(['recommend', latin1]);
-    expect([run.code, run.stderr]).toEqual([2, `mqselect: ${latin1}:2:11: not valid UTF-8 (byte 0xe9); save the file as UTF-8\n`]);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      `mqselect: ${latin1}:2:11: not valid UTF-8 (byte 0xe9); save the file as UTF-8\n`,
+    ]);
     const adrs = tempDir('mqselect-adr-');
     writeFileSync(join(adrs, '0001-latin1.md'), Buffer.from('# Caf\xe9\n', 'latin1'));
     const check = await runCli(['adr', 'check', adrs]);
-    expect([check.code, check.stderr]).toEqual([2, expect.stringContaining('0001-latin1.md:1:6: not valid UTF-8 (byte 0xe9)')]);
+    expect([check.code, check.stderr]).toEqual([
+      2,
+      expect.stringContaining('0001-latin1.md:1:6: not valid UTF-8 (byte 0xe9)'),
+    ]);
   });
 
   it('UTF-16 and UTF-32, with or without a byte-order mark, are named', async () => {
@@ -123,12 +136,19 @@ describe('text encodings: UTF-8 or a clear refusal', () => {
       ['utf16le-bom.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'UTF-16'],
       ['utf16le.yaml', Buffer.from(text, 'utf16le'), 'UTF-16'],
       ['utf16be.yaml', Buffer.from(text, 'utf16le').swap16(), 'UTF-16'],
-      ['utf32le.yaml', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from(text, 'utf16le').swap16().swap32()]), 'UTF-32'],
+      [
+        'utf32le.yaml',
+        Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from(text, 'utf16le').swap16().swap32()]),
+        'UTF-32',
+      ],
     ];
     for (const [name, bytes, encoding] of cases) {
       const path = write(name, bytes);
       const run = await runCli(['recommend', path]);
-      expect([run.code, run.stderr], name).toEqual([2, `mqselect: ${path}: ${encoding} is not supported; save the file as UTF-8\n`]);
+      expect([run.code, run.stderr], name).toEqual([
+        2,
+        `mqselect: ${path}: ${encoding} is not supported; save the file as UTF-8\n`,
+      ]);
     }
     const stdin = await runCli(['kb', 'validate', '-'], { input: Buffer.from(text, 'utf16le').toString('latin1') });
     expect(stdin.code).toBe(2);
@@ -138,17 +158,34 @@ describe('text encodings: UTF-8 or a clear refusal', () => {
     const bom = write('bom.yaml', Buffer.from('\ufeffversion: 1\ntitle: x\n'));
     expect((await runCli(['recommend', bom, '-f', 'json'])).code).toBe(0);
     const binary = write('binary.yaml', Buffer.from('version: 1\ntitle: a\u0000b\n'));
-    expect((await runCli(['recommend', binary])).stderr).toBe(`mqselect: ${binary}:2:9: looks like a binary file (contains NUL bytes)\n`);
+    expect((await runCli(['recommend', binary])).stderr).toBe(
+      `mqselect: ${binary}:2:9: looks like a binary file (contains NUL bytes)\n`,
+    );
   });
 
   it('--batch refuses bytes that are not UTF-8 once, after writing the answers before them', async () => {
-    const input = Buffer.concat([Buffer.from('{"version":1}\n{"version":1,"title":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n{"version":1}\n')]);
+    const input = Buffer.concat([
+      Buffer.from('{"version":1}\n{"version":1,"title":"caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}\n{"version":1}\n'),
+    ]);
     const path = write('batch.ndjson', input);
     const run = await runCli(['recommend', '--batch', path]);
     expect(run.code).toBe(2);
-    expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l).index)).toEqual([0]);
-    expect(run.stderr).toBe(`mqselect: ${path}: not valid UTF-8 in record 1 (counting from 0); save the input as UTF-8\n`);
-    const utf16 = await runCli(['recommend', '--batch', write('batch16.ndjson', Buffer.from('{"version":1}\n', 'utf16le'))]);
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).index),
+    ).toEqual([0]);
+    expect(run.stderr).toBe(
+      `mqselect: ${path}: not valid UTF-8 in record 1 (counting from 0); save the input as UTF-8\n`,
+    );
+    const utf16 = await runCli([
+      'recommend',
+      '--batch',
+      write('batch16.ndjson', Buffer.from('{"version":1}\n', 'utf16le')),
+    ]);
     expect([utf16.code, utf16.stderr]).toEqual([2, expect.stringContaining('UTF-16 is not supported')]);
   });
 });
@@ -161,7 +198,8 @@ describe('nesting is capped early, with a clear message', () => {
     return path;
   };
   const TOO_DEEP = 'nested more than 64 levels deep (no requirements or knowledge-base document nests like this)';
-  const blockNesting = (levels: number) => `version: 1\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`;
+  const blockNesting = (levels: number) =>
+    `version: 1\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`;
 
   it.each([
     ['500k-arrays.json', `${'['.repeat(500_000)}${']'.repeat(500_000)}`, '1:65'],
@@ -177,7 +215,9 @@ describe('nesting is capped early, with a clear message', () => {
     const run = await runCli(['recommend', path]);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^mqselect: ${path}:${at ?? '\\d+:\\d+'}: ${TOO_DEEP.replace(/[()]/g, '\\$&')}\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^mqselect: ${path}:${at ?? '\\d+:\\d+'}: ${TOO_DEEP.replace(/[()]/g, '\\$&')}\\n$`),
+    );
   });
 
   it('a bracket in a string or a comment does not count', async () => {
@@ -188,7 +228,9 @@ describe('nesting is capped early, with a clear message', () => {
   });
 
   it('in --batch and kb validate too', async () => {
-    const batch = await runCli(['recommend', '--batch', '-'], { input: `{"version":1}\n{"version":1,"x":${'['.repeat(100)}${']'.repeat(100)}}\n` });
+    const batch = await runCli(['recommend', '--batch', '-'], {
+      input: `{"version":1}\n{"version":1,"x":${'['.repeat(100)}${']'.repeat(100)}}\n`,
+    });
     expect(batch.code).toBe(2);
     expect(JSON.parse(batch.stdout.trim().split('\n')[1]!).error.message).toBe(TOO_DEEP);
     const kb = await runCli(['kb', 'validate', write('deep-kb.yaml', `kind: rules\nrules: ${'['.repeat(1000)}\n`)]);
@@ -197,25 +239,36 @@ describe('nesting is capped early, with a clear message', () => {
 });
 
 describe('control characters in user text are shown, never obeyed', () => {
-  const requirements = { version: 1, title: 'Jobs \u001b[31mRED\u001b[0m\rOVER\nnext', context: 'line one\r\nline two \u001b]0;pwned\u0007 end\u202e' };
+  const requirements = {
+    version: 1,
+    title: 'Jobs \u001b[31mRED\u001b[0m\rOVER\nnext',
+    context: 'line one\r\nline two \u001b]0;pwned\u0007 end\u202e',
+  };
   const RAW = /[\u0000-\u0008\u000b-\u001f\u007f\u202e]/;
 
-  it('table, Markdown and ADR escape them; the ADR heading stays one line; the context keeps its newlines', async () => {
-    const input = JSON.stringify(requirements);
-    const table = await runCli(['recommend', '-', '--no-sensitivity'], { input });
-    expect(table.stdout).not.toMatch(RAW);
-    expect(table.stdout.split('\n')[0]).toBe('mqselect — Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
-    const markdown = await runCli(['recommend', '-', '-f', 'markdown', '--no-sensitivity'], { input });
-    expect(markdown.stdout.split('\n')[0]).toBe('# mqselect recommendation: Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
-    const dir = tempDir('mqselect-adr-');
-    expect((await runCli(['adr', 'new', '-', '--dir', dir, '--date', '2026-11-25', '--robustness', '0'], { input })).code).toBe(0);
-    const text = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8');
-    const body = text.slice(0, text.indexOf('<!-- mqselect-decision'));
-    expect(body).not.toMatch(RAW);
-    expect(body).toContain('\n# Use Apache Kafka (Topic with consumer groups) for Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext\n');
-    expect(body).toContain('\nline one\nline two \\x1b]0;pwned\\x07 end\\u202e\n');
-    expect((await runCli(['adr', 'check', dir])).code).toBe(0);
-  });
+  it(
+    'table, Markdown and ADR escape them; the ADR heading stays one line; the context keeps its ' + 'newlines',
+    async () => {
+      const input = JSON.stringify(requirements);
+      const table = await runCli(['recommend', '-', '--no-sensitivity'], { input });
+      expect(table.stdout).not.toMatch(RAW);
+      expect(table.stdout.split('\n')[0]).toBe('mqselect — Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
+      const markdown = await runCli(['recommend', '-', '-f', 'markdown', '--no-sensitivity'], { input });
+      expect(markdown.stdout.split('\n')[0]).toBe('# mqselect recommendation: Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext');
+      const dir = tempDir('mqselect-adr-');
+      expect(
+        (await runCli(['adr', 'new', '-', '--dir', dir, '--date', '2026-11-25', '--robustness', '0'], { input })).code,
+      ).toBe(0);
+      const text = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8');
+      const body = text.slice(0, text.indexOf('<!-- mqselect-decision'));
+      expect(body).not.toMatch(RAW);
+      expect(body).toContain(
+        '\n# Use Apache Kafka (Topic with consumer groups) for Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext\n',
+      );
+      expect(body).toContain('\nline one\nline two \\x1b]0;pwned\\x07 end\\u202e\n');
+      expect((await runCli(['adr', 'check', dir])).code).toBe(0);
+    },
+  );
 
   it('an error line that names such a file stays one line', async () => {
     const run = await runCli(['recommend', 'x\u001b[2J\ny.yaml']);

@@ -15,7 +15,8 @@ ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
 const validateRequirements = ajv.compile(jsonSchema('requirements'));
 const validateResult = ajv.compile(jsonSchema('result'));
 const validateKbFile = ajv.compile(jsonSchema('kb'));
-const load = (path: string) => (path.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : parse(readFileSync(path, 'utf8')));
+const load = (path: string) =>
+  path.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : parse(readFileSync(path, 'utf8'));
 const exampleFiles = readdirSync(EXAMPLES);
 
 describe('JSON Schemas validated by ajv', () => {
@@ -47,12 +48,18 @@ describe('JSON Schemas validated by ajv', () => {
 
   it('kb schema accepts every shipped knowledge-base file', () => {
     const files = shippedKbFileNames(readdirSync(join(ROOT, 'data', 'brokers')));
-    for (const file of files) expect(validateKbFile(load(join(ROOT, 'data', file))), `${file}: ${JSON.stringify(validateKbFile.errors?.slice(0, 2))}`).toBe(true);
+    for (const file of files)
+      expect(
+        validateKbFile(load(join(ROOT, 'data', file))),
+        `${file}: ${JSON.stringify(validateKbFile.errors?.slice(0, 2))}`,
+      ).toBe(true);
   });
 
   it('`mqselect schema requirements` prints the committed schema', async () => {
     const run = await runCli(['schema', 'requirements']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'data', 'schema', 'requirements.schema.json'), 'utf8')));
+    expect(JSON.parse(run.stdout)).toEqual(
+      JSON.parse(readFileSync(join(ROOT, 'data', 'schema', 'requirements.schema.json'), 'utf8')),
+    );
   });
 });

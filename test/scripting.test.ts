@@ -11,36 +11,54 @@ import { CRITERIA } from '../src/requirements/vocabulary.js';
 
 const dir = tempDir('mqselect-scripting-');
 const taskQueue = JSON.parse(readFileSync(join(ROOT, 'examples/task-queue.json'), 'utf8'));
-const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line));
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 describe('recommend --batch', () => {
-  it('answers every record in order; a bad record in the middle is reported by index and the rest still run (exit 2)', async () => {
-    const records = [
-      JSON.stringify(taskQueue),
-      JSON.stringify({ version: 1, workload: { peakMessagesPerSecond: 'fast' } }),
-      '{ not json',
-      JSON.stringify({ ...taskQueue, protocols: [] }),
-      JSON.stringify({ version: 1, features: { xaTransactions: 'required', replay: 'strict' } }),
-    ];
-    const file = join(dir, 'mixed.ndjson');
-    writeFileSync(file, `${records.join('\n')}\n`);
-    const run = await runCli(['recommend', '--batch', file]);
-    expect(run.code).toBe(2);
-    const out = lines(run.stdout);
-    expect(out.map((o) => o.index)).toEqual([0, 1, 2, 3, 4]);
-    expect(out[0].result.recommendation.broker).toBe('rabbitmq');
-    expect(out[1].error).toEqual({ path: 'workload.peakMessagesPerSecond', message: 'expected a number, got "fast"' });
-    expect(out[2].error.message).toMatch(/^malformed JSON/);
-    expect(out[3].result.recommendation.broker).toBe('rabbitmq');
-    expect(out[4].result.recommendation).toBeNull();
-    // The contract's key order: fits by criterion in the documented order.
-    expect(Object.keys(out[0].result.ranking[0].fits)).toEqual([...CRITERIA]);
-    const validate = new Ajv2020({ strict: false }).addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i).compile(jsonSchema('batch'));
-    for (const o of out.filter((o) => o.result)) expect(validate(o.result), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
-  });
+  it(
+    'answers every record in order; a bad record in the middle is reported by index and the rest still run (exit ' +
+      '2)',
+    async () => {
+      const records = [
+        JSON.stringify(taskQueue),
+        JSON.stringify({ version: 1, workload: { peakMessagesPerSecond: 'fast' } }),
+        '{ not json',
+        JSON.stringify({ ...taskQueue, protocols: [] }),
+        JSON.stringify({ version: 1, features: { xaTransactions: 'required', replay: 'strict' } }),
+      ];
+      const file = join(dir, 'mixed.ndjson');
+      writeFileSync(file, `${records.join('\n')}\n`);
+      const run = await runCli(['recommend', '--batch', file]);
+      expect(run.code).toBe(2);
+      const out = lines(run.stdout);
+      expect(out.map((o) => o.index)).toEqual([0, 1, 2, 3, 4]);
+      expect(out[0].result.recommendation.broker).toBe('rabbitmq');
+      expect(out[1].error).toEqual({
+        path: 'workload.peakMessagesPerSecond',
+        message: 'expected a number, got "fast"',
+      });
+      expect(out[2].error.message).toMatch(/^malformed JSON/);
+      expect(out[3].result.recommendation.broker).toBe('rabbitmq');
+      expect(out[4].result.recommendation).toBeNull();
+      // The contract's key order: fits by criterion in the documented order.
+      expect(Object.keys(out[0].result.ranking[0].fits)).toEqual([...CRITERIA]);
+      const validate = new Ajv2020({ strict: false })
+        .addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i)
+        .compile(jsonSchema('batch'));
+      for (const o of out.filter((o) => o.result))
+        expect(validate(o.result), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
+    },
+  );
 
   it('reads a JSON array from stdin and exits 0 when every record is valid', async () => {
-    const input = JSON.stringify([taskQueue, { version: 1 }, { ...taskQueue, workload: { peakMessagesPerSecond: 900000 } }]);
+    const input = JSON.stringify([
+      taskQueue,
+      { version: 1 },
+      { ...taskQueue, workload: { peakMessagesPerSecond: 900000 } },
+    ]);
     const run = await runCli(['recommend', '--batch', '-'], { input });
     expect(run.code).toBe(0);
     expect(lines(run.stdout).map((o) => o.index)).toEqual([0, 1, 2]);
@@ -48,7 +66,9 @@ describe('recommend --batch', () => {
 
   it('applies the size limit per record, not per file', async () => {
     const huge = JSON.stringify({ version: 1, context: 'x'.repeat(1_100_000) });
-    const run = await runCli(['recommend', '--batch', '-'], { input: `${JSON.stringify({ version: 1 })}\n${huge}\n${JSON.stringify({ version: 1 })}\n` });
+    const run = await runCli(['recommend', '--batch', '-'], {
+      input: `${JSON.stringify({ version: 1 })}\n${huge}\n${JSON.stringify({ version: 1 })}\n`,
+    });
     expect(run.code).toBe(2);
     const out = lines(run.stdout);
     expect(out[1].error.message).toMatch(/over the \d+-character limit/);
@@ -56,7 +76,10 @@ describe('recommend --batch', () => {
   });
 
   it('--detail full writes the whole result; --sensitivity adds the analysis', async () => {
-    const run = await runCli(['recommend', '--batch', '-', '--detail', 'full', '--sensitivity', '--robustness', '100'], { input: JSON.stringify(taskQueue) });
+    const run = await runCli(
+      ['recommend', '--batch', '-', '--detail', 'full', '--sensitivity', '--robustness', '100'],
+      { input: JSON.stringify(taskQueue) },
+    );
     const [record] = lines(run.stdout);
     expect(record.result.ranking[0].contributions.length).toBeGreaterThan(0);
     expect(record.result.sensitivity.robustness.samples).toBe(100);
@@ -66,7 +89,10 @@ describe('recommend --batch', () => {
 
   it('refuses empty input, naming it, with exit 2', async () => {
     const run = await runCli(['recommend', '--batch', '-'], { input: '\n' });
-    expect([run.code, run.stderr.trim()]).toEqual([2, 'mqselect: <stdin>: the input is empty (expected a JSON array or NDJSON of requirement objects)']);
+    expect([run.code, run.stderr.trim()]).toEqual([
+      2,
+      'mqselect: <stdin>: the input is empty (expected a JSON array or NDJSON of requirement objects)',
+    ]);
   });
 
   it('refuses a FILE together with --batch, and neither', async () => {
@@ -77,7 +103,18 @@ describe('recommend --batch', () => {
 
 describe('--set', () => {
   it('overrides fields without editing the file, with numbers in human forms', async () => {
-    const run = await runCli(['recommend', 'examples/task-queue.json', '-f', 'json', '--set', 'workload.peakMessagesPerSecond=15k', '--set', 'protocols=', '--set', 'features.replay=strict']);
+    const run = await runCli([
+      'recommend',
+      'examples/task-queue.json',
+      '-f',
+      'json',
+      '--set',
+      'workload.peakMessagesPerSecond=15k',
+      '--set',
+      'protocols=',
+      '--set',
+      'features.replay=strict',
+    ]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.ranking[0].clusterMode.why.join(' ')).toContain('15k msg/s');
@@ -86,9 +123,18 @@ describe('--set', () => {
   });
 
   it.each([
-    [['--set', 'workload.peakMessagesPerSecond=fast'], /--set workload\.peakMessagesPerSecond: expected a number such as 2000, 50k, 1\.5M or 2e6 \(got "fast"\)/],
-    [['--set', 'workload.peakMessagesPerSecond=-5'], /^mqselect: --set: workload\.peakMessagesPerSecond: must be > 0, got -5$/m],
-    [['--set', 'reliability.messageLoss=sometimes'], /--set: reliability\.messageLoss: expected one of "never", "rare", "tolerated"/],
+    [
+      ['--set', 'workload.peakMessagesPerSecond=fast'],
+      /--set workload\.peakMessagesPerSecond: expected a number such as 2000, 50k, 1\.5M or 2e6 \(got "fast"\)/,
+    ],
+    [
+      ['--set', 'workload.peakMessagesPerSecond=-5'],
+      /^mqselect: --set: workload\.peakMessagesPerSecond: must be > 0, got -5$/m,
+    ],
+    [
+      ['--set', 'reliability.messageLoss=sometimes'],
+      /--set: reliability\.messageLoss: expected one of "never", "rare", "tolerated"/,
+    ],
     [['--set', 'workload.peak=5'], /--set workload\.peak: not a field of requirements v1/],
     [['--set', '__proto__.polluted=1'], /--set __proto__\.polluted: the segment "__proto__" is not allowed/],
     [['--set', 'team.constructor=1'], /the segment "constructor" is not allowed/],
@@ -114,12 +160,21 @@ describe('human number forms', () => {
     [' 42 ', 42],
   ])('%s = %d', (text, value) => expect(parseHumanNumber(text)).toBe(value));
 
-  it.each(['', 'fast', '1..2', '5kk', '1,000', 'NaN', 'Infinity', '1e999'])('%j is not a number', (text) => expect(parseHumanNumber(text)).toBeUndefined());
+  it.each(['', 'fast', '1..2', '5kk', '1,000', 'NaN', 'Infinity', '1e999'])('%j is not a number', (text) =>
+    expect(parseHumanNumber(text)).toBeUndefined(),
+  );
 });
 
 describe('combinations', () => {
   it('lists every subset of a size in order', () => {
-    expect(combinations([1, 2, 3, 4], 2)).toEqual([[1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]]);
+    expect(combinations([1, 2, 3, 4], 2)).toEqual([
+      [1, 2],
+      [1, 3],
+      [1, 4],
+      [2, 3],
+      [2, 4],
+      [3, 4],
+    ]);
     expect(combinations([1, 2], 3)).toEqual([]);
     expect(combinations([1, 2], 0)).toEqual([[]]);
   });
@@ -135,11 +190,13 @@ describe('recommend --batch from jq and slow producers', () => {
     expect(out.map((o) => o.index)).toEqual([0, 1, 2]);
     expect(out.every((o) => o.result)).toBe(true);
     // Several documents on one line, and one broken line that does not swallow the next record.
-    const mixed = await runCli(['recommend', '--batch', '-'], { input: '{"version":1} {"version":1}\n{ "version": 1,\n{"version":1}\n' });
+    const mixed = await runCli(['recommend', '--batch', '-'], {
+      input: '{"version":1} {"version":1}\n{ "version": 1,\n{"version":1}\n',
+    });
     expect(lines(mixed.stdout).map((o) => (o.result ? 'ok' : 'error'))).toEqual(['ok', 'ok', 'error', 'ok']);
   });
 
-  it('echoes each record\'s title beside its result', async () => {
+  it("echoes each record's title beside its result", async () => {
     const run = await runCli(['recommend', '--batch', '-'], { input: `${JSON.stringify(taskQueue)}\n{"version":1}\n` });
     const [first, second] = lines(run.stdout);
     expect(Object.keys(first)).toEqual(['index', 'title', 'result']);
@@ -149,11 +206,17 @@ describe('recommend --batch from jq and slow producers', () => {
 
   it('answers each record as soon as it arrives when the producer is slow', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [CLI, 'recommend', '--batch', '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'recommend', '--batch', '-'], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     const arrived = (count: number) =>
       new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no answer for record ${count - 1} while stdin stays open; stdout so far: ${stdout}`)), 10_000);
+        const timer = setTimeout(
+          () => reject(new Error(`no answer for record ${count - 1} while stdin stays open; stdout so far: ${stdout}`)),
+          10_000,
+        );
         const check = () => {
           if (stdout.split('\n').filter(Boolean).length >= count) {
             clearTimeout(timer);
@@ -175,9 +238,21 @@ describe('recommend --batch from jq and slow producers', () => {
   });
 
   it('an invalid --set value fails once at the start, naming --set', async () => {
-    const run = await runCli(['recommend', '--batch', '-', '--set', 'workload.peakMessagesPerSecond=-5'], { input: `${JSON.stringify(taskQueue)}\n`.repeat(3) });
-    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', 'mqselect: --set: workload.peakMessagesPerSecond: must be > 0, got -5\n']);
-    const list = await runCli(['recommend', '--batch', '-', '--set', 'protocols=amqp-0-9-1,smtp'], { input: '{"version":1}\n' });
-    expect([list.code, list.stdout, list.stderr]).toEqual([2, '', expect.stringMatching(/^mqselect: --set: protocols\[1\]: expected one of .*got "smtp"\n$/)]);
+    const run = await runCli(['recommend', '--batch', '-', '--set', 'workload.peakMessagesPerSecond=-5'], {
+      input: `${JSON.stringify(taskQueue)}\n`.repeat(3),
+    });
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      2,
+      '',
+      'mqselect: --set: workload.peakMessagesPerSecond: must be > 0, got -5\n',
+    ]);
+    const list = await runCli(['recommend', '--batch', '-', '--set', 'protocols=amqp-0-9-1,smtp'], {
+      input: '{"version":1}\n',
+    });
+    expect([list.code, list.stdout, list.stderr]).toEqual([
+      2,
+      '',
+      expect.stringMatching(/^mqselect: --set: protocols\[1\]: expected one of .*got "smtp"\n$/),
+    ]);
   });
 });

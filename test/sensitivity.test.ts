@@ -6,37 +6,61 @@ import { competitiveRequirementsArb, requirementsArb } from './arbitraries.js';
 import { example, shippedKb } from './helpers.js';
 
 const kb = await shippedKb();
-const winnerOf = (reqs: Parameters<typeof recommend>[0], overrides: Record<string, number> = {}) => recommend(reqs, kb, { weightOverrides: overrides }).recommendation?.broker ?? null;
+const winnerOf = (reqs: Parameters<typeof recommend>[0], overrides: Record<string, number> = {}) =>
+  recommend(reqs, kb, { weightOverrides: overrides }).recommendation?.broker ?? null;
 const EPSILON = 0.01;
 
 describe('sensitivity: weight intervals are exact', () => {
-  test.prop([competitiveRequirementsArb], { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) })('the winner holds just inside each interval and changes just outside it', (reqs) => {
-    const result = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } });
-    fc.pre(result.sensitivity !== undefined && result.ranking.length >= 2);
-    const winner = result.recommendation!.broker;
-    for (const w of result.sensitivity!.weights) {
-      // Edges a user can reach: weights are 0..10.
-      if (w.holdsTo !== null && w.holdsTo <= 10) {
-        fc.pre(w.holdsTo - w.holdsFrom > 2 * EPSILON);
-        expect(winnerOf(reqs, { [w.criterion]: w.holdsTo - EPSILON }), `${w.criterion} below ${w.holdsTo}`).toBe(winner);
-        expect(winnerOf(reqs, { [w.criterion]: w.holdsTo + EPSILON }), `${w.criterion} above ${w.holdsTo}`).not.toBe(winner);
+  test.prop([competitiveRequirementsArb], { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) })(
+    'the winner holds just inside each interval and changes just outside it',
+    (reqs) => {
+      const result = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } });
+      fc.pre(result.sensitivity !== undefined && result.ranking.length >= 2);
+      const winner = result.recommendation!.broker;
+      for (const w of result.sensitivity!.weights) {
+        // Edges a user can reach: weights are 0..10.
+        if (w.holdsTo !== null && w.holdsTo <= 10) {
+          fc.pre(w.holdsTo - w.holdsFrom > 2 * EPSILON);
+          expect(winnerOf(reqs, { [w.criterion]: w.holdsTo - EPSILON }), `${w.criterion} below ${w.holdsTo}`).toBe(
+            winner,
+          );
+          expect(winnerOf(reqs, { [w.criterion]: w.holdsTo + EPSILON }), `${w.criterion} above ${w.holdsTo}`).not.toBe(
+            winner,
+          );
+        }
+        if (w.holdsFrom > 0 && w.holdsFrom <= 10) {
+          fc.pre(w.holdsFrom > EPSILON);
+          expect(winnerOf(reqs, { [w.criterion]: w.holdsFrom + EPSILON }), `${w.criterion} above ${w.holdsFrom}`).toBe(
+            winner,
+          );
+          expect(
+            winnerOf(reqs, { [w.criterion]: w.holdsFrom - EPSILON }),
+            `${w.criterion} below ${w.holdsFrom}`,
+          ).not.toBe(winner);
+        }
+        expect(w.weight).toBeGreaterThanOrEqual(w.holdsFrom);
+        if (w.holdsTo !== null) expect(w.weight).toBeLessThanOrEqual(w.holdsTo);
       }
-      if (w.holdsFrom > 0 && w.holdsFrom <= 10) {
-        fc.pre(w.holdsFrom > EPSILON);
-        expect(winnerOf(reqs, { [w.criterion]: w.holdsFrom + EPSILON }), `${w.criterion} above ${w.holdsFrom}`).toBe(winner);
-        expect(winnerOf(reqs, { [w.criterion]: w.holdsFrom - EPSILON }), `${w.criterion} below ${w.holdsFrom}`).not.toBe(winner);
-      }
-      expect(w.weight).toBeGreaterThanOrEqual(w.holdsFrom);
-      if (w.holdsTo !== null) expect(w.weight).toBeLessThanOrEqual(w.holdsTo);
-    }
-  });
+    },
+  );
 });
 
 describe('sensitivity: where three candidates meet at one weight', () => {
   it('does not end the interval at the meeting point when the same broker wins on both sides', async () => {
     // Kafka, RabbitMQ streams and RabbitMQ quorum queues tie exactly at features = 3; RabbitMQ wins on both sides.
-    const reqs = { version: 1 as const, priorities: { throughput: 'ignore' as const, staffCost: 'critical' as const }, reliability: { delivery: 'exactly-once' as const }, features: { delayedMessages: 'preferred' as const, requestReply: 'preferred' as const, streamProcessing: 'preferred' as const } };
-    const w = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } }).sensitivity!.weights.find((x) => x.criterion === 'features')!;
+    const reqs = {
+      version: 1 as const,
+      priorities: { throughput: 'ignore' as const, staffCost: 'critical' as const },
+      reliability: { delivery: 'exactly-once' as const },
+      features: {
+        delayedMessages: 'preferred' as const,
+        requestReply: 'preferred' as const,
+        streamProcessing: 'preferred' as const,
+      },
+    };
+    const w = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } }).sensitivity!.weights.find(
+      (x) => x.criterion === 'features',
+    )!;
     expect(winnerOf(reqs, { features: 3.01 })).toBe('rabbitmq');
     expect(w.holdsTo).toBeGreaterThan(3.01);
     expect(winnerOf(reqs, { features: w.holdsTo! + EPSILON })).toBe(w.winnerAbove);
@@ -44,36 +68,48 @@ describe('sensitivity: where three candidates meet at one weight', () => {
 });
 
 describe('sensitivity: number thresholds and feature flips', () => {
-  test.prop([requirementsArb], { numRuns: 60 })('the winner holds at holdsAt and has changed at changesAt, within 1%', (reqs) => {
-    const result = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } });
-    fc.pre(result.sensitivity !== undefined);
-    const winner = result.recommendation!.broker;
-    for (const t of result.sensitivity!.thresholds) {
-      const at = (value: number) => {
-        const copy = structuredClone(reqs) as unknown as Record<string, Record<string, unknown>>;
-        const [group, key] = t.field.split('.') as [string, string];
-        copy[group] = { ...(copy[group] ?? {}), [key]: value };
-        return winnerOf(copy as unknown as typeof reqs);
-      };
-      expect(at(t.holdsAt), `${t.field} at ${t.holdsAt}`).toBe(winner);
-      expect(at(t.changesAt), `${t.field} at ${t.changesAt}`).toBe(t.newWinner);
-      const ratio = Math.max(t.holdsAt, t.changesAt) / Math.max(Math.min(t.holdsAt, t.changesAt), 1e-9);
-      expect(ratio <= 1.0100001 || Math.abs(t.changesAt - t.holdsAt) <= 1 || Math.min(t.holdsAt, t.changesAt) === 0).toBe(true);
-    }
-    for (const f of result.sensitivity!.featureFlips) {
-      const flipped = { ...reqs, features: { ...reqs.features, [f.feature]: f.to } };
-      expect(winnerOf(flipped as typeof reqs)).toBe(f.newWinner);
-    }
-  });
+  test.prop([requirementsArb], { numRuns: 60 })(
+    'the winner holds at holdsAt and has changed at changesAt, within 1%',
+    (reqs) => {
+      const result = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } });
+      fc.pre(result.sensitivity !== undefined);
+      const winner = result.recommendation!.broker;
+      for (const t of result.sensitivity!.thresholds) {
+        const at = (value: number) => {
+          const copy = structuredClone(reqs) as unknown as Record<string, Record<string, unknown>>;
+          const [group, key] = t.field.split('.') as [string, string];
+          copy[group] = { ...(copy[group] ?? {}), [key]: value };
+          return winnerOf(copy as unknown as typeof reqs);
+        };
+        expect(at(t.holdsAt), `${t.field} at ${t.holdsAt}`).toBe(winner);
+        expect(at(t.changesAt), `${t.field} at ${t.changesAt}`).toBe(t.newWinner);
+        const ratio = Math.max(t.holdsAt, t.changesAt) / Math.max(Math.min(t.holdsAt, t.changesAt), 1e-9);
+        expect(
+          ratio <= 1.0100001 || Math.abs(t.changesAt - t.holdsAt) <= 1 || Math.min(t.holdsAt, t.changesAt) === 0,
+        ).toBe(true);
+      }
+      for (const f of result.sensitivity!.featureFlips) {
+        const flipped = { ...reqs, features: { ...reqs.features, [f.feature]: f.to } };
+        expect(winnerOf(flipped as typeof reqs)).toBe(f.newWinner);
+      }
+    },
+  );
 
   it('log-pipeline: requiring transactional messages strictly (no outbox) makes RocketMQ win', async () => {
     const result = recommend(await example('log-pipeline.yaml'), kb, { sensitivity: {} });
-    expect(result.sensitivity!.featureFlips).toContainEqual({ feature: 'transactionalMessages', from: 'not-needed', to: 'strict', newWinner: 'rocketmq' });
+    expect(result.sensitivity!.featureFlips).toContainEqual({
+      feature: 'transactionalMessages',
+      from: 'not-needed',
+      to: 'strict',
+      newWinner: 'rocketmq',
+    });
   });
 
   it('order-transactions: a delay beyond 24 h leaves no feasible broker', async () => {
     const result = recommend(await example('order-transactions.yaml'), kb, { sensitivity: {} });
-    expect(result.sensitivity!.thresholds).toContainEqual(expect.objectContaining({ field: 'workload.maxDelayHours', direction: 'above', newWinner: null }));
+    expect(result.sensitivity!.thresholds).toContainEqual(
+      expect.objectContaining({ field: 'workload.maxDelayHours', direction: 'above', newWinner: null }),
+    );
   });
 });
 

@@ -7,13 +7,26 @@ import { execFileSync } from 'node:child_process';
 export class TmuxSession {
   private readonly server: string;
 
-  constructor(name: string, command: string, env: Record<string, string> = {}, size: { width: number; height: number } = { width: 200, height: 50 }) {
+  constructor(
+    name: string,
+    command: string,
+    env: Record<string, string> = {},
+    size: { width: number; height: number } = { width: 200, height: 50 },
+  ) {
     this.server = `mqselect-${name}-${process.pid}`;
     const exports = Object.entries({ FORCE_COLOR: '0', NO_COLOR: '1', ...env })
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
     // The trailing read keeps the pane open after the command ends, so its exit code stays visible.
-    this.tmux('new-session', '-d', '-x', String(size.width), '-y', String(size.height), `env ${exports} ${command}; echo "EXIT:$?"; read -r _`);
+    this.tmux(
+      'new-session',
+      '-d',
+      '-x',
+      String(size.width),
+      '-y',
+      String(size.height),
+      `env ${exports} ${command}; echo "EXIT:$?"; read -r _`,
+    );
   }
 
   private tmux(...args: string[]): string {
@@ -40,7 +53,11 @@ export class TmuxSession {
     for (;;) {
       const screen = this.screen();
       if (test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen.split('\n').filter(Boolean).slice(-30).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${String(pattern)}; ` +
+            `screen:\n${screen.split('\n').filter(Boolean).slice(-30).join('\n')}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

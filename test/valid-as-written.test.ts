@@ -21,9 +21,41 @@ import { ROOT } from './helpers.js';
 const leaves = [...requirementLeaves().keys()];
 const awkward = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(-1, 0, 0.5, 1, 1.5, 10, 100_000, 100_001, 2 ** 53, 2 ** 53 - 1, -0, 1e308, Infinity, -Infinity, NaN, 'no', 'No', 'not-needed', 'required', 'kafka', 'Kafka', '', [], {}),
+  fc.constantFrom(
+    -1,
+    0,
+    0.5,
+    1,
+    1.5,
+    10,
+    100_000,
+    100_001,
+    2 ** 53,
+    2 ** 53 - 1,
+    -0,
+    1e308,
+    Infinity,
+    -Infinity,
+    NaN,
+    'no',
+    'No',
+    'not-needed',
+    'required',
+    'kafka',
+    'Kafka',
+    '',
+    [],
+    {},
+  ),
   fc.double(),
-  fc.constantFrom('x'.repeat(200), 'x'.repeat(201), '😀'.repeat(100), '😀'.repeat(101), 'x'.repeat(10_000), 'x'.repeat(10_001)),
+  fc.constantFrom(
+    'x'.repeat(200),
+    'x'.repeat(201),
+    '😀'.repeat(100),
+    '😀'.repeat(101),
+    'x'.repeat(10_000),
+    'x'.repeat(10_001),
+  ),
   fc.array(fc.constantFrom('kafka', 'rabbitmq', 'Kafka', 'java', 'go', 'amqp-0-9-1', 'mqtt', 1), { maxLength: 4 }),
 );
 /** Documents the requirements arbitrary leaves out: text fields, explicit weights, the "no" alias. */
@@ -35,7 +67,10 @@ const richerArb = fc
         $schema: fc.constant('./requirements.schema.json'),
         title: fc.string({ maxLength: 200 }),
         context: fc.string({ maxLength: 300 }),
-        weights: fc.record({ throughput: fc.integer({ min: 0, max: 10 }), latency: fc.double({ min: 0, max: 10, noNaN: true }) }, { requiredKeys: [] }),
+        weights: fc.record(
+          { throughput: fc.integer({ min: 0, max: 10 }), latency: fc.double({ min: 0, max: 10, noNaN: true }) },
+          { requiredKeys: [] },
+        ),
       },
       { requiredKeys: [] },
     ),
@@ -48,10 +83,16 @@ const mutatedArb = fc.oneof(
   requirementsArb,
   richerArb,
   awkward,
-  fc.tuple(fc.oneof(requirementsArb, richerArb), fc.constantFrom(...leaves), awkward).map(([doc, path, value]) => withValueAt(doc, path, value)),
-  fc.tuple(requirementsArb, fc.constantFrom('', 'workload.', 'features.', 'team.'), fc.constantFrom('unknown', 'peak', '$schema', 'version')).map(([doc, group, key]) =>
-    withValueAt(doc, `${group}${key}`, 1),
-  ),
+  fc
+    .tuple(fc.oneof(requirementsArb, richerArb), fc.constantFrom(...leaves), awkward)
+    .map(([doc, path, value]) => withValueAt(doc, path, value)),
+  fc
+    .tuple(
+      requirementsArb,
+      fc.constantFrom('', 'workload.', 'features.', 'team.'),
+      fc.constantFrom('unknown', 'peak', '$schema', 'version'),
+    )
+    .map(([doc, group, key]) => withValueAt(doc, `${group}${key}`, 1)),
 );
 
 describe('compiled requirements validator (fast path before zod)', () => {
@@ -68,7 +109,26 @@ describe('compiled requirements validator (fast path before zod)', () => {
   });
 
   it('agrees with zod on every field for every special value (not left to chance)', () => {
-    const specials = [Infinity, -Infinity, NaN, -0, 0, -1, 0.5, 1, 2 ** 53, 2 ** 53 + 2, 1e308, '', 'no', null, true, [], {}, ['no']];
+    const specials = [
+      Infinity,
+      -Infinity,
+      NaN,
+      -0,
+      0,
+      -1,
+      0.5,
+      1,
+      2 ** 53,
+      2 ** 53 + 2,
+      1e308,
+      '',
+      'no',
+      null,
+      true,
+      [],
+      {},
+      ['no'],
+    ];
     for (const path of leaves) {
       for (const value of specials) {
         const document = withValueAt({ version: 1 }, path, value);
@@ -84,12 +144,21 @@ describe('compiled requirements validator (fast path before zod)', () => {
       const viaZod = requirementsSchema.parse(structuredClone(document));
       // The fast path hands the caller's own object to the engine: frozen, any write would throw.
       const fast = validAsWritten(deepFreeze(document))!;
-      expect(JSON.stringify(recommend(fast, kb, { sensitivity: { robustnessSamples: 50 } }))).toBe(JSON.stringify(recommend(viaZod, kb, { sensitivity: { robustnessSamples: 50 } })));
+      expect(JSON.stringify(recommend(fast, kb, { sensitivity: { robustnessSamples: 50 } }))).toBe(
+        JSON.stringify(recommend(viaZod, kb, { sensitivity: { robustnessSamples: 50 } })),
+      );
     }
   });
 
   it('refuses to be generated for what the JSON Schema cannot carry (refinements, transforms, formats)', () => {
-    const schema = z.object({ a: z.string().check(z.refine((s) => s.length > 2)), b: z.pipe(z.string(), z.transform((s) => s.length)), c: z.email() });
+    const schema = z.object({
+      a: z.string().check(z.refine((s) => s.length > 2)),
+      b: z.pipe(
+        z.string(),
+        z.transform((s) => s.length),
+      ),
+      c: z.email(),
+    });
     expect(inexpressible(schema)).toEqual(['a: check "custom"', 'b: a pipe or transform', 'c: format "email"']);
     expect(inexpressible(requirementsSchema)).toEqual([]);
   });

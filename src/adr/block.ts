@@ -23,7 +23,11 @@ export const decisionBlockSchema = z.strictObject({
   requirements: z.record(z.string(), z.unknown()),
   weightOverrides: z.partialRecord(z.enum(CRITERIA), z.number().check(z.minimum(0), z.maximum(10))),
   effectiveWeights: z.partialRecord(z.enum(CRITERIA), z.number()),
-  kb: z.strictObject({ version: z.string(), asOf: z.string(), extraFiles: z.array(z.strictObject({ file: z.string(), sha256: z.string() })) }),
+  kb: z.strictObject({
+    version: z.string(),
+    asOf: z.string(),
+    extraFiles: z.array(z.strictObject({ file: z.string(), sha256: z.string() })),
+  }),
   decision: choice,
   recommended: z.nullable(choice),
   chosenByHand: z.boolean(),

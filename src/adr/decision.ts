@@ -3,7 +3,7 @@ import type { RankedBroker, Result } from '../engine/types.js';
 import type { Requirements } from '../requirements/schema.js';
 import { requirementsSchema } from '../requirements/schema.js';
 import type { Criterion } from '../requirements/vocabulary.js';
-import { describeIssue } from '../schema-issues.js';
+import { describeIssue } from '../input/schema-issues.js';
 import { decisionBlockSchema, type DecisionBlock } from './block.js';
 import { renderAdr, type AdrMeta } from './render.js';
 
@@ -40,25 +40,37 @@ export function buildAdr(
   return { text, block, decided };
 }
 
-export type BlockReading = { ok: true; block: DecisionBlock; requirements: Requirements } | { ok: false; message: string };
+export type BlockReading =
+  { ok: true; block: DecisionBlock; requirements: Requirements } | { ok: false; message: string };
 
 export function readDecisionBlock(json: string): BlockReading {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
-    return { ok: false, message: `mqselect-decision block is not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}` };
+    return {
+      ok: false,
+      message:
+        `mqselect-decision block is not valid ` +
+        `JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
+    };
   }
   const block = decisionBlockSchema.safeParse(data);
   if (!block.success) {
     const issue = block.error.issues[0]!;
-    return { ok: false, message: `mqselect-decision block: ${formatPath(issue.path) || '(block)'}: ${describeIssue(issue)}` };
+    return {
+      ok: false,
+      message: `mqselect-decision block: ${formatPath(issue.path) || '(block)'}: ${describeIssue(issue)}`,
+    };
   }
   const requirements = requirementsSchema.safeParse(block.data.requirements, { reportInput: true });
   if (!requirements.success) {
     const issue = requirements.error.issues[0]!;
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-    return { ok: false, message: `mqselect-decision block: ${formatPath(['requirements', ...path])}: ${describeIssue(issue)}` };
+    return {
+      ok: false,
+      message: `mqselect-decision block: ${formatPath(['requirements', ...path])}: ${describeIssue(issue)}`,
+    };
   }
   return { ok: true, block: block.data, requirements: requirements.data };
 }

@@ -81,12 +81,20 @@ function readFrontMatter(yaml: string, parsed: ParsedAdr): void {
   // Line 1 of the YAML is line 2 of the file (after the opening ---).
   const lineOf = (offset: number) => counter.linePos(offset).line + 1;
   if (problem) {
-    parsed.frontMatterError = { line: lineOf(problem.pos[0]), message: `the front matter is not valid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
+    parsed.frontMatterError = {
+      line: lineOf(problem.pos[0]),
+      message:
+        `the front matter is not valid ` +
+        `YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    };
     return;
   }
   if (doc.contents === null) return;
   if (!isMap(doc.contents)) {
-    parsed.frontMatterError = { line: 2, message: 'the front matter is not a YAML mapping of fields (status: …, date: …)' };
+    parsed.frontMatterError = {
+      line: 2,
+      message: 'the front matter is not a YAML mapping of fields (status: …, date: …)',
+    };
     return;
   }
   const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === 'status');
@@ -94,7 +102,8 @@ function readFrontMatter(yaml: string, parsed: ParsedAdr): void {
   const line = lineOf((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0);
   const value = isScalar(pair.value) ? pair.value.value : undefined;
   if (typeof value === 'string') parsed.status = { value, line, kind: 'front-matter' };
-  else parsed.status = { value: value === undefined || value === null ? '' : String(value), line, kind: 'front-matter' };
+  else
+    parsed.status = { value: value === undefined || value === null ? '' : String(value), line, kind: 'front-matter' };
 }
 
 /**
@@ -114,7 +123,9 @@ export function chosenOption(line: string): { option: string } | { problem: stri
   else if (/^["“'‘`«]/.test(rest)) return { problem: `the option after "Chosen option:" has no closing ${rest[0]}` };
   else option = rest.split(/,|;|\s+because\s|\s+—\s/i)[0]!.replace(/[.\s*_]+$/, '');
   option = option.replace(/^[*_]+|[*_]+$/g, '').trim();
-  return option === '' ? { problem: 'the "Chosen option:" line names no option (expected e.g. Chosen option: "Apache Kafka", because …)' } : { option };
+  return option === ''
+    ? { problem: 'the "Chosen option:" line names no option (expected e.g. Chosen option: "Apache Kafka", because …)' }
+    : { option };
 }
 
 /** Statuses MADR and Nygard ADRs use; anything else cannot tell whether the decision is live. */

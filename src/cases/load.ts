@@ -1,6 +1,6 @@
-import { parseDocumentText } from '../document.js';
+import { parseDocumentText } from '../input/document.js';
 import { inputError } from '../errors.js';
-import { schemaError } from '../schema-issues.js';
+import { schemaError } from '../input/schema-issues.js';
 import { caseSchema, type Case } from './schema.js';
 
 /** One case file (YAML or JSON) validated against the case schema; errors name the file, field and line. */

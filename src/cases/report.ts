@@ -60,7 +60,10 @@ export function caseReport(cases: readonly Case[], kb: KnowledgeBase): CaseRepor
     top2: scoped.filter((o) => o.top2).length,
     top1Share: share(scoped.filter((o) => o.top1).length, scoped.length),
     top2Share: share(scoped.filter((o) => o.top2).length, scoped.length),
-    weightedTop1Share: share(scoped.filter((o) => o.top1).reduce((sum, o) => sum + weight(o), 0), weighted),
+    weightedTop1Share: share(
+      scoped.filter((o) => o.top1).reduce((sum, o) => sum + weight(o), 0),
+      weighted,
+    ),
     byBroker: brokers.map((broker) => {
       const of = scoped.filter((o) => o.chosen === broker);
       const hits = of.filter((o) => o.top1).length;
@@ -86,19 +89,27 @@ function outcomeOf(c: Case, kb: KnowledgeBase): CaseOutcome {
     const eliminated = result.eliminated.find((e) => e.broker === c.chosen);
     if (eliminated) decisive.push(...eliminated.reasons.map((reason) => `${c.chosen} eliminated: ${reason}`));
     else if (first && chosen) {
-      const gaps = CRITERIA.map((criterion) => ({ criterion, points: first.breakdown[criterion].contribution - chosen.breakdown[criterion].contribution }))
+      const gaps = CRITERIA.map((criterion) => ({
+        criterion,
+        points: first.breakdown[criterion].contribution - chosen.breakdown[criterion].contribution,
+      }))
         .filter((g) => Math.abs(g.points) >= 0.05)
         .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.criterion < b.criterion ? -1 : 1))
         .slice(0, 3);
       for (const g of gaps) {
         const lead = g.points > 0 ? first.broker : c.chosen;
-        decisive.push(`${g.criterion}: ${lead} +${Math.abs(g.points).toFixed(1)} (fit ${first.breakdown[g.criterion].fit.toFixed(2)} vs ${chosen.breakdown[g.criterion].fit.toFixed(2)})`);
+        decisive.push(
+          `${g.criterion}: ${lead} +${Math.abs(g.points).toFixed(1)} ` +
+            `(fit ${first.breakdown[g.criterion].fit.toFixed(2)} vs ${chosen.breakdown[g.criterion].fit.toFixed(2)})`,
+        );
       }
     } else if (!first) decisive.push('no broker is feasible');
   }
   const winnerResult = result.ranking[0];
   const strengthAt = kb.model.thresholds.strength.value;
-  const missingStrengths = (c.expect?.strengths ?? []).filter((part) => !winnerResult?.contributions.some((x) => x.part === part && x.fit >= strengthAt));
+  const missingStrengths = (c.expect?.strengths ?? []).filter(
+    (part) => !winnerResult?.contributions.some((x) => x.part === part && x.fit >= strengthAt),
+  );
   return {
     id: c.id,
     organisation: c.organisation,

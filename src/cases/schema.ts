@@ -19,17 +19,38 @@ export const caseSchema = z.strictObject({
   organisation: text(),
   year: d(z.string(), 'when the decision was made, as the source gives it'),
   summary: d(text(), 'the decision and its reasons in our own words (quotes stay short)'),
-  sources: d(z.array(z.union([url, d(z.string().check(z.regex(/^repo:/)), 'repo:owner/name:path')])).check(z.minLength(1)), 'where the decision is documented'),
-  confidence: d(z.enum(CONFIDENCE), 'high: requirements and reasons stated by the organisation; medium: via a republished or summary source, or partly stated; low: the choice is documented, its reasons thin'),
-  chosen: d(z.string().check(z.regex(/^([a-z][a-z0-9-]*|other:.+)$/)), 'broker id chosen, or other:<name> for a system outside the knowledge base'),
+  sources: d(
+    z.array(z.union([url, d(z.string().check(z.regex(/^repo:/)), 'repo:owner/name:path')])).check(z.minLength(1)),
+    'where the decision is documented',
+  ),
+  confidence: d(
+    z.enum(CONFIDENCE),
+    'high: requirements and reasons stated by the organisation; medium: via a republished or summary source, or ' +
+      'partly stated; low: the choice is documented, its reasons thin',
+  ),
+  chosen: d(
+    z.string().check(z.regex(/^([a-z][a-z0-9-]*|other:.+)$/)),
+    'broker id chosen, or other:<name> for a system outside the knowledge base',
+  ),
   rejected: z._default(
-    z.array(z.strictObject({ broker: id, why: text(), stated: d(z.boolean(), 'true when the source states the rejection (only those count as must-not)') })),
+    z.array(
+      z.strictObject({
+        broker: id,
+        why: text(),
+        stated: d(z.boolean(), 'true when the source states the rejection (only those count as must-not)'),
+      }),
+    ),
     [],
   ),
   requirements: requirementsSchema,
   expect: z.optional(
     z.strictObject({
-      strengths: z.optional(d(z.array(z.string()), 'scoring parts (e.g. features.multiTenancy, throughput.nodes) that must be strengths of the winner')),
+      strengths: z.optional(
+        d(
+          z.array(z.string()),
+          'scoring parts (e.g. features.multiTenancy, throughput.nodes) that must be strengths of the winner',
+        ),
+      ),
     }),
   ),
   notes: z.optional(z.string()),

@@ -12,18 +12,23 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (wide) throw inputError(`${wide} is not supported; save the file as UTF-8`, { file });
   if (!isUtf8(bytes)) {
     const offset = firstInvalidUtf8(bytes);
-    throw inputError(`not valid UTF-8 (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')}); save the file as UTF-8`, { file, ...position(bytes, offset) });
+    throw inputError(
+      `not valid UTF-8 (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')}); save the file as UTF-8`,
+      { file, ...position(bytes, offset) },
+    );
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const nul = text.indexOf('\u0000');
-  if (nul !== -1) throw inputError('looks like a binary file (contains NUL bytes)', { file, ...lineColumnOf(text, nul) });
+  if (nul !== -1)
+    throw inputError('looks like a binary file (contains NUL bytes)', { file, ...lineColumnOf(text, nul) });
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** "UTF-16" or "UTF-32" when the start of the bytes says so (a byte-order mark, or ASCII with zero bytes between). */
 export function wideEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | undefined {
   const [a, b, c, d] = bytes;
-  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) return 'UTF-32';
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff))
+    return 'UTF-32';
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return 'UTF-16';
   // Without a mark: text starting with an ASCII character, every other byte zero.
   if (bytes.length >= 4 && a !== 0 && b === 0 && c === 0 && d === 0) return 'UTF-32';
@@ -40,9 +45,10 @@ function zeroShare(bytes: Uint8Array): number {
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence (the lead byte of a broken one). */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
     const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
@@ -58,7 +64,10 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** Line and column (in characters) of a byte offset, counting only the valid text before it. */
 function position(bytes: Uint8Array, offset: number): Pick<ErrorLocation, 'line' | 'column'> {
-  return lineColumnOf(Buffer.from(bytes.buffer, bytes.byteOffset, offset).toString('utf8'), offset === 0 ? 0 : Infinity);
+  return lineColumnOf(
+    Buffer.from(bytes.buffer, bytes.byteOffset, offset).toString('utf8'),
+    offset === 0 ? 0 : Infinity,
+  );
 }
 
 function lineColumnOf(text: string, index: number): { line: number; column: number } {

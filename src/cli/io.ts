@@ -28,7 +28,11 @@ export async function readInput(path: string, limit: number): Promise<{ file: st
 
 async function readBytes(path: string, limit: number): Promise<Buffer> {
   if (path === '-') {
-    if (process.stdin.isTTY) throw usageError('reading requirements from stdin ("-"), but stdin is a terminal: pipe a file in, e.g. mqselect recommend - < reqs.yaml');
+    if (process.stdin.isTTY)
+      throw usageError(
+        'reading requirements from stdin ("-"), but stdin is a terminal: pipe a file in, e.g. mqselect recommend ' +
+          '- < reqs.yaml',
+      );
     return readStream(process.stdin, limit, STDIN_NAME);
   }
   try {
@@ -38,19 +42,31 @@ async function readBytes(path: string, limit: number): Promise<Buffer> {
       // A FIFO, a device or a socket: read asynchronously, so Ctrl-C still works while it waits for data.
       return await readStream(fs.createReadStream(path), limit, path);
     }
-    if (info.size > limit) throw inputError(`file is ${formatSize(info.size)}, over the ${formatSize(limit)} limit`, { file: path });
+    if (info.size > limit)
+      throw inputError(`file is ${formatSize(info.size)}, over the ${formatSize(limit)} limit`, { file: path });
     const bytes = fs.readFileSync(path);
     if (bytes.length > limit) throw inputError(`file is over the ${formatSize(limit)} limit`, { file: path });
     return bytes;
   } catch (error) {
     if ((error as { kind?: string }).kind) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw inputError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'unknown error'})`, { file: path });
+    throw inputError(
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot read (${code ?? 'unknown error'})`,
+      { file: path },
+    );
   }
 }
 
 /** Reads a stream up to the limit; one byte more and it stops reading and refuses the input. */
-export async function readStream(stream: NodeJS.ReadableStream & { destroy(): void }, limit: number, file: string): Promise<Buffer> {
+export async function readStream(
+  stream: NodeJS.ReadableStream & { destroy(): void },
+  limit: number,
+  file: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   try {
@@ -82,7 +98,8 @@ export async function sha256(text: string): Promise<string> {
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    if (dir.endsWith('dist') || dir.endsWith(join('src', 'cli'))) return dir.endsWith('dist') ? dirname(dir) : dirname(dirname(dir));
+    if (dir.endsWith('dist') || dir.endsWith(join('src', 'cli')))
+      return dir.endsWith('dist') ? dirname(dir) : dirname(dirname(dir));
     dir = dirname(dir);
   }
   return process.cwd();
@@ -90,7 +107,9 @@ export function packageRoot(): string {
 
 export async function shippedKbFiles(): Promise<string[]> {
   const data = join(packageRoot(), 'data');
-  return shippedKbFileNames(fs.readdirSync(join(data, 'brokers'))).map((f) => relative(process.cwd(), join(data, f)) || f);
+  return shippedKbFileNames(fs.readdirSync(join(data, 'brokers'))).map(
+    (f) => relative(process.cwd(), join(data, f)) || f,
+  );
 }
 
 /**
@@ -117,7 +136,10 @@ export function checkWritableFolder(path: string, option: string): void {
     dir = dirname(dir);
   }
   const info = statOrUndefined(dir);
-  if (info && !info.isDirectory()) throw usageError(`${option} ${path}: ${dir === resolve(path) ? 'is a file, not a folder' : `${dir} is a file, not a folder`}`);
+  if (info && !info.isDirectory())
+    throw usageError(
+      `${option} ${path}: ${dir === resolve(path) ? 'is a file, not a folder' : `${dir} is a file, not a folder`}`,
+    );
   probeWrite(dir, `${option} ${path}`);
 }
 
@@ -136,7 +158,9 @@ function probeWrite(dir: string, what: string): void {
     fs.unlinkSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw usageError(`${what}: cannot write in ${dir} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? 'error')})`);
+    throw usageError(
+      `${what}: cannot write in ${dir} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? 'error')})`,
+    );
   }
 }
 
@@ -155,7 +179,11 @@ export async function writeFileAtomic(path: string, text: string, force: boolean
   }
   const temp = join(dirname(path), `.${Date.now()}-${process.pid}.mqselect.tmp`);
   try {
-    const handle = await fs.promises.open(temp, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o644);
+    const handle = await fs.promises.open(
+      temp,
+      fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY,
+      0o644,
+    );
     try {
       await handle.writeFile(text);
       await handle.sync();

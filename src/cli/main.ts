@@ -18,7 +18,9 @@ import { VERSION } from './version.js';
 
 function program(setExit: (code: ExitCode) => void): Command {
   const root = new Command('mqselect')
-    .description('Choose a message queue (ActiveMQ, RabbitMQ, RocketMQ, Kafka) from declared requirements, with sourced reasons.')
+    .description(
+      'Choose a message queue (ActiveMQ, RabbitMQ, RocketMQ, Kafka) from declared requirements, with sourced reasons.',
+    )
     .version(versionText())
     .helpCommand(false)
     .option('--verbose', 'show stack traces for internal errors')
@@ -33,25 +35,42 @@ function program(setExit: (code: ExitCode) => void): Command {
     .command('recommend')
     .description('rank the brokers for a requirements file (YAML or JSON; "-" reads stdin), or for many with --batch')
     .argument('[file]', 'requirements file, format v1, or - for stdin')
-    .option('--batch <file>', 'JSON array or NDJSON of requirement objects ("-" for stdin); writes NDJSON, one line per record')
-    .option('--set <path=value>', 'override a field of the input, e.g. --set workload.peakMessagesPerSecond=2e6 (repeatable)', collect, [])
+    .option(
+      '--batch <file>',
+      'JSON array or NDJSON of requirement objects ("-" for stdin); writes NDJSON, one line per record',
+    )
+    .option(
+      '--set <path=value>',
+      'override a field of the input, e.g. --set workload.peakMessagesPerSecond=2e6 (repeatable)',
+      collect,
+      [],
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('-w, --weight <name=n>', `override a weight 0..10 (repeatable; ${CRITERIA.join(', ')})`, collect, [])
     .option('--explain', 'print every contribution to every score (html: every contribution table starts open)', false)
-    .option('-o, --output <file>', 'write to this file instead of stdout (atomically; an existing file only with --force)')
+    .option(
+      '-o, --output <file>',
+      'write to this file instead of stdout (atomically; an existing file only with --force)',
+    )
     .option('--force', 'replace an existing --output file', false)
     .option('--no-sensitivity', 'skip the "what would change the answer" analysis (single file)')
     .option('--sensitivity', 'add the analysis to every --batch record (off by default there)')
-    .addOption(new Option('--detail <level>', '--batch records: summary (no explanation text) or full').choices(['summary', 'full']).default('summary'))
+    .addOption(
+      new Option('--detail <level>', '--batch records: summary (no explanation text) or full')
+        .choices(['summary', 'full'])
+        .default('summary'),
+    )
     .option('--robustness <n>', 'random weight vectors for the robustness share (0 = none)', '1000')
     .option('--seed <n>', 'seed of the robustness sampling', '1')
     .option('--no-color', 'no colour, even on a terminal')
     .option('--width <n>', 'wrap to N columns (0 = never); default: the terminal width on a terminal, none when piped')
     .action(async (file: string | undefined, flags, command: Command) => {
-      if ((file === undefined) === (flags.batch === undefined)) throw usageError('give either a requirements FILE or --batch FILE (see mqselect recommend --help)');
+      if ((file === undefined) === (flags.batch === undefined))
+        throw usageError('give either a requirements FILE or --batch FILE (see mqselect recommend --help)');
       if (flags.batch !== undefined) {
-        if (flags.format !== 'table' || flags.explain || flags.output !== undefined) throw usageError('--batch always writes NDJSON to stdout; --format, --explain and --output do not apply');
+        if (flags.format !== 'table' || flags.explain || flags.output !== undefined)
+          throw usageError('--batch always writes NDJSON to stdout; --format, --explain and --output do not apply');
         const { runBatch } = await import('./commands/batch.js');
         // In batch the analysis is opt-in: only an explicit --sensitivity turns it on (commander defaults
         // the pair --sensitivity / --no-sensitivity to true).
@@ -80,10 +99,15 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   root
     .command('compare')
-    .description('the knowledge base side by side: ratings, figures, capabilities per profile, protocols, cluster modes, sources')
+    .description(
+      'the knowledge base side by side: ratings, figures, capabilities per profile, protocols, cluster modes, sources',
+    )
     .argument('[brokers...]', 'broker ids, any case (all when none): activemq, kafka, rabbitmq, rocketmq')
     .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to this file instead of stdout (atomically; an existing file only with --force)')
+    .option(
+      '-o, --output <file>',
+      'write to this file instead of stdout (atomically; an existing file only with --force)',
+    )
     .option('--force', 'replace an existing --output file', false)
     .option('--kb <file>', 'add or override knowledge-base files (repeatable)', collect, [])
     .option('--no-color', 'no colour, even on a terminal')
@@ -105,11 +129,18 @@ function program(setExit: (code: ExitCode) => void): Command {
   const adr = root.command('adr').description('architecture decision records (MADR 4) that CI can re-check');
   adr
     .command('new')
-    .description('write NNNN-title.md from a requirements file: the ranking, the decision, its cluster mode and an embedded block for adr check')
+    .description(
+      'write NNNN-title.md from a requirements file: the ranking, the decision, its cluster mode and an embedded ' +
+        'block for adr check',
+    )
     .argument('<file>', 'requirements file, format v1, or - for stdin')
     .option('--dir <dir>', 'where the ADRs live', 'docs/decisions')
     .option('--title <title>', 'ADR title (default: "Use <broker> (<profile>) for <requirements title>")')
-    .addOption(new Option('--status <status>', 'status in the front matter').choices(['proposed', 'accepted']).default('proposed'))
+    .addOption(
+      new Option('--status <status>', 'status in the front matter')
+        .choices(['proposed', 'accepted'])
+        .default('proposed'),
+    )
     .option('--date <YYYY-MM-DD>', 'date in the front matter (default: today); makes the output reproducible')
     .option('--decision-makers <names>', 'comma-separated names', splitList, [])
     .option('--consulted <names>', 'comma-separated names', splitList, [])
@@ -129,12 +160,27 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
   adr
     .command('check')
-    .description('re-run every ADR with an mqselect block; exit 1 on findings at or above --fail-on (others are skipped and counted)')
+    .description(
+      're-run every ADR with an mqselect block; exit 1 on findings at or above --fail-on (others are skipped and ' +
+        'counted)',
+    )
     .argument('[paths...]', 'ADR files or directories (default: docs/decisions)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the check').choices(['error', 'warning']).default('error'))
-    .option('--root <dir>', 'where recorded extra KB paths start (default: the repository root above each ADR, else its folder)')
-    .option('--kb <file>', 'a knowledge-base file standing in for a recorded one of the same name (repeatable)', collect, [])
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that fails the check')
+        .choices(['error', 'warning'])
+        .default('error'),
+    )
+    .option(
+      '--root <dir>',
+      'where recorded extra KB paths start (default: the repository root above each ADR, else its folder)',
+    )
+    .option(
+      '--kb <file>',
+      'a knowledge-base file standing in for a recorded one of the same name (repeatable)',
+      collect,
+      [],
+    )
     .action(async (paths: string[], flags) => {
       const { runAdrCheck } = await import('./commands/adr-check.js');
       setExit(await runAdrCheck(paths, flags));
@@ -150,7 +196,10 @@ function program(setExit: (code: ExitCode) => void): Command {
       setExit(await runKbValidate(files, flags));
     });
   kb.command('cases')
-    .description('run the engine on the case library of real decisions and report agreement (top-1, top-2, must-not violations, misses)')
+    .description(
+      'run the engine on the case library of real decisions and report agreement (top-1, top-2, must-not ' +
+        'violations, misses)',
+    )
     .option('--kb <file>', 'add or override knowledge-base files, e.g. a changed model.yaml (repeatable)', collect, [])
     .option('--cases <dir>', 'another folder of case files (default: the shipped library in data/cases)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -162,7 +211,10 @@ function program(setExit: (code: ExitCode) => void): Command {
       setExit(await runKbCases(flags));
     });
   kb.command('show')
-    .description('print what the knowledge base says about a broker, with sources (all brokers when none given), or the scoring model')
+    .description(
+      'print what the knowledge base says about a broker, with sources (all brokers when none given), or the ' +
+        'scoring model',
+    )
     .argument('[broker]', 'broker id, any case: activemq, rabbitmq, rocketmq, kafka')
     .option('--model', 'print the scoring model instead: every weight, threshold and curve with its why')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -201,7 +253,8 @@ function program(setExit: (code: ExitCode) => void): Command {
   // Every command's help ends with examples and its exit codes (help.ts), worded only when shown.
   const footers = (command: Command, path: string) => {
     command.addHelpText('after', () => helpFooter(path, helpWidth()));
-    for (const sub of command.commands) if (sub.name() !== 'help') footers(sub, path === 'mqselect' ? sub.name() : `${path} ${sub.name()}`);
+    for (const sub of command.commands)
+      if (sub.name() !== 'help') footers(sub, path === 'mqselect' ? sub.name() : `${path} ${sub.name()}`);
   };
   footers(root, 'mqselect');
   return root;
@@ -217,7 +270,13 @@ function versionText(): string {
 /** Help fits the terminal (COLUMNS too); piped, it keeps commander's 80 columns. */
 const helpWidth = () => (process.stdout.isTTY ? terminalWidth(process.env, process.stdout) : 80);
 
-const splitList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+const splitList = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
 /** Today in the local time zone, as people write dates in ADRs. */
 function localDate(now: Date): string {
@@ -253,7 +312,12 @@ async function main(argv: string[]): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successes; everything else commander rejects is a usage error.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
       return EXIT.usage;
     }
     if (error instanceof MqselectError) {
@@ -261,7 +325,9 @@ async function main(argv: string[]): Promise<ExitCode> {
       if (verbose && error.stack) writeStderr(error.stack);
       return error.exitCode;
     }
-    const internal = usageError(`internal error: ${(error as Error).message ?? String(error)}${verbose ? '' : ' (run with --verbose for details)'}`);
+    const internal = usageError(
+      `internal error: ${(error as Error).message ?? String(error)}${verbose ? '' : ' (run with --verbose for details)'}`,
+    );
     writeStderr(`mqselect: ${oneLine(internal.message)}`);
     if (verbose) writeStderr((error as Error).stack ?? '');
     return EXIT.usage;

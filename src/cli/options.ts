@@ -9,9 +9,11 @@ export function parseWeightOverrides(values: string[]): Partial<Record<Criterion
     const match = /^([A-Za-z]+)=(.+)$/.exec(value);
     if (!match) throw usageError(`--weight expects NAME=NUMBER, e.g. --weight latency=8 (got "${value}")`);
     const [, name, raw] = match as unknown as [string, string, string];
-    if (!(CRITERIA as readonly string[]).includes(name)) throw usageError(`--weight: unknown criterion "${name}" (one of ${CRITERIA.join(', ')})`);
+    if (!(CRITERIA as readonly string[]).includes(name))
+      throw usageError(`--weight: unknown criterion "${name}" (one of ${CRITERIA.join(', ')})`);
     const weight = parseHumanNumber(raw);
-    if (weight === undefined || weight < 0 || weight > 10) throw usageError(`--weight ${name}: expected a number from 0 to 10 (got "${raw}")`);
+    if (weight === undefined || weight < 0 || weight > 10)
+      throw usageError(`--weight ${name}: expected a number from 0 to 10 (got "${raw}")`);
     overrides[name as Criterion] = weight;
   }
   return overrides;
@@ -22,6 +24,7 @@ export const collect = (value: string, previous: string[] = []) => [...previous,
 /** A whole number option such as --robustness 10000 or --seed 7, within 0..max. */
 export function parseCount(option: string, raw: string, max: number): number {
   const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value > max) throw usageError(`${option}: expected a whole number from 0 to ${max} (got "${raw}")`);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value > max)
+    throw usageError(`${option}: expected a whole number from 0 to ${max} (got "${raw}")`);
   return value;
 }

@@ -8,7 +8,11 @@ import { Utf8Chunks, wideEncoding } from './decode.js';
 
 export type RawRecord = { text: string } | { error: string };
 
-export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limit: number, file?: string): AsyncGenerator<RawRecord> {
+export async function* splitRecords(
+  chunks: AsyncIterable<string | Buffer>,
+  limit: number,
+  file?: string,
+): AsyncGenerator<RawRecord> {
   // Bytes that are not UTF-8 stop the run (the records before them are answered) instead of reaching
   // results as U+FFFD.
   const decoder = new Utf8Chunks();
@@ -20,7 +24,8 @@ export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limi
       const wide = wideEncoding(chunk);
       if (wide) throw inputError(`${wide} is not supported; save the input as UTF-8`, where);
     }
-    const { text: decoded, invalid } = typeof chunk === 'string' ? { text: chunk, invalid: false } : decoder.push(chunk);
+    const { text: decoded, invalid } =
+      typeof chunk === 'string' ? { text: chunk, invalid: false } : decoder.push(chunk);
     let text = decoded;
     const nul = text.indexOf('\u0000');
     if (nul !== -1) text = text.slice(0, nul);
@@ -35,10 +40,16 @@ export async function* splitRecords(chunks: AsyncIterable<string | Buffer>, limi
         yield record;
       }
     }
-    if (invalid) throw inputError(`not valid UTF-8 in record ${records} (counting from 0); save the input as UTF-8`, where);
-    if (nul !== -1) throw inputError(`looks like a binary file (a NUL byte in record ${records}, counting from 0)`, where);
+    if (invalid)
+      throw inputError(`not valid UTF-8 in record ${records} (counting from 0); save the input as UTF-8`, where);
+    if (nul !== -1)
+      throw inputError(`looks like a binary file (a NUL byte in record ${records}, counting from 0)`, where);
   }
-  if (decoder.endsCut()) throw inputError('not valid UTF-8 at the end of the input (a cut multi-byte character); save the input as UTF-8', where);
+  if (decoder.endsCut())
+    throw inputError(
+      'not valid UTF-8 at the end of the input (a cut multi-byte character); save the input as UTF-8',
+      where,
+    );
   if (!splitter) throw inputError('the input is empty (expected a JSON array or NDJSON of requirement objects)', where);
   yield* splitter.end();
 }
@@ -132,7 +143,10 @@ class DocumentSplitter implements Splitter {
         else if (c === QUOTE) this.inString = false;
         continue;
       }
-      if ((c === OPEN_CURLY && lineStart && this.depth > 0) || ((c === OPEN_CURLY || c === OPEN_SQUARE) && this.depth === 0 && this.content)) {
+      if (
+        (c === OPEN_CURLY && lineStart && this.depth > 0) ||
+        ((c === OPEN_CURLY || c === OPEN_SQUARE) && this.depth === 0 && this.content)
+      ) {
         const record = cut(i);
         if (record) yield record;
       }
@@ -224,7 +238,11 @@ class ArraySplitter implements Splitter {
   *end(): Generator<RawRecord> {
     if (!this.closed) {
       const record = this.piece.take();
-      yield { error: record ? 'the JSON array ends in the middle of this record (truncated input)' : 'the JSON array is not closed with ]' };
+      yield {
+        error: record
+          ? 'the JSON array ends in the middle of this record (truncated input)'
+          : 'the JSON array is not closed with ]',
+      };
     }
     if (this.trailing) yield { error: 'unexpected text after the closing ] of the JSON array' };
   }

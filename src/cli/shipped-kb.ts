@@ -49,7 +49,10 @@ export function failOnIntegrityErrors(assembled: AssembledKb, files: string[]): 
   const errors = assembled.findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return;
   const first = errors[0]!;
-  throw inputError(`knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`, { file: files.join(', ') });
+  throw inputError(
+    `knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`,
+    { file: files.join(', ') },
+  );
 }
 
 /**
@@ -63,7 +66,9 @@ export async function caseLibrary(dir?: string): Promise<Case[]> {
   const folder = dir ?? join(packageRoot(), 'data', 'cases');
   let names: string[];
   try {
-    names = readdirSync(folder).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+    names = readdirSync(folder)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort();
   } catch {
     throw inputError('cannot read the case folder', { file: folder });
   }

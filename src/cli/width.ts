@@ -6,10 +6,15 @@ import { usageError } from '../errors.js';
  */
 export const MIN_WIDTH = 20;
 
-export function outputWidth(flag: string | undefined, env: NodeJS.ProcessEnv, stream: { isTTY?: boolean; columns?: number }): number | undefined {
+export function outputWidth(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  stream: { isTTY?: boolean; columns?: number },
+): number | undefined {
   if (flag !== undefined) {
     const value = Number(flag);
-    if (!/^\d+$/.test(flag.trim()) || (value !== 0 && (value < MIN_WIDTH || value > 1000))) throw usageError(`--width: expected 0 (no wrapping) or a whole number from ${MIN_WIDTH} to 1000 (got "${flag}")`);
+    if (!/^\d+$/.test(flag.trim()) || (value !== 0 && (value < MIN_WIDTH || value > 1000)))
+      throw usageError(`--width: expected 0 (no wrapping) or a whole number from ${MIN_WIDTH} to 1000 (got "${flag}")`);
     return value === 0 ? undefined : value;
   }
   return stream.isTTY === true ? terminalWidth(env, stream) : undefined;

@@ -16,28 +16,94 @@ export function assumptions(r: Requirements, weights: Record<Criterion, WeightIn
   for (const d of DIMENSIONS) {
     if (r.weights?.[d] !== undefined || r.priorities?.[d] !== undefined) continue;
     const w = weights[d];
-    if (w.from === 'implied') add(`priorities.${d}`, undefined, w.priority ?? String(w.weight), `weight ${w.weight}: not ranked, but a stated fact (${model.impliedBy[d].why.replace(/\.$/, '').toLowerCase()})`);
-    else if (fallback) add(`priorities.${d}`, undefined, w.priority ?? String(w.weight), `weight ${w.weight}: nothing was ranked or stated, so the general KB ratings decide`);
-    else if (w.from === 'default') add(`priorities.${d}`, undefined, 'not weighed', `weight ${w.weight}: nothing stated about ${d}; it only breaks exact ties between brokers`);
+    if (w.from === 'implied')
+      add(
+        `priorities.${d}`,
+        undefined,
+        w.priority ?? String(w.weight),
+        `weight ${w.weight}: not ranked, but a stated fact ` +
+          `(${model.impliedBy[d].why.replace(/\.$/, '').toLowerCase()})`,
+      );
+    else if (fallback)
+      add(
+        `priorities.${d}`,
+        undefined,
+        w.priority ?? String(w.weight),
+        `weight ${w.weight}: nothing was ranked or stated, so the general KB ratings decide`,
+      );
+    else if (w.from === 'default')
+      add(
+        `priorities.${d}`,
+        undefined,
+        'not weighed',
+        `weight ${w.weight}: nothing stated about ${d}; it only breaks exact ties between brokers`,
+      );
   }
-  add('workload.peakMessagesPerSecond', r.workload?.peakMessagesPerSecond, 'not used', 'throughput and scalability judged by KB ratings; no node count from load');
-  add('workload.averageMessageBytes', r.workload?.averageMessageBytes, formatBytes(model.sizing.defaultMessageBytes.value), 'every broker\'s per-node capacity compared at this size');
-  add('workload.consumerGroups', r.workload?.consumerGroups, '1', 'no fan-out: queue brokers hold one copy of each message');
-  add('workload.growthFactor', r.workload?.growthFactor, '1', 'sized for today\'s peak only');
-  add('workload.topics', r.workload?.topics, '1', 'backlog judged per queue for one queue; the number of topics is not checked against a ceiling');
+  add(
+    'workload.peakMessagesPerSecond',
+    r.workload?.peakMessagesPerSecond,
+    'not used',
+    'throughput and scalability judged by KB ratings; no node count from load',
+  );
+  add(
+    'workload.averageMessageBytes',
+    r.workload?.averageMessageBytes,
+    formatBytes(model.sizing.defaultMessageBytes.value),
+    "every broker's per-node capacity compared at this size",
+  );
+  add(
+    'workload.consumerGroups',
+    r.workload?.consumerGroups,
+    '1',
+    'no fan-out: queue brokers hold one copy of each message',
+  );
+  add('workload.growthFactor', r.workload?.growthFactor, '1', "sized for today's peak only");
+  add(
+    'workload.topics',
+    r.workload?.topics,
+    '1',
+    'backlog judged per queue for one queue; the number of topics is not checked against a ceiling',
+  );
   add('latency.p99Ms', r.latency?.p99Ms, 'not used', 'latency judged by KB ratings');
-  add('reliability.messageLoss', r.reliability?.messageLoss, ASSUMED_MESSAGE_LOSS, 'used to choose the cluster mode, never to eliminate');
-  add('reliability.failover', r.reliability?.failover, ASSUMED_FAILOVER, 'used to choose the cluster mode, never to eliminate');
-  add('deployment.multiDatacenter', r.deployment?.multiDatacenter, 'none', 'one site; no cross-datacenter option chosen');
+  add(
+    'reliability.messageLoss',
+    r.reliability?.messageLoss,
+    ASSUMED_MESSAGE_LOSS,
+    'used to choose the cluster mode, never to eliminate',
+  );
+  add(
+    'reliability.failover',
+    r.reliability?.failover,
+    ASSUMED_FAILOVER,
+    'used to choose the cluster mode, never to eliminate',
+  );
+  add(
+    'deployment.multiDatacenter',
+    r.deployment?.multiDatacenter,
+    'none',
+    'one site; no cross-datacenter option chosen',
+  );
   add(
     'deployment.platform',
     r.deployment?.platform,
     'any',
-    r.deployment?.managedService === 'preferred' ? 'a preferred managed service is looked for on AWS, Azure and Google Cloud' : 'managed offerings not counted',
+    r.deployment?.managedService === 'preferred'
+      ? 'a preferred managed service is looked for on AWS, Azure and Google Cloud'
+      : 'managed offerings not counted',
   );
-  add('deployment.commercialEditions', r.deployment?.commercialEditions, 'excluded', 'paid-edition features do not count');
+  add(
+    'deployment.commercialEditions',
+    r.deployment?.commercialEditions,
+    'excluded',
+    'paid-edition features do not count',
+  );
   add('team.experience', r.team?.experience, 'none', 'no broker gets an experience advantage');
   add('team.languages', r.team?.languages, 'any', 'client-library coverage not compared');
-  add('team.opsEngineers', r.team?.opsEngineers, 'not used', 'no extra cost for brokers with more component types (the one-operator rules do not fire)');
+  add(
+    'team.opsEngineers',
+    r.team?.opsEngineers,
+    'not used',
+    'no extra cost for brokers with more component types (the one-operator rules do not fire)',
+  );
   return out;
 }

@@ -25,35 +25,58 @@ export interface ClusterModePick {
  * Picks the cluster mode for a set of profiles: a current mode serving all of them that gives the
  * stated (or assumed) loss and failover guarantees, preferring the KB's order (simplest first).
  */
-export function pickClusterMode(profiles: ResolvedProfile[], requirements: Requirements, model: Model): ClusterModePick {
+export function pickClusterMode(
+  profiles: ResolvedProfile[],
+  requirements: Requirements,
+  model: Model,
+): ClusterModePick {
   const ids = profiles.map((p) => p.profile.id);
   const shared = currentModesFor(profiles[0]!).filter((m) => ids.every((id) => m.profiles.includes(id)));
   const pool = shared.length > 0 ? shared : currentModesFor(profiles[0]!);
   const stated = { loss: requirements.reliability?.messageLoss, failover: requirements.reliability?.failover };
   const withAssumed = { loss: stated.loss ?? ASSUMED_MESSAGE_LOSS, failover: stated.failover ?? ASSUMED_FAILOVER };
   const fitting = pool.filter((m) => modeMeetsReliability(m, withAssumed.loss, withAssumed.failover));
-  const acceptable = fitting.length > 0 ? fitting : pool.filter((m) => modeMeetsReliability(m, stated.loss, stated.failover));
+  const acceptable =
+    fitting.length > 0 ? fitting : pool.filter((m) => modeMeetsReliability(m, stated.loss, stated.failover));
   // The most specific mode first (one made for exactly these profiles), then the KB's order.
   const specificity = (m: ClusterMode) => m.profiles.length - ids.length;
   const ranked = [...acceptable].sort((a, b) => specificity(a) - specificity(b) || pool.indexOf(a) - pool.indexOf(b));
   const mode = (ranked[0] ?? pool[0])!;
-  return { mode, nodes: sizeRoles(mode, profiles, requirements, model, 1), skipped: pool.filter((m) => !acceptable.includes(m)), assumed: withAssumed };
+  return {
+    mode,
+    nodes: sizeRoles(mode, profiles, requirements, model, 1),
+    skipped: pool.filter((m) => !acceptable.includes(m)),
+    assumed: withAssumed,
+  };
 }
 
 /** The picked mode with everything a reader needs: why, guarantees, sizing at growth, managed and cross-DC options. */
-export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Requirements, model: Model, multiDc: MultiDcChoice | undefined, pick = pickClusterMode(profiles, requirements, model)): ClusterModeChoice {
+export function chooseClusterMode(
+  profiles: ResolvedProfile[],
+  requirements: Requirements,
+  model: Model,
+  multiDc: MultiDcChoice | undefined,
+  pick = pickClusterMode(profiles, requirements, model),
+): ClusterModeChoice {
   const { mode, nodes, skipped, assumed } = pick;
   const why: string[] = [mode.whenToUse];
   const g = mode.guarantees.nodeLoss;
   why.push(`on a node failure: acknowledged-message loss ${g.acknowledgedLoss}, ${g.failover} failover (${g.rto})`);
   if (skipped.length > 0) {
-    why.push(`not ${skipped.map((m) => m.name).join(', ')}: weaker guarantees than ${assumed.loss === 'never' ? 'no loss' : `loss ${assumed.loss}`} with ${assumed.failover} failover`);
+    why.push(
+      `not ${skipped.map((m) => m.name).join(', ')}: weaker guarantees ` +
+        `than ${assumed.loss === 'never' ? 'no loss' : `loss ${assumed.loss}`} with ${assumed.failover} failover`,
+    );
   }
   const growth = growthFactor(requirements);
   const grown = growth > 1 ? sizeRoles(mode, profiles, requirements, model, growth) : undefined;
   const scaling = mode.roles.find((r) => r.scalesWithLoad)!;
   const { load } = sizingOf(profiles[0]!.profile, requirements, model);
-  if (load) why.push(`${scaling.role} count sized for ${formatCount(load.messagesPerSecond)} msg/s at half of the measured per-node capacity`);
+  if (load)
+    why.push(
+      `${scaling.role} count sized for ${formatCount(load.messagesPerSecond)} msg/s at half of the measured ` +
+        `per-node capacity`,
+    );
   const choice: ClusterModeChoice = {
     id: mode.id,
     name: mode.name,
@@ -71,7 +94,15 @@ export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Req
   if (managed) choice.managed = managed;
   if (multiDc) {
     const o = multiDc.option;
-    choice.multiDatacenter = { id: o.id, name: o.name, replication: o.replication, rpo: o.rpo, failover: o.failover, why: multiDc.why, sources: o.sources };
+    choice.multiDatacenter = {
+      id: o.id,
+      name: o.name,
+      replication: o.replication,
+      rpo: o.rpo,
+      failover: o.failover,
+      why: multiDc.why,
+      sources: o.sources,
+    };
   }
   const scalingCount = nodes.find((n) => n.role === scaling.role)?.count ?? scaling.min;
   const storage = sizeStorage(profiles, requirements, model, mode, Math.max(1, scalingCount));
@@ -84,12 +115,19 @@ export function chooseClusterMode(profiles: ResolvedProfile[], requirements: Req
  * (average rate, else the peak) and any backlog; a queue keeps its backlog. Every copy counts. Spread
  * over the nodes that carry traffic, and flagged beyond what one node holds in practice.
  */
-export function sizeStorage(profiles: ResolvedProfile[], requirements: Requirements, model: Model, mode: ClusterMode, nodes: number): ClusterModeChoice['storage'] {
+export function sizeStorage(
+  profiles: ResolvedProfile[],
+  requirements: Requirements,
+  model: Model,
+  mode: ClusterMode,
+  nodes: number,
+): ClusterModeChoice['storage'] {
   const w = requirements.workload;
   const bytes = messageBytes(requirements, model);
   const rate = w?.averageMessagesPerSecond ?? w?.peakMessagesPerSecond;
   const isLog = profiles.every((p) => p.profile.model === 'log');
-  const windowMessages = isLog && rate !== undefined && (w?.retentionHours ?? 0) > 0 ? rate * w!.retentionHours! * 3600 : 0;
+  const windowMessages =
+    isLog && rate !== undefined && (w?.retentionHours ?? 0) > 0 ? rate * w!.retentionHours! * 3600 : 0;
   const backlog = w?.peakBacklogMessages ?? 0;
   const messages = Math.max(windowMessages, backlog);
   if (messages === 0) return undefined;
@@ -106,11 +144,19 @@ export function sizeStorage(profiles: ResolvedProfile[], requirements: Requireme
     copies: mode.copies,
     basis: `${what} × ${formatBytes(bytes)} × ${mode.copies} ${mode.copies === 1 ? 'copy' : 'copies'} = ${formatBytes(retainedBytes)}, ≈${formatBytes(perNodeBytes)} on each of ${nodes} node${nodes === 1 ? '' : 's'}`,
     beyondPractical: perNodeBytes > model.sizing.practicalDiskPerNodeBytes.value,
-    ...(tiered ? { tieredStorage: `${tiered.support}${tiered.since ? ` since ${tiered.since}` : ''}: ${tiered.note}` } : {}),
+    ...(tiered
+      ? { tieredStorage: `${tiered.support}${tiered.since ? ` since ${tiered.since}` : ''}: ${tiered.note}` }
+      : {}),
   };
 }
 
-function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements: Requirements, model: Model, growth: number): NodeCount[] {
+function sizeRoles(
+  mode: ClusterMode,
+  profiles: ResolvedProfile[],
+  requirements: Requirements,
+  model: Model,
+  growth: number,
+): NodeCount[] {
   const scaling = mode.roles.find((r) => r.scalesWithLoad)!;
   // A set is sized for its general flow (the member that needs fewest nodes): a special message type
   // (transaction, delay topics) carries part of the traffic at a higher cost per message.
@@ -132,14 +178,18 @@ function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements:
     ...(capped
       ? { note: `load needs ${count}; one cluster tops out at ${scaling.max}: split the load across clusters` }
       : general && costlier.length > 0
-        ? { note: `sized for the general flow on ${general.profile.name}; if all traffic used ${costlier.join(', ')} would be needed: add your special flows' share at their rate` }
+        ? {
+            note:
+              `sized for the general flow on ${general.profile.name}; if all traffic ` +
+              `used ${costlier.join(', ')} would be needed: add your special flows' share at their rate`,
+          }
         : scaling.note
           ? { note: scaling.note }
           : {}),
   });
   for (const role of mode.roles) {
     if (role === scaling) continue;
-    const per = role.perRole ? counts.get(role.perRole)?.count ?? 1 : 1;
+    const per = role.perRole ? (counts.get(role.perRole)?.count ?? 1) : 1;
     counts.set(role.role, { role: role.role, count: role.min * per, ...(role.note ? { note: role.note } : {}) });
   }
   return mode.roles.map((r) => counts.get(r.role)!).filter((n) => n.count > 0);
@@ -147,7 +197,8 @@ function sizeRoles(mode: ClusterMode, profiles: ResolvedProfile[], requirements:
 
 function managedEquivalent(profiles: ResolvedProfile[], requirements: Requirements): ClusterModeChoice['managed'] {
   const platform = requirements.deployment?.platform;
-  if (!platform || platform === 'on-premises' || requirements.deployment?.managedService === 'excluded') return undefined;
+  if (!platform || platform === 'on-premises' || requirements.deployment?.managedService === 'excluded')
+    return undefined;
   const needs = neededProtocols(requirements);
   const offering = profiles[0]!.broker.managedOfferings.find(
     (o) =>
@@ -156,5 +207,7 @@ function managedEquivalent(profiles: ResolvedProfile[], requirements: Requiremen
       profiles.every((p) => o.profiles.includes(p.profile.id)) &&
       (!o.protocols || needs.every((n) => n.protocols.some((p) => o.protocols!.includes(p)))),
   );
-  return offering ? { name: offering.name, platform, ...(offering.note ? { note: offering.note } : {}), sources: offering.sources } : undefined;
+  return offering
+    ? { name: offering.name, platform, ...(offering.note ? { note: offering.note } : {}), sources: offering.sources }
+    : undefined;
 }

@@ -62,10 +62,9 @@ export function describeCapability(label: string, capability: Capability, requir
   return text;
 }
 
-const PROTOCOL_FAILURE_LABELS = Object.fromEntries(Object.entries(PROTOCOL_LABELS).map(([id, label]) => [id, `${label} protocol`])) as Record<
-  keyof typeof PROTOCOL_LABELS,
-  string
->;
+const PROTOCOL_FAILURE_LABELS = Object.fromEntries(
+  Object.entries(PROTOCOL_LABELS).map(([id, label]) => [id, `${label} protocol`]),
+) as Record<keyof typeof PROTOCOL_LABELS, string>;
 
 function wordCapability(label: string, capability: Capability, requirements: Requirements): string {
   const how =
@@ -87,7 +86,11 @@ function wordCapability(label: string, capability: Capability, requirements: Req
 
 const lossRank = (loss: MessageLoss) => MESSAGE_LOSS.indexOf(loss);
 
-export function modeMeetsReliability(mode: ClusterMode, loss: MessageLoss | undefined, failover: string | undefined): boolean {
+export function modeMeetsReliability(
+  mode: ClusterMode,
+  loss: MessageLoss | undefined,
+  failover: string | undefined,
+): boolean {
   const guarantee = mode.guarantees.nodeLoss;
   if (loss && lossRank(guarantee.acknowledgedLoss) > lossRank(loss)) return false;
   if (failover === 'automatic' && guarantee.failover !== 'automatic') return false;
@@ -111,32 +114,49 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
   const protocols = protocolNeeds(requirements);
   for (const protocol of protocols.required) {
     const capability = resolved.protocols[protocol];
-    if (!servesProtocol(capability, requirements, false)) failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
+    if (!servesProtocol(capability, requirements, false))
+      failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
   }
   for (const protocol of protocols.publishOnly) {
     const capability = resolved.protocols[protocol];
-    if (!servesProtocol(capability, requirements, true)) failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
+    if (!servesProtocol(capability, requirements, true))
+      failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
   }
-  if (protocols.anyOf.length > 0 && !protocols.anyOf.some((p) => servesProtocol(resolved.protocols[p], requirements, false))) {
-    failures.push(() => `none of ${protocols.anyOf.map((p) => PROTOCOL_LABELS[p]).join(', ')}: ${protocols.anyOf.map((p) => describeCapability(PROTOCOL_FAILURE_LABELS[p], resolved.protocols[p], requirements)).join('; ')}`);
+  if (
+    protocols.anyOf.length > 0 &&
+    !protocols.anyOf.some((p) => servesProtocol(resolved.protocols[p], requirements, false))
+  ) {
+    failures.push(
+      () =>
+        `none of ${protocols.anyOf.map((p) => PROTOCOL_LABELS[p]).join(', ')}: ${protocols.anyOf.map((p) => describeCapability(PROTOCOL_FAILURE_LABELS[p], resolved.protocols[p], requirements)).join('; ')}`,
+    );
   }
   const maxBytes = requirements.workload?.maxMessageBytes;
   const limit = resolved.profile.planning.maxMessageBytes;
   if (maxBytes !== undefined && limit && maxBytes > limit.configurableMax) {
-    failures.push(() => `messages of ${formatBytes(maxBytes)}: above the configurable maximum of ${formatBytes(limit.configurableMax)}`);
+    failures.push(
+      () =>
+        `messages of ${formatBytes(maxBytes)}: above the configurable maximum of ${formatBytes(limit.configurableMax)}`,
+    );
   }
   // A load needing several times a profile's practical ceiling would take independent clusters with
   // the traffic split by hand: a different design (model.sizing.outOfReach).
   const { load, nodes } = sizingOf(resolved.profile, requirements, model);
   const ceiling = resolved.profile.planning.maxClusterNodes?.value;
   if (nodes !== undefined && ceiling !== undefined && nodes > model.sizing.outOfReach.value * ceiling) {
-    failures.push(() => `${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node capacity; one cluster tops out near ${ceiling}`);
+    failures.push(
+      () =>
+        `${formatCount(load!.messagesPerSecond)} msg/s needs ≈${formatCount(nodes)} nodes at half of the per-node ` +
+        `capacity; one cluster tops out near ${ceiling}`,
+    );
   }
   const loss = requirements.reliability?.messageLoss;
   const failover = requirements.reliability?.failover;
   if ((loss || failover) && !resolved.currentModes.some((m) => modeMeetsReliability(m, loss, failover))) {
     failures.push(() => {
-      const wanted = [loss && `message loss ${loss}`, failover && `${failover} failover`].filter(Boolean).join(' with ');
+      const wanted = [loss && `message loss ${loss}`, failover && `${failover} failover`]
+        .filter(Boolean)
+        .join(' with ');
       return `no current cluster mode gives ${wanted} on a node failure`;
     });
   }
@@ -147,7 +167,8 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
       const commercialOnly = options.find((o) => o.support === 'commercial');
       failures.push(() =>
         commercialOnly
-          ? `${topology} across datacenters: only ${commercialOnly.name} (commercial edition; commercialEditions: excluded)`
+          ? `${topology} across datacenters: only ${commercialOnly.name} (commercial edition; commercialEditions: ` +
+            `excluded)`
           : `${topology} across datacenters: no current option`,
       );
     }
@@ -167,7 +188,13 @@ export function requiredFeatures(requirements: Requirements): Feature[] {
 export function featureCoverage(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): Coverage {
   const capability = resolved.capabilities[feature];
   const wantedDelay = requirements.workload?.maxDelayHours;
-  if (feature === 'delayedMessages' && wantedDelay !== undefined && capability.maxDelayHours !== undefined && wantedDelay > capability.maxDelayHours) return 'none';
+  if (
+    feature === 'delayedMessages' &&
+    wantedDelay !== undefined &&
+    capability.maxDelayHours !== undefined &&
+    wantedDelay > capability.maxDelayHours
+  )
+    return 'none';
   const covered = coverage(capability, requirements);
   return covered === 'approximate' && requirements.features?.[feature] === 'strict' ? 'none' : covered;
 }
@@ -178,19 +205,32 @@ export function coversFeature(resolved: ResolvedProfile, feature: Feature, requi
 }
 
 /** Why this profile does not give a required feature, or undefined when it does. */
-export function featureFailure(resolved: ResolvedProfile, feature: Feature, requirements: Requirements): string | undefined {
+export function featureFailure(
+  resolved: ResolvedProfile,
+  feature: Feature,
+  requirements: Requirements,
+): string | undefined {
   if (coversFeature(resolved, feature, requirements)) return undefined;
   const capability = resolved.capabilities[feature];
   const wantedDelay = requirements.workload?.maxDelayHours;
-  if (feature === 'delayedMessages' && wantedDelay !== undefined && capability.maxDelayHours !== undefined && wantedDelay > capability.maxDelayHours) {
+  if (
+    feature === 'delayedMessages' &&
+    wantedDelay !== undefined &&
+    capability.maxDelayHours !== undefined &&
+    wantedDelay > capability.maxDelayHours
+  ) {
     return `${FEATURE_LABELS[feature]}: at most ${capability.maxDelayHours} h, ${wantedDelay} h needed`;
   }
   const words = describeCapability(FEATURE_LABELS[feature], capability, requirements);
-  return coverage(capability, requirements) === 'approximate' ? `${words} (strict: an approximation does not count)` : words;
+  return coverage(capability, requirements) === 'approximate'
+    ? `${words} (strict: an approximation does not count)`
+    : words;
 }
 
 /** Protocols the user needs, as scored parts: every required or publish-only one, and the best of the alternatives. */
-export function neededProtocols(requirements: Requirements): Array<{ protocols: readonly Protocol[]; anyOf: boolean; publishOnly: boolean }> {
+export function neededProtocols(
+  requirements: Requirements,
+): Array<{ protocols: readonly Protocol[]; anyOf: boolean; publishOnly: boolean }> {
   const needs = protocolNeeds(requirements);
   return [
     ...needs.required.map((p) => ({ protocols: [p] as const, anyOf: false, publishOnly: false })),

@@ -10,41 +10,58 @@ import type { Warning } from './types.js';
 type Check = (r: Requirements, kb: KnowledgeBase) => string | undefined;
 
 const need = (r: Requirements, f: keyof NonNullable<Requirements['features']>) => r.features?.[f];
-const wants = (r: Requirements, f: keyof NonNullable<Requirements['features']>) => need(r, f) === 'required' || need(r, f) === 'preferred';
+const wants = (r: Requirements, f: keyof NonNullable<Requirements['features']>) =>
+  need(r, f) === 'required' || need(r, f) === 'preferred';
 
 const CHECKS: Record<string, Check> = {
   'zero-rpo-across-datacenters': (r, kb) => {
-    if (r.reliability?.rpoSeconds !== 0 || !r.deployment?.multiDatacenter || r.deployment.multiDatacenter === 'none') return undefined;
-    const sync = kb.brokers.flatMap((b) => b.multiDatacenter.filter((o) => o.status === 'current' && o.replication === 'sync').map((o) => o.name)).sort();
+    if (r.reliability?.rpoSeconds !== 0 || !r.deployment?.multiDatacenter || r.deployment.multiDatacenter === 'none')
+      return undefined;
+    const sync = kb.brokers
+      .flatMap((b) =>
+        b.multiDatacenter.filter((o) => o.status === 'current' && o.replication === 'sync').map((o) => o.name),
+      )
+      .sort();
     return `rpoSeconds: 0 across datacenters needs synchronous cross-site replication; only stretched clusters give it (${sync.join(', ') || 'none in the KB'}), which need ≥3 sites with low round-trip times and add that latency to every write — every mirroring/federation option is asynchronous`;
   },
   'global-ordering-at-scale': (r, kb) => {
     const peak = r.workload?.peakMessagesPerSecond;
     if (!wants(r, 'globalOrdering') || peak === undefined) return undefined;
-    const ceilings = kb.brokers.flatMap((b) => b.profiles.flatMap((p) => (p.planning.perQueueMessagesPerSecond ? [p.planning.perQueueMessagesPerSecond.value] : [])));
+    const ceilings = kb.brokers.flatMap((b) =>
+      b.profiles.flatMap((p) =>
+        p.planning.perQueueMessagesPerSecond ? [p.planning.perQueueMessagesPerSecond.value] : [],
+      ),
+    );
     const best = ceilings.length > 0 ? Math.max(...ceilings) : undefined;
     if (best === undefined || peak <= best) return undefined;
     return `global ordering puts every message through one partition / queue, whose single leader carries at most ≈${formatCount(best)} msg/s in the KB; the stated peak is ${formatCount(peak)} msg/s — use per-key ordering if it is enough`;
   },
   'average-above-peak': (r) => {
     const { averageMessagesPerSecond: avg, peakMessagesPerSecond: peak } = r.workload ?? {};
-    return avg !== undefined && peak !== undefined && avg > peak ? `averageMessagesPerSecond (${avg}) is above peakMessagesPerSecond (${peak})` : undefined;
+    return avg !== undefined && peak !== undefined && avg > peak
+      ? `averageMessagesPerSecond (${avg}) is above peakMessagesPerSecond (${peak})`
+      : undefined;
   },
   'max-below-average-size': (r) => {
     const { averageMessageBytes: avg, maxMessageBytes: max } = r.workload ?? {};
-    return avg !== undefined && max !== undefined && max < avg ? `maxMessageBytes (${max}) is below averageMessageBytes (${avg})` : undefined;
+    return avg !== undefined && max !== undefined && max < avg
+      ? `maxMessageBytes (${max}) is below averageMessageBytes (${avg})`
+      : undefined;
   },
   'exactly-once-with-loss-tolerated': (r) =>
     r.reliability?.delivery === 'exactly-once' && r.reliability.messageLoss === 'tolerated'
-      ? 'delivery: exactly-once with messageLoss: tolerated — exactly-once is pointless if acknowledged messages may be lost'
+      ? 'delivery: exactly-once with messageLoss: tolerated — exactly-once is pointless if acknowledged messages ' +
+        'may be lost'
       : undefined,
   'no-loss-at-most-once': (r) =>
     r.reliability?.delivery === 'at-most-once' && r.reliability.messageLoss === 'never'
       ? 'delivery: at-most-once allows losing messages on redelivery, yet messageLoss: never'
       : undefined,
   'rpo-without-second-site': (r) =>
-    (r.reliability?.rpoSeconds !== undefined || r.reliability?.rtoSeconds !== undefined) && r.deployment?.multiDatacenter === 'none'
-      ? 'rpoSeconds / rtoSeconds describe losing a whole datacenter, but multiDatacenter is none: they cannot be met with one site'
+    (r.reliability?.rpoSeconds !== undefined || r.reliability?.rtoSeconds !== undefined) &&
+    r.deployment?.multiDatacenter === 'none'
+      ? 'rpoSeconds / rtoSeconds describe losing a whole datacenter, but multiDatacenter is none: they cannot be ' +
+        'met with one site'
       : undefined,
   'retention-without-replay': (r) =>
     (r.workload?.retentionHours ?? 0) > 0 && need(r, 'replay') === 'not-needed'
@@ -55,8 +72,10 @@ const CHECKS: Record<string, Check> = {
       ? 'maxDelayHours is stated but delayedMessages is not required or preferred, so no broker is checked against it'
       : undefined,
   'priority-versus-ordering': (r) =>
-    need(r, 'priorityQueues') === 'required' && (need(r, 'ordering') === 'required' || need(r, 'globalOrdering') === 'required')
-      ? 'priority queues reorder messages by priority, which breaks the required ordering for messages of different priorities'
+    need(r, 'priorityQueues') === 'required' &&
+    (need(r, 'ordering') === 'required' || need(r, 'globalOrdering') === 'required')
+      ? 'priority queues reorder messages by priority, which breaks the required ordering for messages of ' +
+        'different priorities'
       : undefined,
   'latency-target-ignored': (r) =>
     r.latency?.p99Ms !== undefined && (r.priorities?.latency === 'ignore' || r.weights?.latency === 0)

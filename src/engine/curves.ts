@@ -18,7 +18,8 @@ const CURVES: { [F in Curve['fn']]: (curve: Extract<Curve, { fn: F }>, input: Cu
     if (nodes <= ceiling) return 1 - ((1 - atCeiling) * Math.log(nodes / fullUpTo)) / Math.log(ceiling / fullUpTo);
     return (atCeiling * ceiling) / nodes;
   },
-  ratio: ({ fullAt, zeroAt }, { value: ratio }) => (ratio <= fullAt ? 1 : ratio >= zeroAt ? 0 : (zeroAt - ratio) / (zeroAt - fullAt)),
+  ratio: ({ fullAt, zeroAt }, { value: ratio }) =>
+    ratio <= fullAt ? 1 : ratio >= zeroAt ? 0 : (zeroAt - ratio) / (zeroAt - fullAt),
   target: ({ fullAtShare, atTarget }, { value: typical, reference: target }) => {
     const full = target * fullAtShare;
     if (typical <= full) return 1;

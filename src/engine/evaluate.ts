@@ -6,7 +6,7 @@ import { firedRules, indexEffects, type FiredRule } from './rules.js';
 import { scoreCandidate, weightShares, type ScoredCandidate } from './score.js';
 import type { Criterion, Elimination, WeightInfo } from './types.js';
 import { effectiveWeights, nothingStated } from './weights.js';
-import { byCodeUnits } from '../order.js';
+import { byCodeUnits } from './order.js';
 
 /**
  * The numeric core shared by `recommend` and the sensitivity analysis: which brokers are feasible,
@@ -59,7 +59,15 @@ export function evaluate(
   const required = requiredFeatures(requirements);
   const effects = indexEffects(fired);
   for (const broker of brokers) {
-    const assessed = assessBroker(broker, requirements, model, fired, options.eliminationReasons !== false, required, effects);
+    const assessed = assessBroker(
+      broker,
+      requirements,
+      model,
+      fired,
+      options.eliminationReasons !== false,
+      required,
+      effects,
+    );
     if (!assessed.feasible) {
       eliminated.push({ broker: broker.id, name: broker.name, reasons: assessed.reasons });
       continue;
@@ -74,7 +82,12 @@ export function evaluate(
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }
   // Brokers: score, then (an exact tie on what was stated) the general ratings, then id.
-  ranked.sort((x, y) => y.best.scoreUnits - x.best.scoreUnits || y.best.tieUnits - x.best.tieUnits || byCodeUnits(x.best.profiles[0]!.broker.id, y.best.profiles[0]!.broker.id));
+  ranked.sort(
+    (x, y) =>
+      y.best.scoreUnits - x.best.scoreUnits ||
+      y.best.tieUnits - x.best.tieUnits ||
+      byCodeUnits(x.best.profiles[0]!.broker.id, y.best.profiles[0]!.broker.id),
+  );
   return { weights, fired, ranked, eliminated };
 }
 

@@ -5,7 +5,7 @@ import { satisfies } from './constraints.js';
 import { CRITERION_LABELS, FEATURE_LABELS } from './labels.js';
 import type { ExplainedCandidate as ScoredCandidate } from './score.js';
 import { CRITERIA, type Contribution, type Criterion, type Result, type WeightInfo } from './types.js';
-import { byCodeUnits } from '../order.js';
+import { byCodeUnits } from './order.js';
 
 const MAX_WEIGHT = 10;
 
@@ -14,7 +14,9 @@ const MAX_WEIGHT = 10;
  * part, for a weakness the part that fits worst (the missing feature, not a satisfied one).
  */
 function mainPart(candidate: ScoredCandidate, criterion: Criterion, weakest = false): Contribution | undefined {
-  const parts = candidate.contributions.filter((c) => c.criterion === criterion && !c.part.startsWith('rule:') && c.points > 0);
+  const parts = candidate.contributions.filter(
+    (c) => c.criterion === criterion && !c.part.startsWith('rule:') && c.points > 0,
+  );
   return parts.sort((a, b) => (weakest ? a.fit - b.fit : 0) || b.points - a.points)[0];
 }
 
@@ -24,13 +26,19 @@ const describe = (c: Contribution | undefined) => (c ? c.observed : 'n/a');
 function ruleNotes(candidate: ScoredCandidate, criterion: Criterion): string[] {
   return candidate.contributions
     .filter((c) => c.criterion === criterion && c.part.startsWith('rule:') && c.fit !== 0)
-    .map((c) => `rule ${c.reasonId}: fit ${c.fit > 0 ? '+' : ''}${c.fit} (${c.contribution > 0 ? '+' : ''}${c.contribution.toFixed(1)} points)`);
+    .map(
+      (c) =>
+        `rule ${c.reasonId}: fit ${c.fit > 0 ? '+' : ''}${c.fit} ` +
+        `(${c.contribution > 0 ? '+' : ''}${c.contribution.toFixed(1)} points)`,
+    );
 }
 
 export function keyReasons(candidate: ScoredCandidate, model: Model): { for: string[]; against: string[] } {
   const strength = model.thresholds.strength.value;
   const weighted = CRITERIA.filter((c) => candidate.breakdown[c].weight > 0);
-  const best = [...weighted].sort((a, b) => candidate.breakdown[b].contribution - candidate.breakdown[a].contribution || byCodeUnits(a, b));
+  const best = [...weighted].sort(
+    (a, b) => candidate.breakdown[b].contribution - candidate.breakdown[a].contribution || byCodeUnits(a, b),
+  );
   const worst = weighted
     .filter((c) => candidate.breakdown[c].fit < strength)
     .sort((a, b) => candidate.breakdown[a].fit - candidate.breakdown[b].fit || byCodeUnits(a, b));
@@ -41,7 +49,13 @@ export function keyReasons(candidate: ScoredCandidate, model: Model): { for: str
     return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}${rules.length > 0 ? ` [${rules.join('; ')}]` : ''}`;
   };
   // One threshold: a strength fits at least model.thresholds.strength, a weakness below it.
-  return { for: best.filter((c) => candidate.breakdown[c].fit >= strength).slice(0, 3).map(line(false)), against: worst.slice(0, 3).map(line(true)) };
+  return {
+    for: best
+      .filter((c) => candidate.breakdown[c].fit >= strength)
+      .slice(0, 3)
+      .map(line(false)),
+    against: worst.slice(0, 3).map(line(true)),
+  };
 }
 
 /**
@@ -66,7 +80,10 @@ export function compareTop(
     .map((c) => {
       const points = total === 0 ? 0 : (100 * w(c) * diff(c)) / total;
       const lead = points >= 0 ? a.name : b.name;
-      const rules = [...ruleNotes(winner, c).map((r) => `${a.name} ${r}`), ...ruleNotes(runnerUp, c).map((r) => `${b.name} ${r}`)];
+      const rules = [
+        ...ruleNotes(winner, c).map((r) => `${a.name} ${r}`),
+        ...ruleNotes(runnerUp, c).map((r) => `${b.name} ${r}`),
+      ];
       return `${CRITERION_LABELS[c]}: ${lead} +${Math.abs(points).toFixed(1)} points — ${a.name}: ${describe(mainPart(winner, c))}; ${b.name}: ${describe(mainPart(runnerUp, c))}${rules.length > 0 ? ` (${rules.join('; ')})` : ''}`;
     });
   const wouldChange: string[] = [];
@@ -75,20 +92,31 @@ export function compareTop(
     // Only thresholds a user can set: weights are 0..10.
     if (d < -0.005 && w(c) + advantage / -d <= MAX_WEIGHT) {
       const needed = w(c) + advantage / -d;
-      wouldChange.push(`${b.name} would win if the weight of ${CRITERION_LABELS[c]} rose from ${w(c)} to above ${needed.toFixed(1)} (others unchanged)`);
+      wouldChange.push(
+        `${b.name} would win if the weight of ${CRITERION_LABELS[c]} rose from ${w(c)} to ` +
+          `above ${needed.toFixed(1)} (others unchanged)`,
+      );
     } else if (d > 0.005 && advantage - w(c) * d < 0) {
       const needed = w(c) - advantage / d;
-      wouldChange.push(`${b.name} would win if the weight of ${CRITERION_LABELS[c]} fell from ${w(c)} to below ${needed.toFixed(1)} (others unchanged)`);
+      wouldChange.push(
+        `${b.name} would win if the weight of ${CRITERION_LABELS[c]} fell from ${w(c)} to ` +
+          `below ${needed.toFixed(1)} (others unchanged)`,
+      );
     }
   }
-  if (wouldChange.length === 0) wouldChange.push(`no single weight between 0 and ${MAX_WEIGHT} makes ${b.name} win (others unchanged)`);
+  if (wouldChange.length === 0)
+    wouldChange.push(`no single weight between 0 and ${MAX_WEIGHT} makes ${b.name} win (others unchanged)`);
   const commercial = (c: { support: string }) => c.support === 'commercial';
   for (const feature of FEATURES) {
     if (requirements.features?.[feature] === 'required') continue;
     const winnerHas = winner.profiles.some((p) => satisfies(p.capabilities[feature], requirements));
-    const runnerHas = runnerUp.profiles[0]!.broker.profiles.length > 0 && runnerUp.profiles.some((p) => satisfies(p.capabilities[feature], requirements));
+    const runnerHas =
+      runnerUp.profiles[0]!.broker.profiles.length > 0 &&
+      runnerUp.profiles.some((p) => satisfies(p.capabilities[feature], requirements));
     if (!winnerHas && runnerHas && !winner.profiles.some((p) => commercial(p.capabilities[feature]))) {
-      wouldChange.push(`requiring ${FEATURE_LABELS[feature]} would rule out ${a.name} (${runnerUp.profiles[0]!.broker.name} has it)`);
+      wouldChange.push(
+        `requiring ${FEATURE_LABELS[feature]} would rule out ${a.name} (${runnerUp.profiles[0]!.broker.name} has it)`,
+      );
     }
   }
   return { winner: a.id, runnerUp: b.id, decisive, wouldChange };

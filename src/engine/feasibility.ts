@@ -3,7 +3,15 @@ import type { BrokerEntry } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { FEATURES, type Feature } from '../requirements/vocabulary.js';
 import { FEATURE_LABELS } from './labels.js';
-import { coversFeature, featureCoverage, featureFailure, profileWideFailures, requiredFeatures, satisfies, type Failure } from './constraints.js';
+import {
+  coversFeature,
+  featureCoverage,
+  featureFailure,
+  profileWideFailures,
+  requiredFeatures,
+  satisfies,
+  type Failure,
+} from './constraints.js';
 import { resolveProfiles, type ResolvedProfile } from './profiles.js';
 import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
 
@@ -13,9 +21,7 @@ import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
  * side by side (e.g. RocketMQ transaction + FIFO + delay topics) whose union does, each of them meeting
  * the deployment-wide constraints. Otherwise the broker is eliminated with every reason.
  */
-export type Feasibility =
-  | { feasible: true; candidates: ResolvedProfile[][] }
-  | { feasible: false; reasons: string[] };
+export type Feasibility = { feasible: true; candidates: ResolvedProfile[][] } | { feasible: false; reasons: string[] };
 
 const MAX_SET_SIZE = 4;
 
@@ -31,7 +37,11 @@ export function assessBroker(
 ): Feasibility {
   const ruleEliminations = effects.eliminations(broker.id);
   const brokerWide = ruleEliminations.filter((e) => !e.profile);
-  if (brokerWide.length > 0) return { feasible: false, reasons: withReasons ? brokerWide.map((e) => `${e.rule.because} [rule ${e.rule.id}]`) : [] };
+  if (brokerWide.length > 0)
+    return {
+      feasible: false,
+      reasons: withReasons ? brokerWide.map((e) => `${e.rule.because} [rule ${e.rule.id}]`) : [],
+    };
   const excludedByRule = new Map(ruleEliminations.map((e) => [e.profile!, e.rule]));
 
   const profiles = resolveProfiles(broker);
@@ -56,16 +66,29 @@ export function assessBroker(
     const useful = deployable.filter((p) => required.some((f) => coversFully(p, f)));
     const coverable = required.every((f) => useful.some((p) => coversFully(p, f)));
     for (let size = 2; coverable && size <= Math.min(MAX_SET_SIZE, useful.length); size++) {
-      const sets = combinations(useful, size).filter((set) => required.every((f) => set.some((p) => coversFully(p, f))));
+      const sets = combinations(useful, size).filter((set) =>
+        required.every((f) => set.some((p) => coversFully(p, f))),
+      );
       if (sets.length > 0) {
         candidates.push(...sets);
         break;
       }
     }
   }
-  if (candidates.length > 0) return { feasible: true, candidates: [...candidates, ...withPreferred(candidates, deployable, requirements)] };
+  if (candidates.length > 0)
+    return { feasible: true, candidates: [...candidates, ...withPreferred(candidates, deployable, requirements)] };
   if (!withReasons) return { feasible: false, reasons: [] };
-  return { feasible: false, reasons: eliminationReasons(profiles, deployable, describedOnUse(wideFailures), excludedByRule, required, requirements) };
+  return {
+    feasible: false,
+    reasons: eliminationReasons(
+      profiles,
+      deployable,
+      describedOnUse(wideFailures),
+      excludedByRule,
+      required,
+      requirements,
+    ),
+  };
 }
 
 /**
@@ -73,12 +96,20 @@ export function assessBroker(
  * candidate can also take in the profiles that give preferred features it lacks; scoring decides whether
  * that is worth running the weakest of them on every dimension.
  */
-function withPreferred(candidates: ResolvedProfile[][], deployable: ResolvedProfile[], requirements: Requirements): ResolvedProfile[][] {
+function withPreferred(
+  candidates: ResolvedProfile[][],
+  deployable: ResolvedProfile[],
+  requirements: Requirements,
+): ResolvedProfile[][] {
   const preferred = FEATURES.filter((f) => requirements.features?.[f] === 'preferred');
   if (preferred.length === 0) return [];
   const has = (set: ResolvedProfile[], f: Feature) => set.some((p) => satisfies(p.capabilities[f], requirements));
   const extended: ResolvedProfile[][] = [];
-  const key = (set: ResolvedProfile[]) => set.map((p) => p.profile.id).sort().join('+');
+  const key = (set: ResolvedProfile[]) =>
+    set
+      .map((p) => p.profile.id)
+      .sort()
+      .join('+');
   const seen = new Set(candidates.map(key));
   for (const base of candidates) {
     const set = [...base];
@@ -100,7 +131,11 @@ function describedOnUse(failures: Map<ResolvedProfile, Failure[]>): { get(p: Res
   const words = new Map<ResolvedProfile, string[]>();
   return {
     get(p) {
-      if (!words.has(p)) words.set(p, (failures.get(p) ?? []).map((describe) => describe()));
+      if (!words.has(p))
+        words.set(
+          p,
+          (failures.get(p) ?? []).map((describe) => describe()),
+        );
       return words.get(p);
     },
   };
@@ -123,7 +158,12 @@ function eliminationReasons(
     const common = all[0]!.filter((reason) => all.every((list) => list.includes(reason)));
     reasons.push(...common);
     for (const p of profiles) {
-      reasons.push(...wideFailures.get(p)!.filter((r) => !common.includes(r)).map((r) => `${r}${tag(p)}`));
+      reasons.push(
+        ...wideFailures
+          .get(p)!
+          .filter((r) => !common.includes(r))
+          .map((r) => `${r}${tag(p)}`),
+      );
       const rule = excludedByRule.get(p.profile.id);
       if (rule) reasons.push(`${rule.because} [rule ${rule.id}]${tag(p)}`);
     }
@@ -135,7 +175,10 @@ function eliminationReasons(
     const elsewhere = profiles.filter((p) => !deployable.includes(p) && coversFeature(p, feature, requirements));
     if (elsewhere.length > 0) {
       for (const p of elsewhere) {
-        const why = [...wideFailures.get(p)!, ...(excludedByRule.has(p.profile.id) ? [excludedByRule.get(p.profile.id)!.because] : [])];
+        const why = [
+          ...wideFailures.get(p)!,
+          ...(excludedByRule.has(p.profile.id) ? [excludedByRule.get(p.profile.id)!.because] : []),
+        ];
         reasons.push(`${FEATURE_LABELS[feature]}: only on ${p.profile.name}, which fails: ${why.join('; ')}`);
       }
       continue;
@@ -146,7 +189,8 @@ function eliminationReasons(
       reasons.push(distinct.length === 1 || !multi ? failure : `${failure} [${where.join(', ')}]`);
     }
   }
-  if (reasons.length === 0) reasons.push(`no combination of up to ${MAX_SET_SIZE} profiles covers ${required.join(', ')}`);
+  if (reasons.length === 0)
+    reasons.push(`no combination of up to ${MAX_SET_SIZE} profiles covers ${required.join(', ')}`);
   return reasons;
 }
 

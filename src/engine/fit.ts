@@ -16,7 +16,13 @@ export { combinedFit, type FitPart, type PartText } from './fit/parts.js';
 export { featureParts, isNew } from './fit/features.js';
 export { knownLanguages } from './fit/staff.js';
 
-export function criterionParts(resolved: ResolvedProfile, requirements: Requirements, criterion: Exclude<Criterion, 'features'>, model: Model, multiDc?: MultiDcChoice): FitPart[] {
+export function criterionParts(
+  resolved: ResolvedProfile,
+  requirements: Requirements,
+  criterion: Exclude<Criterion, 'features'>,
+  model: Model,
+  multiDc?: MultiDcChoice,
+): FitPart[] {
   switch (criterion) {
     case 'throughput':
       return throughputParts(resolved, requirements, model);
@@ -32,4 +38,3 @@ export function criterionParts(resolved: ResolvedProfile, requirements: Requirem
       return staffCostParts(resolved, requirements, model);
   }
 }
-

@@ -12,7 +12,12 @@ export interface MultiDcChoice {
   why: string[];
 }
 
-export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Requirements, model: Model, asOf: string): MultiDcChoice | undefined {
+export function chooseMultiDc(
+  profiles: ResolvedProfile[],
+  requirements: Requirements,
+  model: Model,
+  asOf: string,
+): MultiDcChoice | undefined {
   const topology = requirements.deployment?.multiDatacenter;
   if (!topology || topology === 'none') return undefined;
   const broker = profiles[0]!.broker;
@@ -27,7 +32,15 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
   const scored = candidates.map((option, index) => {
     const fit = withTakeover(option, rpoFit(option, rpo, model.scales.rpo.value), model.scales.consumerPositions.value);
     // A cross-site option in production for less than the maturity window counts less than a proven one.
-    return isNew(option, model, asOf) ? { option, index, ...fit, fit: fit.fit * model.maturity.newFactor.value, note: `${fit.note}; new: released ${option.released}` } : { option, index, ...fit };
+    return isNew(option, model, asOf)
+      ? {
+          option,
+          index,
+          ...fit,
+          fit: fit.fit * model.maturity.newFactor.value,
+          note: `${fit.note}; new: released ${option.released}`,
+        }
+      : { option, index, ...fit };
   });
   // Best RPO fit first; among equals, the KB order (simplest, most common option first).
   scored.sort((a, b) => b.fit - a.fit || a.index - b.index);
@@ -55,7 +68,8 @@ export function chooseMultiDc(profiles: ResolvedProfile[], requirements: Require
 
 const TAKEOVER_NOTES: Record<MultiDatacenterOption['consumerPositions'], string> = {
   replicated: 'consumer positions are replicated, so consumers resume where they were',
-  'not-replicated': 'consumer positions are not replicated: after a failover consumers re-read duplicates or miss in-flight messages',
+  'not-replicated':
+    'consumer positions are not replicated: after a failover consumers re-read duplicates or miss in-flight messages',
   unknown: 'whether consumer positions are replicated is not documented',
 };
 
@@ -73,20 +87,50 @@ function withTakeover(
   };
 }
 
-function rpoFit(option: MultiDatacenterOption, rpo: number | undefined, fits: Model['scales']['rpo']['value']): { fit: number; note: string; confidence: 'high' | 'low' } {
+function rpoFit(
+  option: MultiDatacenterOption,
+  rpo: number | undefined,
+  fits: Model['scales']['rpo']['value'],
+): { fit: number; note: string; confidence: 'high' | 'low' } {
   if (option.replication === 'sync') {
     // Synchronous replication between sites needs three or more low-latency sites and adds the
     // round trip to every write: worth it only when the user asks for zero data loss on a site loss.
     return rpo === 0
-      ? { fit: fits.syncForZeroRpo, note: 'synchronous: no acknowledged message is lost with a site (needs ≥3 low-latency sites)', confidence: 'high' }
-      : { fit: fits.sync, note: 'synchronous: meets any RPO, but needs ≥3 low-latency sites and adds a cross-site round trip to every write', confidence: 'high' };
+      ? {
+          fit: fits.syncForZeroRpo,
+          note: 'synchronous: no acknowledged message is lost with a site (needs ≥3 low-latency sites)',
+          confidence: 'high',
+        }
+      : {
+          fit: fits.sync,
+          note: 'synchronous: meets any RPO, but needs ≥3 low-latency sites and adds a cross-site round trip to every write',
+          confidence: 'high',
+        };
   }
-  if (rpo === undefined) return { fit: fits.asyncNoRpo, note: 'asynchronous: a site loss can lose the replication lag; no RPO stated', confidence: 'high' };
-  if (rpo === 0) return { fit: fits.asyncZeroRpo, note: 'asynchronous: cannot give the stated RPO of 0 s', confidence: 'high' };
+  if (rpo === undefined)
+    return {
+      fit: fits.asyncNoRpo,
+      note: 'asynchronous: a site loss can lose the replication lag; no RPO stated',
+      confidence: 'high',
+    };
+  if (rpo === 0)
+    return { fit: fits.asyncZeroRpo, note: 'asynchronous: cannot give the stated RPO of 0 s', confidence: 'high' };
   if (option.typicalRpoSeconds !== undefined) {
     return option.typicalRpoSeconds <= rpo
-      ? { fit: fits.asyncWithinRpo, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: within the stated ${rpo} s RPO`, confidence: 'high' }
-      : { fit: fits.asyncBeyondRpo, note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: above the stated ${rpo} s RPO`, confidence: 'high' };
+      ? {
+          fit: fits.asyncWithinRpo,
+          note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: within the stated ${rpo} s RPO`,
+          confidence: 'high',
+        }
+      : {
+          fit: fits.asyncBeyondRpo,
+          note: `asynchronous, typical lag ≈${option.typicalRpoSeconds} s: above the stated ${rpo} s RPO`,
+          confidence: 'high',
+        };
   }
-  return { fit: fits.asyncUndocumented, note: `asynchronous; lag is undocumented: monitor it against the stated ${rpo} s RPO`, confidence: 'low' };
+  return {
+    fit: fits.asyncUndocumented,
+    note: `asynchronous; lag is undocumented: monitor it against the stated ${rpo} s RPO`,
+    confidence: 'low',
+  };
 }

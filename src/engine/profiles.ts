@@ -1,5 +1,19 @@
-import type { BrokerEntry, Capability, ClusterMode, DimensionRating, MultiDatacenterOption, Profile } from '../kb/schema.js';
-import { DIMENSIONS, FEATURES, PROTOCOLS, type Dimension, type Feature, type Protocol } from '../requirements/vocabulary.js';
+import type {
+  BrokerEntry,
+  Capability,
+  ClusterMode,
+  DimensionRating,
+  MultiDatacenterOption,
+  Profile,
+} from '../kb/schema.js';
+import {
+  DIMENSIONS,
+  FEATURES,
+  PROTOCOLS,
+  type Dimension,
+  type Feature,
+  type Protocol,
+} from '../requirements/vocabulary.js';
 
 /** A profile with the broker-wide defaults filled in: what a user deploying it actually gets. */
 export interface ResolvedProfile {
@@ -27,7 +41,9 @@ export function resolveProfile(broker: BrokerEntry, profile: Profile): ResolvedP
   for (const d of DIMENSIONS) ratings[d] = profile.ratings?.[d] ?? broker.dimensions[d];
   const clients = { ...broker.clientLanguages, ...profile.clientLanguages };
   const currentModes = broker.clusterModes.filter((m) => m.status === 'current' && m.profiles.includes(profile.id));
-  const currentMultiDatacenter = broker.multiDatacenter.filter((o) => o.status === 'current' && o.profiles.includes(profile.id));
+  const currentMultiDatacenter = broker.multiDatacenter.filter(
+    (o) => o.status === 'current' && o.profiles.includes(profile.id),
+  );
   return { broker, profile, capabilities, protocols, ratings, clients, currentModes, currentMultiDatacenter };
 }
 

@@ -14,8 +14,16 @@ import { ruleWarnings } from './rules.js';
 import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
 import { explainCandidate, type ExplainedCandidate, type ScoredCandidate } from './score.js';
 import { LANGUAGES, canonicalLanguage } from '../requirements/vocabulary.js';
-import { CRITERIA, type Criterion, type RankedBroker, type Recommendation, type Result, type ResultSummary, type Warning } from './types.js';
-import { byCodeUnits } from '../order.js';
+import {
+  CRITERIA,
+  type Criterion,
+  type RankedBroker,
+  type Recommendation,
+  type Result,
+  type ResultSummary,
+  type Warning,
+} from './types.js';
+import { byCodeUnits } from './order.js';
 import { round3 } from './rounding.js';
 
 export interface RecommendOptions {
@@ -39,8 +47,11 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
   const evaluation = evaluate(requirements, kb, options.weightOverrides);
   const ranked = rank(evaluation, requirements, kb.model);
   const explained = new Map<ScoredCandidate, ExplainedCandidate>();
-  const explain = (c: ScoredCandidate) => explained.get(c) ?? explained.set(c, explainCandidate(c, kb.model.thresholds.strength.value)).get(c)!;
-  const ranking = ranked.map((r, i) => toRanked(r, explain(r.candidate), evaluation.ranked[i]!.others.map(explain), evaluation, requirements, kb.model));
+  const explain = (c: ScoredCandidate) =>
+    explained.get(c) ?? explained.set(c, explainCandidate(c, kb.model.thresholds.strength.value)).get(c)!;
+  const ranking = ranked.map((r, i) =>
+    toRanked(r, explain(r.candidate), evaluation.ranked[i]!.others.map(explain), evaluation, requirements, kb.model),
+  );
   const result: Result = {
     schemaVersion: 1,
     kb: { version: kb.version, asOf: kb.asOf, extraFiles: kb.extraFiles },
@@ -52,10 +63,22 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
     warnings: warnings(requirements, kb, evaluation, ranked, options.weightOverrides),
     weights: evaluation.weights,
   };
-  if (ranked.length >= 2) result.comparison = compareTop(explain(ranked[0]!.candidate), explain(ranked[1]!.candidate), evaluation.weights, requirements);
+  if (ranked.length >= 2)
+    result.comparison = compareTop(
+      explain(ranked[0]!.candidate),
+      explain(ranked[1]!.candidate),
+      evaluation.weights,
+      requirements,
+    );
   if (ranked.length === 0) result.relaxations = relaxations(requirements, kb);
   if (options.sensitivity && ranked.length > 0) {
-    result.sensitivity = analyseSensitivity(requirements, kb, evaluation, options.weightOverrides ?? {}, options.sensitivity);
+    result.sensitivity = analyseSensitivity(
+      requirements,
+      kb,
+      evaluation,
+      options.weightOverrides ?? {},
+      options.sensitivity,
+    );
   }
   return result;
 }
@@ -64,7 +87,11 @@ export function recommend(requirements: Requirements, kb: KnowledgeBase, options
  * The same answer without the explanation text (contributions, reasons, cluster-mode prose): what
  * `recommend --batch` writes per record, cheap enough for hundreds of thousands of scenarios.
  */
-export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): ResultSummary {
+export function recommendSummary(
+  requirements: Requirements,
+  kb: KnowledgeBase,
+  options: RecommendOptions = {},
+): ResultSummary {
   const evaluation = evaluate(requirements, kb, options.weightOverrides);
   const ranked = rank(evaluation, requirements, kb.model);
   const summary: ResultSummary = {
@@ -89,7 +116,13 @@ export function recommendSummary(requirements: Requirements, kb: KnowledgeBase, 
     warnings: warnings(requirements, kb, evaluation, ranked, options.weightOverrides),
   };
   if (options.sensitivity && ranked.length > 0) {
-    summary.sensitivity = analyseSensitivity(requirements, kb, evaluation, options.weightOverrides ?? {}, options.sensitivity);
+    summary.sensitivity = analyseSensitivity(
+      requirements,
+      kb,
+      evaluation,
+      options.weightOverrides ?? {},
+      options.sensitivity,
+    );
   }
   return summary;
 }
@@ -143,7 +176,8 @@ function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Reco
     summary:
       tied.length > 0
         ? fallback
-          ? `No clear winner: nothing was ranked or stated, so ${[first, ...tied].map(name).join(', ')} are ordered only by general KB ratings — state the workload, features and team to decide`
+          ? `No clear winner: nothing was ranked or stated, so ${[first, ...tied].map(name).join(', ')} are ` +
+            `ordered only by general KB ratings — state the workload, features and team to decide`
           : `No clear winner: ${[first, ...tied].map(name).join(', ')} are within ${needed} points${onlyRatings ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide' : ''}`
         : second
           ? `${name(first)} (${profileNames(first.candidate)}), ${margin!.toFixed(1)} points ahead of ${name(second)}`
@@ -151,26 +185,49 @@ function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Reco
   };
 }
 
-function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Evaluation, ranked: Ranked[], overrides: Partial<Record<Criterion, number>> = {}): Warning[] {
+function warnings(
+  requirements: Requirements,
+  kb: KnowledgeBase,
+  evaluation: Evaluation,
+  ranked: Ranked[],
+  overrides: Partial<Record<Criterion, number>> = {},
+): Warning[] {
   const out: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(evaluation.fired)];
   for (const name of requirements.team?.languages ?? []) {
-    if (!canonicalLanguage(name)) out.push({ id: `unknown-language:${name}`, message: `team.languages: the knowledge base has no client data for "${name}", so it is not compared (known: ${LANGUAGES.join(', ')})` });
+    if (!canonicalLanguage(name))
+      out.push({
+        id: `unknown-language:${name}`,
+        message:
+          `team.languages: the knowledge base has no client data for "${name}", so it is not compared ` +
+          `(known: ${LANGUAGES.join(', ')})`,
+      });
   }
   for (const r of ranked) {
     const broker = brokerOf(r.candidate);
     if (r.candidate.profiles.length > 1) {
       out.push({
         id: `profile-set:${broker.id}`,
-        message: `${broker.name} meets the required features only with ${profileNames(r.candidate)} side by side: each flow uses the one it needs; a single flow needing two of these at once is not covered`,
+        message:
+          `${broker.name} meets the required features only with ${profileNames(r.candidate)} side by side: ` +
+          `each flow uses the one it needs; a single flow needing two of these at once is not covered`,
       });
     }
     if (r.lowConfidence.length > 0 && r.rank <= 2) {
-      out.push({ id: `low-confidence:${broker.id}`, message: `${broker.name}: ${r.lowConfidence.join(', ')} rest on estimates, not measured figures` });
+      out.push({
+        id: `low-confidence:${broker.id}`,
+        message: `${broker.name}: ${r.lowConfidence.join(', ')} rest on estimates, not measured figures`,
+      });
     }
   }
   const winner = ranked[0]?.candidate;
   if (winner) {
-    const storage = sizeStorage(winner.profiles, requirements, kb.model, ranked[0]!.clusterMode.mode, Math.max(1, ranked[0]!.clusterMode.nodes[0]?.count ?? 1));
+    const storage = sizeStorage(
+      winner.profiles,
+      requirements,
+      kb.model,
+      ranked[0]!.clusterMode.mode,
+      Math.max(1, ranked[0]!.clusterMode.nodes[0]?.count ?? 1),
+    );
     if (storage?.beyondPractical) {
       out.push({
         id: 'storage-beyond-practical',
@@ -180,22 +237,44 @@ function warnings(requirements: Requirements, kb: KnowledgeBase, evaluation: Eva
   }
   for (const d of winner?.drafts.filter((d) => MISSED_TARGET.has(d.part.reasonId) && d.points > 0) ?? []) {
     const { observed, expected } = d.part.text();
-    out.push({ id: `target-missed:${d.part.part}`, message: `${brokerOf(winner!).name} does not meet a stated target: ${observed} vs ${expected}` });
+    out.push({
+      id: `target-missed:${d.part.part}`,
+      message: `${brokerOf(winner!).name} does not meet a stated target: ${observed} vs ${expected}`,
+    });
   }
-  if (winner && requirements.reliability?.delivery === 'exactly-once' && !winner.profiles.some((p) => satisfies(p.capabilities.exactlyOnceProcessing, requirements))) {
+  if (
+    winner &&
+    requirements.reliability?.delivery === 'exactly-once' &&
+    !winner.profiles.some((p) => satisfies(p.capabilities.exactlyOnceProcessing, requirements))
+  ) {
     out.push({
       id: 'exactly-once-not-given',
-      message: `delivery: exactly-once is stated, but ${brokerOf(winner).name} delivers at least once: consumers must be idempotent (deduplicate by message id or key)`,
+      message:
+        `delivery: exactly-once is stated, but ${brokerOf(winner).name} delivers at least once: consumers ` +
+        `must be idempotent (deduplicate by message id or key)`,
     });
   }
   if (overrides.features !== undefined && evaluation.weights.features.from !== 'override') {
-    out.push({ id: 'weight-ignored:features', message: `the features weight (${overrides.features}) is ignored: no feature or protocol is required or preferred, so there is nothing to judge` });
+    out.push({
+      id: 'weight-ignored:features',
+      message:
+        `the features weight (${overrides.features}) is ignored: no feature or protocol is required or ` +
+        `preferred, so there is nothing to judge`,
+    });
   }
-  if (CRITERIA.every((c) => evaluation.weights[c].weight === 0)) out.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
+  if (CRITERIA.every((c) => evaluation.weights[c].weight === 0))
+    out.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
   return out;
 }
 
-function toRanked(r: Ranked, candidate: ExplainedCandidate, alternatives: ExplainedCandidate[], evaluation: Evaluation, requirements: Requirements, model: Model): RankedBroker {
+function toRanked(
+  r: Ranked,
+  candidate: ExplainedCandidate,
+  alternatives: ExplainedCandidate[],
+  evaluation: Evaluation,
+  requirements: Requirements,
+  model: Model,
+): RankedBroker {
   const broker = brokerOf(candidate);
   return {
     rank: r.rank,

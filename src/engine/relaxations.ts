@@ -52,7 +52,10 @@ export function relaxations(requirements: Requirements, kb: KnowledgeBase): Rela
       winner: evaluation.ranked[0]!.best.profiles[0]!.broker.id,
     });
   }
-  return out.sort((a, b) => a.changes.length - b.changes.length || a.rank - b.rank || b.score - a.score || (a.broker < b.broker ? -1 : 1));
+  return out.sort(
+    (a, b) =>
+      a.changes.length - b.changes.length || a.rank - b.rank || b.score - a.score || (a.broker < b.broker ? -1 : 1),
+  );
 }
 
 function apply(requirements: Requirements, easings: Easing[]): Requirements {
@@ -61,7 +64,12 @@ function apply(requirements: Requirements, easings: Easing[]): Requirements {
 
 /** One change per easing, each field's value before and after all of them. */
 function describe(before: Requirements, after: Requirements, easings: Easing[]): Change[] {
-  return easings.map((e) => ({ field: e.field, from: getAt(before, e.field) ?? null, to: getAt(after, e.field) ?? null, says: e.says }));
+  return easings.map((e) => ({
+    field: e.field,
+    from: getAt(before, e.field) ?? null,
+    to: getAt(after, e.field) ?? null,
+    says: e.says,
+  }));
 }
 
 const set = (field: string, value: unknown) => (r: Requirements) => withValueAt(r, field, value);
@@ -76,7 +84,12 @@ function feasible(requirements: Requirements, broker: BrokerEntry, kb: Knowledge
  * heaviest first, while it stays feasible. What is left cannot lose any change (a minimal set, found in
  * a handful of checks rather than by trying every combination).
  */
-function smallestFix(requirements: Requirements, broker: BrokerEntry, kb: KnowledgeBase, easings: Easing[]): Easing[] | undefined {
+function smallestFix(
+  requirements: Requirements,
+  broker: BrokerEntry,
+  kb: KnowledgeBase,
+  easings: Easing[],
+): Easing[] | undefined {
   // Easings on one field are alternatives: keep the lightest one of each field in the starting set.
   const lightest = new Map<string, Easing>();
   for (const e of [...easings].sort((a, b) => a.weight - b.weight)) if (!lightest.has(e.key)) lightest.set(e.key, e);
@@ -104,12 +117,29 @@ function candidateEasings(r: Requirements, broker: BrokerEntry, kb: KnowledgeBas
       if (Array.isArray(now)) return { ...x, protocols: now.filter((p) => p !== protocol) };
       return { ...x, protocols: { ...now, required: (now?.required ?? []).filter((p) => p !== protocol) } };
     };
-    easings.push({ key: `protocols.${protocol}`, weight: 4, field: 'protocols', says: `drop the ${PROTOCOL_LABELS[protocol]} protocol`, apply: drop });
+    easings.push({
+      key: `protocols.${protocol}`,
+      weight: 4,
+      field: 'protocols',
+      says: `drop the ${PROTOCOL_LABELS[protocol]} protocol`,
+      apply: drop,
+    });
   }
   for (const protocol of protocols.publishOnly) {
     const drop = (x: Requirements): Requirements =>
-      Array.isArray(x.protocols) ? x : { ...x, protocols: { ...x.protocols, publishOnly: (x.protocols?.publishOnly ?? []).filter((p) => p !== protocol) } };
-    easings.push({ key: `protocols.publish.${protocol}`, weight: 4, field: 'protocols', says: `drop ${PROTOCOL_LABELS[protocol]} for producers`, apply: drop });
+      Array.isArray(x.protocols)
+        ? x
+        : {
+            ...x,
+            protocols: { ...x.protocols, publishOnly: (x.protocols?.publishOnly ?? []).filter((p) => p !== protocol) },
+          };
+    easings.push({
+      key: `protocols.publish.${protocol}`,
+      weight: 4,
+      field: 'protocols',
+      says: `drop ${PROTOCOL_LABELS[protocol]} for producers`,
+      apply: drop,
+    });
   }
   if (protocols.anyOf.length > 0) {
     easings.push({
@@ -125,24 +155,68 @@ function candidateEasings(r: Requirements, broker: BrokerEntry, kb: KnowledgeBas
     });
   }
   if (r.deployment?.commercialEditions !== 'allowed') {
-    easings.push({ key: 'commercialEditions', weight: 3, field: 'deployment.commercialEditions', says: 'allow features of paid editions', apply: set('deployment.commercialEditions', 'allowed') });
+    easings.push({
+      key: 'commercialEditions',
+      weight: 3,
+      field: 'deployment.commercialEditions',
+      says: 'allow features of paid editions',
+      apply: set('deployment.commercialEditions', 'allowed'),
+    });
   }
   for (const feature of requiredFeatures(r)) {
     const need = r.features![feature]!;
     const field = `features.${feature}`;
-    if (need === 'strict') easings.push({ key: field, weight: 1, field, says: `accept ${FEATURE_LABELS[feature]} built as a pattern (required, not strict)`, apply: set(field, 'required') });
-    easings.push({ key: field, weight: 4, field, says: `make ${FEATURE_LABELS[feature]} preferred instead of ${need}`, apply: set(field, 'preferred') });
+    if (need === 'strict')
+      easings.push({
+        key: field,
+        weight: 1,
+        field,
+        says: `accept ${FEATURE_LABELS[feature]} built as a pattern (required, not strict)`,
+        apply: set(field, 'required'),
+      });
+    easings.push({
+      key: field,
+      weight: 4,
+      field,
+      says: `make ${FEATURE_LABELS[feature]} preferred instead of ${need}`,
+      apply: set(field, 'preferred'),
+    });
   }
   if (r.reliability?.messageLoss === 'never') {
-    easings.push({ key: 'messageLoss', weight: 3, field: 'reliability.messageLoss', says: 'accept losing a small window of acknowledged messages on a node failure (messageLoss: rare)', apply: set('reliability.messageLoss', 'rare') });
+    easings.push({
+      key: 'messageLoss',
+      weight: 3,
+      field: 'reliability.messageLoss',
+      says: 'accept losing a small window of acknowledged messages on a node failure (messageLoss: rare)',
+      apply: set('reliability.messageLoss', 'rare'),
+    });
   }
-  if (r.reliability?.failover === 'automatic') easings.push({ key: 'failover', weight: 2, field: 'reliability.failover', says: 'accept manual failover', apply: set('reliability.failover', 'manual') });
+  if (r.reliability?.failover === 'automatic')
+    easings.push({
+      key: 'failover',
+      weight: 2,
+      field: 'reliability.failover',
+      says: 'accept manual failover',
+      apply: set('reliability.failover', 'manual'),
+    });
   const topology = r.deployment?.multiDatacenter;
   if (topology === 'active-active') {
-    easings.push({ key: 'multiDatacenter', weight: 2, field: 'deployment.multiDatacenter', says: 'use the second site for disaster recovery instead of active-active', apply: set('deployment.multiDatacenter', 'disaster-recovery') });
+    easings.push({
+      key: 'multiDatacenter',
+      weight: 2,
+      field: 'deployment.multiDatacenter',
+      says: 'use the second site for disaster recovery instead of active-active',
+      apply: set('deployment.multiDatacenter', 'disaster-recovery'),
+    });
   }
   if (topology === 'active-active' || topology === 'disaster-recovery') {
-    easings.push({ key: 'multiDatacenter', weight: 4, field: 'deployment.multiDatacenter', says: 'run in one datacenter', apply: set('deployment.multiDatacenter', 'none') });
+    easings.push({
+      key: 'multiDatacenter',
+      weight: 4,
+      field: 'deployment.multiDatacenter',
+      says: 'run in one datacenter',
+      apply: set('deployment.multiDatacenter', 'none'),
+    });
   }
   easings.push(...numberBounds(r, broker, kb));
   return easings;
@@ -152,15 +226,23 @@ function candidateEasings(r: Requirements, broker: BrokerEntry, kb: KnowledgeBas
 function numberBounds(r: Requirements, broker: BrokerEntry, kb: KnowledgeBase): Easing[] {
   const easings: Easing[] = [];
   const profiles = resolveProfiles(broker);
-  const lower = (field: string, to: number, says: string, weight: number) => easings.push({ key: field, weight, field, says, apply: set(field, to) });
+  const lower = (field: string, to: number, says: string, weight: number) =>
+    easings.push({ key: field, weight, field, says, apply: set(field, to) });
   const maxBytes = r.workload?.maxMessageBytes;
   const largest = Math.max(0, ...profiles.map((p) => p.profile.planning.maxMessageBytes?.configurableMax ?? 0));
   if (maxBytes !== undefined && largest > 0 && maxBytes > largest) {
-    lower('workload.maxMessageBytes', largest, `keep messages at or under ${formatBytes(largest)} (larger payloads in object storage, a reference in the message)`, 2);
+    lower(
+      'workload.maxMessageBytes',
+      largest,
+      `keep messages at or under ${formatBytes(largest)} (larger payloads in object storage, a reference in the ` +
+        `message)`,
+      2,
+    );
   }
   const delay = r.workload?.maxDelayHours;
   const longest = Math.max(0, ...profiles.map((p) => p.capabilities.delayedMessages.maxDelayHours ?? 0));
-  if (delay !== undefined && longest > 0 && delay > longest) lower('workload.maxDelayHours', longest, `keep delays at or under ${longest} h`, 2);
+  if (delay !== undefined && longest > 0 && delay > longest)
+    lower('workload.maxDelayHours', longest, `keep delays at or under ${longest} h`, 2);
   const peak = r.workload?.peakMessagesPerSecond;
   if (peak !== undefined) {
     const model = kb.model;

@@ -61,13 +61,21 @@ export function indexEffects(fired: FiredRule[]): RuleEffects {
   if (fired.length === 0) return NO_EFFECTS;
   const eliminations = new Map<string, Array<{ rule: Rule; profile?: string }>>();
   const adjustments = new Map<string, Array<{ adjustment: FitAdjustment; profile: string | undefined }>>();
-  const add = <T>(map: Map<string, T[]>, broker: string, value: T) => (map.get(broker) ?? map.set(broker, []).get(broker)!).push(value);
+  const add = <T>(map: Map<string, T[]>, broker: string, value: T) =>
+    (map.get(broker) ?? map.set(broker, []).get(broker)!).push(value);
   for (const { rule, effects } of fired) {
     for (const effect of effects) {
-      if ('eliminate' in effect) add(eliminations, effect.eliminate.broker, { rule, ...(effect.eliminate.profile ? { profile: effect.eliminate.profile } : {}) });
+      if ('eliminate' in effect)
+        add(eliminations, effect.eliminate.broker, {
+          rule,
+          ...(effect.eliminate.profile ? { profile: effect.eliminate.profile } : {}),
+        });
       if ('adjust' in effect) {
         const { broker, profile, dimension, by } = effect.adjust;
-        add(adjustments, broker, { adjustment: { ruleId: rule.id, because: rule.because, criterion: dimension, by, sources: rule.sources }, profile });
+        add(adjustments, broker, {
+          adjustment: { ruleId: rule.id, because: rule.because, criterion: dimension, by, sources: rule.sources },
+          profile,
+        });
       }
     }
   }
@@ -75,7 +83,9 @@ export function indexEffects(fired: FiredRule[]): RuleEffects {
     eliminations: (broker) => eliminations.get(broker) ?? [],
     adjustments: (broker, profiles) => {
       const list = adjustments.get(broker);
-      return list ? list.filter((a) => a.profile === undefined || profiles.includes(a.profile)).map((a) => a.adjustment) : [];
+      return list
+        ? list.filter((a) => a.profile === undefined || profiles.includes(a.profile)).map((a) => a.adjustment)
+        : [];
     },
   };
 }
@@ -89,5 +99,7 @@ export interface FitAdjustment {
 }
 
 export function ruleWarnings(fired: FiredRule[]): Array<{ id: string; message: string }> {
-  return fired.filter(({ effects }) => effects.some((e) => 'warn' in e)).map(({ rule }) => ({ id: `rule:${rule.id}`, message: rule.because }));
+  return fired
+    .filter(({ effects }) => effects.some((e) => 'warn' in e))
+    .map(({ rule }) => ({ id: `rule:${rule.id}`, message: rule.because }));
 }

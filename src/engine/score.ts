@@ -35,7 +35,10 @@ const UNITS_PER_POINT = 10_000;
 /** Fine enough that a 0.01 change of one weight always shows in the key; coarse enough to absorb float noise. */
 const RANK_UNITS_PER_POINT = 1e8;
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
-const EQUAL_WEIGHTS = Object.fromEntries(CRITERIA.map((c) => [c, { weight: c === 'features' ? 0 : 1 }])) as Record<Criterion, { weight: number }>;
+const EQUAL_WEIGHTS = Object.fromEntries(CRITERIA.map((c) => [c, { weight: c === 'features' ? 0 : 1 }])) as Record<
+  Criterion,
+  { weight: number }
+>;
 
 export function weightShares(weights: Record<Criterion, WeightInfo>): Record<Criterion, number> {
   let total = 0;
@@ -45,7 +48,14 @@ export function weightShares(weights: Record<Criterion, WeightInfo>): Record<Cri
   return shares;
 }
 
-function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirements: Requirements, model: Model, asOf: string, multiDc: MultiDcChoice | undefined): FitPart[] {
+function partsFor(
+  criterion: Criterion,
+  profiles: ResolvedProfile[],
+  requirements: Requirements,
+  model: Model,
+  asOf: string,
+  multiDc: MultiDcChoice | undefined,
+): FitPart[] {
   if (criterion === 'features') return featureParts(profiles, requirements, model, asOf);
   // Profiles run side by side are only as good as the weakest of them on each dimension, except the load:
   // not all traffic uses a special message type, so throughput and scale are judged on the set's general
@@ -53,10 +63,14 @@ function partsFor(criterion: Criterion, profiles: ResolvedProfile[], requirement
   if (profiles.length === 1) return criterionParts(profiles[0]!, requirements, criterion, model, multiDc);
   const perProfile = profiles.map((p) => ({ p, parts: criterionParts(p, requirements, criterion, model, multiDc) }));
   const byLoad = criterion === 'throughput' || criterion === 'scalability';
-  const chosen = perProfile.reduce((a, b) => (byLoad ? combinedFit(b.parts) > combinedFit(a.parts) : combinedFit(b.parts) < combinedFit(a.parts)) ? b : a);
+  const chosen = perProfile.reduce((a, b) =>
+    (byLoad ? combinedFit(b.parts) > combinedFit(a.parts) : combinedFit(b.parts) < combinedFit(a.parts)) ? b : a,
+  );
   const allEqual = perProfile.every((x) => combinedFit(x.parts) === combinedFit(chosen.parts));
   if (allEqual) return chosen.parts;
-  const note = byLoad ? ` [${chosen.p.profile.id}, the set's general flow; special types cost more per message]` : ` [${chosen.p.profile.id}, the weakest of the set]`;
+  const note = byLoad
+    ? ` [${chosen.p.profile.id}, the set's general flow; special types cost more per message]`
+    : ` [${chosen.p.profile.id}, the weakest of the set]`;
   return chosen.parts.map((part) => ({
     ...part,
     text: () => {
@@ -87,7 +101,10 @@ export function scoreCandidate(
 ): ScoredCandidate {
   const multiDc = chooseMultiDc(profiles, requirements, model, asOf);
   const broker = profiles[0]!.broker;
-  const adjustments = effects.adjustments(broker.id, profiles.map((p) => p.profile.id));
+  const adjustments = effects.adjustments(
+    broker.id,
+    profiles.map((p) => p.profile.id),
+  );
   const drafts: Draft[] = [];
   const fits = {} as Record<Criterion, number>;
   const confidence = {} as Record<Criterion, 'high' | 'low'>;
@@ -114,7 +131,10 @@ export function scoreCandidate(
         part: `rule:${adjustment.ruleId}`,
         weight: 0,
         fit: round3(delta),
-        text: () => ({ observed: `${broker.name}: fit ${delta >= 0 ? '+' : ''}${round3(delta)}`, expected: 'rule condition holds' }),
+        text: () => ({
+          observed: `${broker.name}: fit ${delta >= 0 ? '+' : ''}${round3(delta)}`,
+          expected: 'rule condition holds',
+        }),
         reasonId: adjustment.ruleId,
         reason: adjustment.because,
         confidence: 'high',
@@ -132,16 +152,25 @@ export function scoreCandidate(
   return { profiles, scoreUnits, tieUnits, scoreTenths, fits, multiDc, drafts, confidence, weights, shares };
 }
 
-export type ExplainedCandidate = ScoredCandidate & { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] };
+export type ExplainedCandidate = ScoredCandidate & {
+  breakdown: Record<Criterion, CriterionScore>;
+  contributions: Contribution[];
+};
 
 export function explainCandidate(candidate: ScoredCandidate, strengthAt: number): ExplainedCandidate {
   return { ...candidate, ...explainScore(candidate, strengthAt) };
 }
 
 /** Contributions and per-criterion breakdown of a scored candidate, computed only for what is shown. */
-export function explainScore(candidate: ScoredCandidate, strengthAt: number): { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] } {
+export function explainScore(
+  candidate: ScoredCandidate,
+  strengthAt: number,
+): { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] } {
   const units = candidate.drafts.map((d) => Math.round(d.earned * UNITS_PER_POINT));
-  const tenths = apportion(units.map((u) => u / (UNITS_PER_POINT / 10)), candidate.scoreTenths);
+  const tenths = apportion(
+    units.map((u) => u / (UNITS_PER_POINT / 10)),
+    candidate.scoreTenths,
+  );
   const contributions: Contribution[] = candidate.drafts.map((d, i) => {
     const { observed, expected } = d.part.text();
     return {
@@ -201,7 +230,8 @@ export function rankingUnitsOf(fits: ArrayLike<number>, weights: ArrayLike<numbe
   return unitsOf(weighted, total);
 }
 
-const unitsOf = (weighted: number, total: number) => (total === 0 ? 0 : Math.round((100 * RANK_UNITS_PER_POINT * weighted) / total));
+const unitsOf = (weighted: number, total: number) =>
+  total === 0 ? 0 : Math.round((100 * RANK_UNITS_PER_POINT * weighted) / total);
 
 /**
  * Rounds values to integers whose sum is `total` (largest remainder; ties to the earlier part), so the
@@ -210,7 +240,9 @@ const unitsOf = (weighted: number, total: number) => (total === 0 ? 0 : Math.rou
 export function apportion(values: number[], total: number): number[] {
   const floors = values.map((v) => Math.floor(v));
   let missing = total - floors.reduce((sum, f) => sum + f, 0);
-  const order = values.map((v, i) => ({ i, remainder: v - floors[i]! })).sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  const order = values
+    .map((v, i) => ({ i, remainder: v - floors[i]! }))
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   for (const { i } of order) {
     if (missing <= 0) break;
     floors[i] = floors[i]! + 1;

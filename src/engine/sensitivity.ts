@@ -46,12 +46,21 @@ const GRID_STEPS = 8;
 const PRECISION = 1.01;
 
 /** Who wins: the ranking alone, without wording eliminations (the analysis runs it hundreds of times). */
-function winnerOf(requirements: Requirements, kb: KnowledgeBase, overrides: Partial<Record<Criterion, number>>): string | null {
+function winnerOf(
+  requirements: Requirements,
+  kb: KnowledgeBase,
+  overrides: Partial<Record<Criterion, number>>,
+): string | null {
   const best = evaluate(requirements, kb, overrides, { eliminationReasons: false }).ranked[0]?.best;
   return best ? brokerIdOf(best) : null;
 }
 
-export function numberThresholds(requirements: Requirements, kb: KnowledgeBase, winner: string, overrides: Partial<Record<Criterion, number>>): Sensitivity['thresholds'] {
+export function numberThresholds(
+  requirements: Requirements,
+  kb: KnowledgeBase,
+  winner: string,
+  overrides: Partial<Record<Criterion, number>>,
+): Sensitivity['thresholds'] {
   const out: Sensitivity['thresholds'] = [];
   for (const [field, bounds] of Object.entries(NUMBER_BOUNDS)) {
     const value = getAt(requirements, field);
@@ -72,7 +81,15 @@ export function numberThresholds(requirements: Requirements, kb: KnowledgeBase, 
           continue;
         }
         const edge = bisect(last, next, (v) => idAt(v) === winner, bounds.integer === true);
-        out.push({ field, value, direction, holdsAt: edge.holds, changesAt: edge.changed, newWinner: idAt(edge.changed), searchedTo: bound });
+        out.push({
+          field,
+          value,
+          direction,
+          holdsAt: edge.holds,
+          changesAt: edge.changed,
+          newWinner: idAt(edge.changed),
+          searchedTo: bound,
+        });
         break;
       }
     }
@@ -96,11 +113,20 @@ function gridTowards(from: number, to: number, integer: boolean): number[] {
 }
 
 /** Narrows [holds, changed] until within 1% (or adjacent integers). */
-function bisect(holds: number, changed: number, stillHolds: (v: number) => boolean, integer: boolean): { holds: number; changed: number } {
+function bisect(
+  holds: number,
+  changed: number,
+  stillHolds: (v: number) => boolean,
+  integer: boolean,
+): { holds: number; changed: number } {
   let a = holds;
   let b = changed;
   for (let i = 0; i < 40; i++) {
-    const close = integer ? Math.abs(b - a) <= 1 : a > 0 && b > 0 ? Math.max(a, b) / Math.min(a, b) <= PRECISION : Math.abs(b - a) < 1e-6;
+    const close = integer
+      ? Math.abs(b - a) <= 1
+      : a > 0 && b > 0
+        ? Math.max(a, b) / Math.min(a, b) <= PRECISION
+        : Math.abs(b - a) < 1e-6;
     if (close) break;
     let mid = a > 0 && b > 0 ? Math.sqrt(a * b) : (a + b) / 2;
     if (integer) mid = Math.round(mid);
@@ -111,7 +137,12 @@ function bisect(holds: number, changed: number, stillHolds: (v: number) => boole
   return { holds: a, changed: b };
 }
 
-export function featureFlips(requirements: Requirements, kb: KnowledgeBase, winner: string, overrides: Partial<Record<Criterion, number>>): Sensitivity['featureFlips'] {
+export function featureFlips(
+  requirements: Requirements,
+  kb: KnowledgeBase,
+  winner: string,
+  overrides: Partial<Record<Criterion, number>>,
+): Sensitivity['featureFlips'] {
   const out: Sensitivity['featureFlips'] = [];
   for (const feature of FEATURES) {
     const from = requirements.features?.[feature] ?? 'not-needed';

@@ -22,7 +22,9 @@ export function messageBytes(requirements: Requirements, model: Model): number {
   return requirements.workload?.averageMessageBytes ?? model.sizing.defaultMessageBytes.value;
 }
 
-type ThroughputFigure = NonNullable<Profile['planning']['messagesPerSecondPerNode']> | NonNullable<Profile['planning']['megabytesPerSecondPerNode']>;
+type ThroughputFigure =
+  | NonNullable<Profile['planning']['messagesPerSecondPerNode']>
+  | NonNullable<Profile['planning']['megabytesPerSecondPerNode']>;
 
 export interface Capacity {
   /** Messages per second one node is planned at, at the compared size: the figure derated by its confidence. */
@@ -46,7 +48,8 @@ export function perNodeCapacity(profile: Profile, bytesPerMessage: number, model
   const rate = profile.planning.messagesPerSecondPerNode;
   const bandwidth = profile.planning.megabytesPerSecondPerNode;
   const trust = model.confidence;
-  const trusted = (figure: ThroughputFigure) => trust.basis.value[figure.basis] * (figure.replicated ? 1 : trust.unreplicated.value);
+  const trusted = (figure: ThroughputFigure) =>
+    trust.basis.value[figure.basis] * (figure.replicated ? 1 : trust.unreplicated.value);
   const options: Capacity[] = [];
   const add = (claimed: number, figure: ThroughputFigure, factor = 1) => {
     const confidence = trusted(figure) * factor;
@@ -54,7 +57,8 @@ export function perNodeCapacity(profile: Profile, bytesPerMessage: number, model
   };
   if (rate) {
     if (bytesPerMessage <= rate.messageBytes) add(rate.value, rate);
-    else if (rate.messageBytes >= model.sizing.perMessageCostBytes.value) add((rate.value * rate.messageBytes) / bytesPerMessage, rate);
+    else if (rate.messageBytes >= model.sizing.perMessageCostBytes.value)
+      add((rate.value * rate.messageBytes) / bytesPerMessage, rate);
     else add(rate.value, rate, trust.smallerMessages.value);
   }
   if (bandwidth) add((bandwidth.value * 1e6) / bytesPerMessage, bandwidth);

@@ -23,8 +23,18 @@ interface Input {
 
 type IntegrityRule = (kb: Input) => IntegrityFinding[];
 
-const error = (rule: string, where: string, message: string): IntegrityFinding => ({ rule, severity: 'error', where, message });
-const warning = (rule: string, where: string, message: string): IntegrityFinding => ({ rule, severity: 'warning', where, message });
+const error = (rule: string, where: string, message: string): IntegrityFinding => ({
+  rule,
+  severity: 'error',
+  where,
+  message,
+});
+const warning = (rule: string, where: string, message: string): IntegrityFinding => ({
+  rule,
+  severity: 'warning',
+  where,
+  message,
+});
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
@@ -34,10 +44,16 @@ function duplicates(values: string[]): string[] {
 }
 
 const uniqueIds: IntegrityRule = ({ brokers, rules }) => [
-  ...duplicates(brokers.map((b) => b.id)).map((id) => error('unique-ids', `broker ${id}`, 'broker id defined twice in one layer')),
+  ...duplicates(brokers.map((b) => b.id)).map((id) =>
+    error('unique-ids', `broker ${id}`, 'broker id defined twice in one layer'),
+  ),
   ...brokers.flatMap((b) => [
-    ...duplicates(b.profiles.map((p) => p.id)).map((id) => error('unique-ids', `${b.id}.profiles.${id}`, 'profile id used twice')),
-    ...duplicates(b.multiDatacenter.map((m) => m.id)).map((id) => error('unique-ids', `${b.id}.multiDatacenter.${id}`, 'id used twice')),
+    ...duplicates(b.profiles.map((p) => p.id)).map((id) =>
+      error('unique-ids', `${b.id}.profiles.${id}`, 'profile id used twice'),
+    ),
+    ...duplicates(b.multiDatacenter.map((m) => m.id)).map((id) =>
+      error('unique-ids', `${b.id}.multiDatacenter.${id}`, 'id used twice'),
+    ),
   ]),
   ...duplicates(brokers.flatMap((b) => b.clusterModes.map((m) => m.id))).map((id) =>
     error('unique-ids', `clusterModes.${id}`, 'cluster mode id used twice (ids are global: qualify them by product)'),
@@ -51,19 +67,40 @@ const referencesResolve: IntegrityRule = ({ brokers, rules }) => {
     const profiles = new Set(b.profiles.map((p) => p.id));
     const modes = new Set(b.clusterModes.map((m) => m.id));
     const check = (where: string, profile: string) => {
-      if (!profiles.has(profile)) findings.push(error('references-resolve', where, `unknown profile "${profile}" (known: ${[...profiles].join(', ')})`));
+      if (!profiles.has(profile))
+        findings.push(
+          error('references-resolve', where, `unknown profile "${profile}" (known: ${[...profiles].join(', ')})`),
+        );
     };
     b.clusterModes.forEach((m) => {
       m.profiles.forEach((p) => check(`${b.id}.clusterModes.${m.id}.profiles`, p));
-      if (m.replacedBy && !modes.has(m.replacedBy)) findings.push(error('references-resolve', `${b.id}.clusterModes.${m.id}.replacedBy`, `unknown cluster mode "${m.replacedBy}"`));
+      if (m.replacedBy && !modes.has(m.replacedBy))
+        findings.push(
+          error(
+            'references-resolve',
+            `${b.id}.clusterModes.${m.id}.replacedBy`,
+            `unknown cluster mode "${m.replacedBy}"`,
+          ),
+        );
       const roles = new Set(m.roles.map((r) => r.role));
       m.roles.forEach((r) => {
-        if (r.perRole && !roles.has(r.perRole)) findings.push(error('references-resolve', `${b.id}.clusterModes.${m.id}.roles.${r.role}`, `perRole "${r.perRole}" is not a role of this mode`));
+        if (r.perRole && !roles.has(r.perRole))
+          findings.push(
+            error(
+              'references-resolve',
+              `${b.id}.clusterModes.${m.id}.roles.${r.role}`,
+              `perRole "${r.perRole}" is not a role of this mode`,
+            ),
+          );
       });
     });
     b.multiDatacenter.forEach((m) => m.profiles.forEach((p) => check(`${b.id}.multiDatacenter.${m.id}.profiles`, p)));
-    b.managedOfferings.forEach((m) => m.profiles.forEach((p) => check(`${b.id}.managedOfferings.${m.name}.profiles`, p)));
-    DIMENSIONS.forEach((d) => b.dimensions[d].figures.forEach((f) => f.profile && check(`${b.id}.dimensions.${d}.figures`, f.profile)));
+    b.managedOfferings.forEach((m) =>
+      m.profiles.forEach((p) => check(`${b.id}.managedOfferings.${m.name}.profiles`, p)),
+    );
+    DIMENSIONS.forEach((d) =>
+      b.dimensions[d].figures.forEach((f) => f.profile && check(`${b.id}.dimensions.${d}.figures`, f.profile)),
+    );
   }
   const byId = new Map(brokers.map((b) => [b.id, b]));
   for (const rule of rules) {
@@ -73,7 +110,9 @@ const referencesResolve: IntegrityRule = ({ brokers, rules }) => {
       const broker = byId.get(target.broker);
       if (!broker) findings.push(error('references-resolve', `rules.${rule.id}`, `unknown broker "${target.broker}"`));
       else if (target.profile && !broker.profiles.some((p) => p.id === target.profile)) {
-        findings.push(error('references-resolve', `rules.${rule.id}`, `unknown profile "${target.profile}" of ${broker.id}`));
+        findings.push(
+          error('references-resolve', `rules.${rule.id}`, `unknown profile "${target.profile}" of ${broker.id}`),
+        );
       }
     }
   }
@@ -84,10 +123,18 @@ const everyCapabilityStated: IntegrityRule = ({ brokers }) =>
   brokers.flatMap((b) =>
     b.profiles.flatMap((p) => [
       ...FEATURES.filter((f) => !p.capabilities[f] && !b.capabilities[f]).map((f) =>
-        error('explicit-none', `${b.id}.${p.id}.capabilities.${f}`, 'not stated: write support: none rather than leaving it out'),
+        error(
+          'explicit-none',
+          `${b.id}.${p.id}.capabilities.${f}`,
+          'not stated: write support: none rather than leaving it out',
+        ),
       ),
       ...PROTOCOLS.filter((f) => !p.protocols[f] && !b.protocols[f]).map((f) =>
-        error('explicit-none', `${b.id}.${p.id}.protocols.${f}`, 'not stated: write support: none rather than leaving it out'),
+        error(
+          'explicit-none',
+          `${b.id}.${p.id}.protocols.${f}`,
+          'not stated: write support: none rather than leaving it out',
+        ),
       ),
     ]),
   );
@@ -97,15 +144,19 @@ const everyClaimSourced: IntegrityRule = ({ brokers }) =>
     const maps: Array<[string, Record<string, { support: string; sources: string[] } | undefined>]> = [
       [`${b.id}.capabilities`, b.capabilities],
       [`${b.id}.protocols`, b.protocols],
-      ...b.profiles.flatMap((p): Array<[string, Record<string, { support: string; sources: string[] } | undefined>]> => [
-        [`${b.id}.${p.id}.capabilities`, p.capabilities],
-        [`${b.id}.${p.id}.protocols`, p.protocols],
-      ]),
+      ...b.profiles.flatMap(
+        (p): Array<[string, Record<string, { support: string; sources: string[] } | undefined>]> => [
+          [`${b.id}.${p.id}.capabilities`, p.capabilities],
+          [`${b.id}.${p.id}.protocols`, p.protocols],
+        ],
+      ),
     ];
     return maps.flatMap(([where, map]) =>
       Object.entries(map)
         .filter(([, c]) => c && c.support !== 'none' && c.sources.length === 0)
-        .map(([key]) => error('every-claim-sourced', `${where}.${key}`, 'support other than none needs at least one source URL')),
+        .map(([key]) =>
+          error('every-claim-sourced', `${where}.${key}`, 'support other than none needs at least one source URL'),
+        ),
     );
   });
 
@@ -113,20 +164,35 @@ const oneScalingRole: IntegrityRule = ({ brokers }) =>
   brokers.flatMap((b) =>
     b.clusterModes
       .filter((m) => m.roles.filter((r) => r.scalesWithLoad).length !== 1)
-      .map((m) => error('one-scaling-role', `${b.id}.clusterModes.${m.id}.roles`, 'exactly one role must have scalesWithLoad: true')),
+      .map((m) =>
+        error(
+          'one-scaling-role',
+          `${b.id}.clusterModes.${m.id}.roles`,
+          'exactly one role must have scalesWithLoad: true',
+        ),
+      ),
   );
 
 const retiredModesPointOnward: IntegrityRule = ({ brokers }) =>
   brokers.flatMap((b) =>
     b.clusterModes
       .filter((m) => m.status !== 'current' && (!m.replacedBy || !m.statusNote))
-      .map((m) => error('retired-modes-point-onward', `${b.id}.clusterModes.${m.id}`, `a ${m.status} mode needs statusNote and replacedBy`)),
+      .map((m) =>
+        error(
+          'retired-modes-point-onward',
+          `${b.id}.clusterModes.${m.id}`,
+          `a ${m.status} mode needs statusNote and replacedBy`,
+        ),
+      ),
   );
 
 const everyProfileDeployable: IntegrityRule = ({ brokers }) =>
   brokers.flatMap((b) =>
     b.profiles
-      .filter((p) => p.status === 'current' && !b.clusterModes.some((m) => m.status === 'current' && m.profiles.includes(p.id)))
+      .filter(
+        (p) =>
+          p.status === 'current' && !b.clusterModes.some((m) => m.status === 'current' && m.profiles.includes(p.id)),
+      )
       .map((p) => error('every-profile-deployable', `${b.id}.${p.id}`, 'no current cluster mode serves this profile')),
   );
 
@@ -135,7 +201,13 @@ const planningFiguresPresent: IntegrityRule = ({ brokers }) =>
     b.profiles.flatMap((p) =>
       (['messagesPerSecondPerNode', 'p99LatencyMs', 'maxClusterNodes'] as const)
         .filter((key) => !p.planning[key])
-        .map((key) => warning('planning-figures', `${b.id}.${p.id}.planning.${key}`, 'missing: the engine will be cautious and flag low confidence')),
+        .map((key) =>
+          warning(
+            'planning-figures',
+            `${b.id}.${p.id}.planning.${key}`,
+            'missing: the engine will be cautious and flag low confidence',
+          ),
+        ),
     ),
   );
 
@@ -150,13 +222,20 @@ const rulesReadRequirementsOnly: IntegrityRule = ({ rules, model }) => {
   const readable = ruleReadablePaths();
   const conditions = [
     ...rules.map((r) => ({ where: `rules.${r.id}.when`, condition: r.when })),
-    ...Object.entries(model?.impliedBy ?? {}).map(([criterion, implied]) => ({ where: `model.impliedBy.${criterion}.when`, condition: implied.when as Condition })),
+    ...Object.entries(model?.impliedBy ?? {}).map(([criterion, implied]) => ({
+      where: `model.impliedBy.${criterion}.when`,
+      condition: implied.when as Condition,
+    })),
   ];
   return conditions.flatMap(({ where, condition }) =>
     conditionPaths(condition)
       .filter((p) => !readable.has(p))
       .map((p) =>
-        error('rules-read-requirements', where, `"${p}" is not a readable requirements field${p.startsWith('priorities') || p.startsWith('weights') ? ' (rules and the model never read priorities or weights, so scores stay linear in the weights)' : ''}`),
+        error(
+          'rules-read-requirements',
+          where,
+          `"${p}" is not a readable requirements field${p.startsWith('priorities') || p.startsWith('weights') ? ' (rules and the model never read priorities or weights, so scores stay linear in the weights)' : ''}`,
+        ),
       ),
   );
 };

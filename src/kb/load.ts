@@ -1,11 +1,11 @@
-import { parseDocumentText } from '../document.js';
+import { parseDocumentText } from '../input/document.js';
 import { inputError } from '../errors.js';
-import { schemaError } from '../schema-issues.js';
+import { schemaError } from '../input/schema-issues.js';
 import { kbFileSchema, type KbFile } from './files.js';
 import { checkIntegrity, type IntegrityFinding } from './integrity.js';
 import type { Model } from './model-schema.js';
 import type { BrokerEntry, KnowledgeBase, Rule } from './schema.js';
-import { byCodeUnits } from '../order.js';
+import { byCodeUnits } from '../engine/order.js';
 
 export interface KbSource {
   file: string;
@@ -49,16 +49,25 @@ export async function assembleKnowledgeBase(sources: KbSource[], base?: Knowledg
       else if (file.kind === 'rules') layerRules.push(...file.rules);
       else if (file.kind === 'model') model = file;
       else if (layer === 'shipped') meta = { version: file.version, asOf: file.asOf };
-      else throw inputError('a user knowledge-base file cannot replace the meta file (kind: meta)', { file: source.file, path: 'kind' });
+      else
+        throw inputError('a user knowledge-base file cannot replace the meta file (kind: meta)', {
+          file: source.file,
+          path: 'kind',
+        });
     }
-    findings.push(...checkIntegrity({ brokers: layerBrokers, rules: layerRules }).filter((f) => f.rule === 'unique-ids'));
+    findings.push(
+      ...checkIntegrity({ brokers: layerBrokers, rules: layerRules }).filter((f) => f.rule === 'unique-ids'),
+    );
     layerBrokers.forEach((b) => brokers.set(b.id, b));
     layerRules.forEach((r) => rules.set(r.id, r));
   }
   if (!meta) throw inputError('the knowledge base has no meta file (kind: meta, with version and asOf)');
   if (!model) throw inputError('the knowledge base has no scoring model (kind: model, data/model.yaml)');
 
-  const merged = { brokers: [...brokers.values()].sort((a, b) => byCodeUnits(a.id, b.id)), rules: [...rules.values()].sort((a, b) => byCodeUnits(a.id, b.id)) };
+  const merged = {
+    brokers: [...brokers.values()].sort((a, b) => byCodeUnits(a.id, b.id)),
+    rules: [...rules.values()].sort((a, b) => byCodeUnits(a.id, b.id)),
+  };
   findings.push(...checkIntegrity({ ...merged, model }).filter((f) => f.rule !== 'unique-ids'));
   const user = sources.filter((s) => s.layer === 'user').map((s) => ({ file: s.file, sha256: s.sha256 ?? '' }));
   const extraFiles = [...(base?.extraFiles ?? []), ...user];

@@ -8,7 +8,9 @@ import { BASIS, CLIENT_SUPPORT, SUPPORT, conditionSchema, d } from './schema.js'
  * calibrating mqselect is a reviewed data change that `mqselect kb cases` can check.
  */
 const why = d(z.string().check(z.minLength(10)), 'one line: why this value');
-const source = z.optional(d(z.url({ protocol: /^https$/ }), 'where the value comes from, when it comes from somewhere'));
+const source = z.optional(
+  d(z.url({ protocol: /^https$/ }), 'where the value comes from, when it comes from somewhere'),
+);
 const unit = z.number().check(z.minimum(0), z.maximum(1));
 const nonNegative = z.number().check(z.nonnegative());
 const positive = z.number().check(z.positive());
@@ -20,18 +22,33 @@ const priority = z.enum(PRIORITIES);
 /** The small library of named curves a part may use; each takes the parameters it names. */
 export const curveSchema = z.discriminatedUnion('fn', [
   z.strictObject({
-    fn: d(z.literal('nodes'), 'nodes needed -> fit: 1 up to fullUpTo nodes, falling on a log scale to atCeiling at the practical ceiling, then in proportion'),
+    fn: d(
+      z.literal('nodes'),
+      'nodes needed -> fit: 1 up to fullUpTo nodes, falling on a log scale to atCeiling at the practical ceiling, ' +
+        'then in proportion',
+    ),
     fullUpTo: positive,
     atCeiling: unit,
   }),
-  z.strictObject({ fn: d(z.literal('ratio'), 'load / ceiling -> fit: 1 up to fullAt, falling linearly to 0 at zeroAt'), fullAt: nonNegative, zeroAt: positive }),
   z.strictObject({
-    fn: d(z.literal('target'), 'typical / target -> fit: 1 up to fullAtShare of the target, atTarget at the target, then atTarget x target / typical'),
+    fn: d(z.literal('ratio'), 'load / ceiling -> fit: 1 up to fullAt, falling linearly to 0 at zeroAt'),
+    fullAt: nonNegative,
+    zeroAt: positive,
+  }),
+  z.strictObject({
+    fn: d(
+      z.literal('target'),
+      'typical / target -> fit: 1 up to fullAtShare of the target, atTarget at the target, then atTarget x target ' +
+        '/ typical',
+    ),
     fullAtShare: unit,
     atTarget: unit,
   }),
   z.strictObject({
-    fn: d(z.literal('decades'), 'value / comfortable -> fit: 1 up to comfortable, minus perDecade per factor of ten beyond, never below floor'),
+    fn: d(
+      z.literal('decades'),
+      'value / comfortable -> fit: 1 up to comfortable, minus perDecade per factor of ten beyond, never below floor',
+    ),
     perDecade: unit,
     floor: unit,
   }),
@@ -39,24 +56,46 @@ export const curveSchema = z.discriminatedUnion('fn', [
 export type Curve = z.output<typeof curveSchema>;
 
 const implied = z.strictObject({ when: conditionSchema, why });
-const part = z.strictObject({ weight: d(nonNegative, 'share of the criterion, relative to its other parts'), why, source });
+const part = z.strictObject({
+  weight: d(nonNegative, 'share of the criterion, relative to its other parts'),
+  why,
+  source,
+});
 const curvedPart = z.strictObject({ weight: nonNegative, curve: curveSchema, why, source });
 
 export const modelSchema = z.strictObject({
   kind: z.literal('model'),
   weights: z.strictObject({
-    priorities: param(z.strictObject(Object.fromEntries(PRIORITIES.map((p) => [p, nonNegative])) as Record<(typeof PRIORITIES)[number], typeof nonNegative>)),
-    implied: param(d(priority, 'the priority of a criterion the user did not rank but stated a fact for (a number, a team fact)')),
+    priorities: param(
+      z.strictObject(
+        Object.fromEntries(PRIORITIES.map((p) => [p, nonNegative])) as Record<
+          (typeof PRIORITIES)[number],
+          typeof nonNegative
+        >,
+      ),
+    ),
+    implied: param(
+      d(priority, 'the priority of a criterion the user did not rank but stated a fact for (a number, a team fact)'),
+    ),
     unstated: param(d(nonNegative, 'the weight of a criterion the user said nothing about')),
-    nothingStated: param(d(priority, 'every criterion counts at this priority when the user ranked or stated nothing at all')),
+    nothingStated: param(
+      d(priority, 'every criterion counts at this priority when the user ranked or stated nothing at all'),
+    ),
     features: param(z.strictObject({ preferred: priority, required: priority })),
   }),
   impliedBy: d(
-    z.strictObject(Object.fromEntries(DIMENSIONS.map((dim) => [dim, implied])) as Record<(typeof DIMENSIONS)[number], typeof implied>),
+    z.strictObject(
+      Object.fromEntries(DIMENSIONS.map((dim) => [dim, implied])) as Record<
+        (typeof DIMENSIONS)[number],
+        typeof implied
+      >,
+    ),
     'what makes an unranked criterion count: a condition on the requirements (never on priorities or weights)',
   ),
   thresholds: z.strictObject({
-    strength: param(d(unit, 'a criterion fitting at least this well is a strength, below it a weakness (reasons, ADRs)')),
+    strength: param(
+      d(unit, 'a criterion fitting at least this well is a strength, below it a weakness (reasons, ADRs)'),
+    ),
     clearWinnerPoints: param(positive),
     ratingsOnlyPoints: param(positive),
   }),
@@ -79,7 +118,9 @@ export const modelSchema = z.strictObject({
     fewReleases: param(z.strictObject({ below: z.int().check(z.positive()), factor: unit })),
   }),
   maturity: z.strictObject({
-    newWithinDays: param(d(z.int().check(z.positive()), 'a feature released this many days or fewer before the KB date is new')),
+    newWithinDays: param(
+      d(z.int().check(z.positive()), 'a feature released this many days or fewer before the KB date is new'),
+    ),
     newFactor: param(unit),
   }),
   scales: z.strictObject({
@@ -106,7 +147,14 @@ export const modelSchema = z.strictObject({
     latency: z.strictObject({ p99: curvedPart }),
     backlog: z.strictObject({ messages: curvedPart, retention: part }),
     scalability: z.strictObject({ rating: part, headroom: curvedPart, topics: curvedPart }),
-    staffCost: z.strictObject({ rating: part, experience: part, languages: part, managedPreferred: part, managedAcceptable: part, momentum: part }),
+    staffCost: z.strictObject({
+      rating: part,
+      experience: part,
+      languages: part,
+      managedPreferred: part,
+      managedAcceptable: part,
+      momentum: part,
+    }),
     features: z.strictObject({ preferred: part, required: part, protocol: part }),
   }),
 });

@@ -13,7 +13,10 @@ export type Condition =
 export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({
-      path: d(z.string(), 'a requirements field path, e.g. workload.peakMessagesPerSecond (never priorities or weights)'),
+      path: d(
+        z.string(),
+        'a requirements field path, e.g. workload.peakMessagesPerSecond (never priorities or weights)',
+      ),
       op: z.enum(CONDITION_OPS),
       value: z.optional(z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])),
     }),
@@ -45,4 +48,3 @@ export const ruleSchema = z.strictObject({
   sources: z._default(z.array(url), []),
 });
 export type Rule = z.output<typeof ruleSchema>;
-

@@ -2,7 +2,17 @@ import * as z from 'zod/mini';
 import type { Model } from './model-schema.js';
 import { d, id, isoDate, list, listOrEmpty, opt, positive, sources, text, url } from './schema-helpers.js';
 import { ruleSchema, type Rule } from './rule-schema.js';
-import { DIMENSIONS, FEATURES, LANGUAGES, MESSAGE_LOSS, PLATFORMS, PROTOCOLS, type Dimension, type Feature, type Protocol } from '../requirements/vocabulary.js';
+import {
+  DIMENSIONS,
+  FEATURES,
+  LANGUAGES,
+  MESSAGE_LOSS,
+  PLATFORMS,
+  PROTOCOLS,
+  type Dimension,
+  type Feature,
+  type Protocol,
+} from '../requirements/vocabulary.js';
 
 /**
  * The knowledge-base schema. Every field is documented here (the schema is the documentation) and
@@ -11,7 +21,15 @@ import { DIMENSIONS, FEATURES, LANGUAGES, MESSAGE_LOSS, PLATFORMS, PROTOCOLS, ty
  * mqselect, so the CLI loads one small validation core.
  */
 export { d } from './schema-helpers.js';
-export { CONDITION_OPS, conditionSchema, effectSchema, ruleSchema, type Condition, type Effect, type Rule } from './rule-schema.js';
+export {
+  CONDITION_OPS,
+  conditionSchema,
+  effectSchema,
+  ruleSchema,
+  type Condition,
+  type Effect,
+  type Rule,
+} from './rule-schema.js';
 
 export const SUPPORT = ['native', 'plugin', 'partial', 'commercial', 'deprecated', 'via-pattern', 'none'] as const;
 export type Support = (typeof SUPPORT)[number];
@@ -23,11 +41,15 @@ export const FAILOVER_KIND = ['automatic', 'manual', 'none'] as const;
 
 export const ratingSchema = d(
   z.int().check(z.minimum(1), z.maximum(5)),
-  '1 poor, 2 limited, 3 adequate, 4 strong, 5 excellent — always "higher is better for the user" (staffCost 5 = cheapest to staff)',
+  '1 poor, 2 limited, 3 adequate, 4 strong, 5 excellent — always "higher is better for the user" (staffCost 5 = ' +
+    'cheapest to staff)',
 );
 
 export const figureSchema = z.strictObject({
-  metric: d(z.enum(['messagesPerSecond', 'megabytesPerSecond', 'p99LatencyMs', 'p50LatencyMs', 'nodes']), 'what was measured'),
+  metric: d(
+    z.enum(['messagesPerSecond', 'megabytesPerSecond', 'p99LatencyMs', 'p50LatencyMs', 'nodes']),
+    'what was measured',
+  ),
   value: positive(),
   conditions: d(text(), 'test setup: nodes, hardware, message size, replication, client count, load level'),
   version: opt(z.string(), 'product version measured'),
@@ -46,7 +68,11 @@ export type DimensionRating = z.output<typeof dimensionRatingSchema>;
 
 const planningFigureShape = {
   value: positive(),
-  basis: d(z.enum(BASIS), 'measured: a published test; derived: computed from measured figures; vendor-claim; estimate: no figure exists (engine flags low confidence)'),
+  basis: d(
+    z.enum(BASIS),
+    'measured: a published test; derived: computed from measured figures; vendor-claim; estimate: no figure ' +
+      'exists (engine flags low confidence)',
+  ),
   note: d(text(), 'how the value was obtained, and its conditions'),
   source: url,
 };
@@ -61,31 +87,56 @@ export type PlanningFigure = z.output<typeof planningFigureSchema>;
 export const planningSchema = d(
   z.strictObject({
     messagesPerSecondPerNode: opt(
-      z.strictObject({ ...planningFigureShape, ...throughputConditions, messageBytes: d(positive(), 'message size the figure was measured with') }),
+      z.strictObject({
+        ...planningFigureShape,
+        ...throughputConditions,
+        messageBytes: d(positive(), 'message size the figure was measured with'),
+      }),
       'sustainable produce rate per broker node with the replication of the recommended cluster mode',
     ),
-    megabytesPerSecondPerNode: opt(z.strictObject({ ...planningFigureShape, ...throughputConditions }), 'sustainable ingress MB/s per broker node, replicated'),
-    perQueueMessagesPerSecond: opt(planningFigureSchema, 'ceiling of one queue / partition (single leader), where it binds'),
+    megabytesPerSecondPerNode: opt(
+      z.strictObject({ ...planningFigureShape, ...throughputConditions }),
+      'sustainable ingress MB/s per broker node, replicated',
+    ),
+    perQueueMessagesPerSecond: opt(
+      planningFigureSchema,
+      'ceiling of one queue / partition (single leader), where it binds',
+    ),
     p99LatencyMs: opt(planningFigureSchema, 'end-to-end p99 at moderate load (well below saturation)'),
-    comfortableBacklogMessages: opt(planningFigureSchema, 'backlog per queue it holds without degrading; absent for logs bounded only by disk'),
+    comfortableBacklogMessages: opt(
+      planningFigureSchema,
+      'backlog per queue it holds without degrading; absent for logs bounded only by disk',
+    ),
     maxClusterNodes: opt(planningFigureSchema, 'practical scale-out ceiling of one cluster (broker nodes)'),
     maxMessageBytes: opt(
       z.strictObject({ default: positive(), configurableMax: positive(), source: url }),
       'largest message by default and the most it can be configured to',
     ),
     tieredStorage: opt(
-      z.strictObject({ support: z.enum(['native', 'preview', 'commercial', 'none']), since: opt(z.string()), note: text(), source: url }),
+      z.strictObject({
+        support: z.enum(['native', 'preview', 'commercial', 'none']),
+        since: opt(z.string()),
+        note: text(),
+        source: url,
+      }),
       'whether old log segments can move to object storage, so local disks hold only recent data',
     ),
-    comfortableQueuesPerCluster: opt(planningFigureSchema, 'topics / queues (Kafka: partitions) one cluster holds without special tuning'),
+    comfortableQueuesPerCluster: opt(
+      planningFigureSchema,
+      'topics / queues (Kafka: partitions) one cluster holds without special tuning',
+    ),
   }),
   'sizing figures the engine compares stated numbers against; a missing figure makes the fit cautious and flagged',
 );
 
 export const capabilitySchema = z.strictObject({
-  support: d(z.enum(SUPPORT), 'how the feature is had: native, plugin (bundled with the broker), partial (works, with gaps the note names), commercial (paid edition only), deprecated, via-pattern (the user builds it), none'),
+  support: d(
+    z.enum(SUPPORT),
+    'how the feature is had: native, plugin (bundled with the broker), partial (works, with gaps the note names), ' +
+      'commercial (paid edition only), deprecated, via-pattern (the user builds it), none',
+  ),
   since: opt(z.string(), 'product version that introduced it'),
-  released: opt(isoDate, 'release date of that version: within the model\'s maturity window it scores as new'),
+  released: opt(isoDate, "release date of that version: within the model's maturity window it scores as new"),
   preview: opt(z.boolean(), 'true while it is a preview or early-access feature'),
   publishOnly: opt(z.boolean(), 'protocols: its clients can publish into this profile but not consume from it'),
   note: opt(z.string(), 'how it works and its limits, in one line'),
@@ -107,7 +158,10 @@ const clientMap = keyed<(typeof LANGUAGES)[number], typeof clientSchema>(LANGUAG
 export const profileSchema = z.strictObject({
   id: d(id, 'stable id within the broker, e.g. quorum-queue'),
   name: text(),
-  product: opt(z.string(), 'product the profile belongs to, where a broker id covers several (ActiveMQ Classic / Artemis)'),
+  product: opt(
+    z.string(),
+    'product the profile belongs to, where a broker id covers several (ActiveMQ Classic / Artemis)',
+  ),
   since: d(z.string(), 'version that introduced it'),
   status: z.enum(STATUS),
   model: d(z.enum(['queue', 'log']), 'queue: messages leave when acknowledged; log: retained and re-readable'),
@@ -116,12 +170,18 @@ export const profileSchema = z.strictObject({
   planning: z._default(planningSchema, {}),
   capabilities: d(z._default(featureMap, {}), 'features that differ from the broker-wide defaults'),
   protocols: d(z._default(protocolMap, {}), 'protocols that differ from the broker-wide defaults'),
-  clientLanguages: opt(clientMap, 'client libraries that differ for this profile (e.g. stream-protocol clients, share consumers)'),
+  clientLanguages: opt(
+    clientMap,
+    'client libraries that differ for this profile (e.g. stream-protocol clients, share consumers)',
+  ),
 });
 export type Profile = z.output<typeof profileSchema>;
 
 const guaranteeSchema = z.strictObject({
-  acknowledgedLoss: d(z.enum(MESSAGE_LOSS), 'never: no acknowledged message lost; rare: a small window can be lost; tolerated: loss is possible'),
+  acknowledgedLoss: d(
+    z.enum(MESSAGE_LOSS),
+    'never: no acknowledged message lost; rare: a small window can be lost; tolerated: loss is possible',
+  ),
   failover: z.enum(FAILOVER_KIND),
   rto: d(text(), 'how long until service resumes, in words with a figure where known'),
 });
@@ -129,7 +189,10 @@ const guaranteeSchema = z.strictObject({
 export const roleSchema = z.strictObject({
   role: z.string().check(z.minLength(2)),
   min: d(z.int().check(z.minimum(0)), 'count at the smallest production size'),
-  scalesWithLoad: d(z._default(z.boolean(), false), 'true for the role that carries the traffic; the engine sizes it from the load'),
+  scalesWithLoad: d(
+    z._default(z.boolean(), false),
+    'true for the role that carries the traffic; the engine sizes it from the load',
+  ),
   perRole: opt(z.string(), 'count is per instance of this other role (e.g. one slave per master)'),
   odd: d(z._default(z.boolean(), false), 'count must be odd (Raft majorities)'),
   max: opt(z.int().check(z.positive())),
@@ -140,7 +203,10 @@ export const clusterModeSchema = z.strictObject({
   id: d(id, 'stable id qualified by product, e.g. artemis-replicated-pair'),
   name: text(),
   status: z.enum(STATUS),
-  copies: d(z.int().check(z.positive()), 'copies of each message this mode stores (replication factor; 1 for shared storage), for disk sizing'),
+  copies: d(
+    z.int().check(z.positive()),
+    'copies of each message this mode stores (replication factor; 1 for shared storage), for disk sizing',
+  ),
   statusNote: opt(z.string(), 'e.g. "removed in 4.0: use quorum queues"'),
   replacedBy: opt(id, 'for legacy/removed modes: the mode to use instead'),
   aliases: listOrEmpty(z.string(), 'names people know it by (e.g. the classic "mirror mode")'),
@@ -183,10 +249,18 @@ export const managedOfferingSchema = z.strictObject({
   platform: z.enum(PLATFORMS),
   name: text(),
   kind: z.enum(['managed-service', 'operator']),
-  commercial: d(z.boolean(), 'true when the offering is a paid edition beyond cloud usage fees (e.g. a vendor platform)'),
-  compatibility: d(z.enum(['same-software', 'api-compatible']), 'api-compatible: a different implementation of the same API'),
+  commercial: d(
+    z.boolean(),
+    'true when the offering is a paid edition beyond cloud usage fees (e.g. a vendor platform)',
+  ),
+  compatibility: d(
+    z.enum(['same-software', 'api-compatible']),
+    'api-compatible: a different implementation of the same API',
+  ),
   profiles: list(id, 1),
-  protocols: opt(d(list(z.enum(PROTOCOLS), 1), 'the protocols the offering exposes, when it is fewer than the software speaks')),
+  protocols: opt(
+    d(list(z.enum(PROTOCOLS), 1), 'the protocols the offering exposes, when it is fewer than the software speaks'),
+  ),
   note: opt(z.string()),
   sources,
 });
@@ -199,8 +273,14 @@ export const productSchema = z.strictObject({
   implementationLanguages: list(z.enum(LANGUAGES), 1),
   momentum: opt(
     z.strictObject({
-      status: d(z.enum(['active', 'maintenance', 'end-of-life']), 'active: new feature releases; maintenance: fixes only; end-of-life: none'),
-      releasesLast12Months: d(z.int().check(z.nonnegative()), 'releases (feature and fix) in the twelve months before asOf that could be confirmed'),
+      status: d(
+        z.enum(['active', 'maintenance', 'end-of-life']),
+        'active: new feature releases; maintenance: fixes only; end-of-life: none',
+      ),
+      releasesLast12Months: d(
+        z.int().check(z.nonnegative()),
+        'releases (feature and fix) in the twelve months before asOf that could be confirmed',
+      ),
       note: text(),
       sources,
     }),
@@ -209,7 +289,6 @@ export const productSchema = z.strictObject({
   sources,
 });
 
-
 export const brokerSchema = z.strictObject({
   kind: z.literal('broker'),
   id: d(id, 'stable broker id, never reused: activemq, rabbitmq, rocketmq, kafka'),
@@ -217,7 +296,12 @@ export const brokerSchema = z.strictObject({
   asOf: d(isoDate, 'date the facts in this file were last checked'),
   summary: text(),
   products: list(productSchema, 1),
-  dimensions: z.strictObject(Object.fromEntries(DIMENSIONS.map((dim) => [dim, dimensionRatingSchema])) as Record<Dimension, typeof dimensionRatingSchema>),
+  dimensions: z.strictObject(
+    Object.fromEntries(DIMENSIONS.map((dim) => [dim, dimensionRatingSchema])) as Record<
+      Dimension,
+      typeof dimensionRatingSchema
+    >,
+  ),
   capabilities: d(featureMap, 'broker-wide feature support; profiles override'),
   protocols: d(protocolMap, 'broker-wide protocol support; profiles override'),
   clientLanguages: d(clientMap, 'client library quality per language; a language not listed has no client'),

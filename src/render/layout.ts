@@ -44,29 +44,46 @@ const tableWidth = (rendered: string) => Math.max(...rendered.split('\n').map(di
 const cellLines = (cell: string) => cell.split('\n');
 const widest = (cell: string) => Math.max(0, ...cellLines(cell).map(displayWidth));
 /** The narrowest a cell gets by wrapping: its longest word, broken after hyphens where it has them. */
-const narrowest = (cell: string) => Math.max(1, ...cellLines(cell).flatMap((l) => l.split(/ |(?<=[-/,])/).map(displayWidth)));
+const narrowest = (cell: string) =>
+  Math.max(1, ...cellLines(cell).flatMap((l) => l.split(/ |(?<=[-/,])/).map(displayWidth)));
 
 /**
  * Compact padding (one space, on the left), and with `wrapCells` the widest columns wrapped first, each
  * down to its longest word; undefined when even that is wider than `width`.
  */
-function narrow(head: string[], rows: string[][], options: Table.TableConstructorOptions, width: number, wrapCells: boolean): string | undefined {
+function narrow(
+  head: string[],
+  rows: string[][],
+  options: Table.TableConstructorOptions,
+  width: number,
+  wrapCells: boolean,
+): string | undefined {
   const all = [head, ...rows];
   const borders = head.length + 1;
   const natural = head.map((_, c) => Math.max(...all.map((row) => widest(row[c] ?? ''))) + 1);
-  const floor = wrapCells ? head.map((_, c) => Math.min(natural[c]!, Math.max(...all.map((row) => narrowest(row[c] ?? ''))) + 1)) : natural;
+  const floor = wrapCells
+    ? head.map((_, c) => Math.min(natural[c]!, Math.max(...all.map((row) => narrowest(row[c] ?? ''))) + 1))
+    : natural;
   const widths = [...natural];
   const total = () => widths.reduce((a, b) => a + b, 0) + borders;
   while (total() > width) {
     // Shrink the column with the most room above its floor, one column at a time.
     let best = -1;
-    for (let c = 0; c < widths.length; c++) if (widths[c]! > floor[c]! && (best === -1 || widths[c]! - floor[c]! > widths[best]! - floor[best]!)) best = c;
+    for (let c = 0; c < widths.length; c++)
+      if (widths[c]! > floor[c]! && (best === -1 || widths[c]! - floor[c]! > widths[best]! - floor[best]!)) best = c;
     if (best === -1) return undefined;
     widths[best]!--;
   }
-  const wrap = (cell: string, c: number) => cellLines(cell).flatMap((line) => wrapWords(line, widths[c]! - 1)).join('\n');
+  const wrap = (cell: string, c: number) =>
+    cellLines(cell)
+      .flatMap((line) => wrapWords(line, widths[c]! - 1))
+      .join('\n');
   const style = { ...(options.style ?? {}), 'padding-left': 1, 'padding-right': 0 };
-  return build(head.map(wrap), rows.map((row) => row.map(wrap)), { ...options, style, colWidths: widths, wordWrap: false });
+  return build(
+    head.map(wrap),
+    rows.map((row) => row.map(wrap)),
+    { ...options, style, colWidths: widths, wordWrap: false },
+  );
 }
 
 /** Each row as a heading (its first cells) and its other cells as "head: value" items, wrapped as prose. */
@@ -74,7 +91,10 @@ function stacked(spec: TableSpec, width: number): string {
   const labels = spec.labelColumns ?? 1;
   const lines: string[] = [];
   for (const row of spec.rows) {
-    const label = row.slice(0, labels).filter((cell) => cell.replace(ANSI, '') !== '').join(' ');
+    const label = row
+      .slice(0, labels)
+      .filter((cell) => cell.replace(ANSI, '') !== '')
+      .join(' ');
     const items = row
       .slice(labels)
       .map((cell, i) => ({ head: spec.head[labels + i] ?? '', cell: cell.replace(/\n/g, ', ') }))

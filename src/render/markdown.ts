@@ -8,23 +8,58 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Markdown for pull requests, wikis and ADRs: the same content as the table, as plain Markdown. */
 export function renderMarkdown(result: Result, { explain }: RenderOptions): string {
-  const out: string[] = [`# mqselect recommendation${result.title ? `: ${oneLine(result.title)}` : ''}`, '', `Knowledge base ${result.kb.version} (as of ${result.kb.asOf}).`, '', `**${headline(result)}**`, ''];
+  const out: string[] = [
+    `# mqselect recommendation${result.title ? `: ${oneLine(result.title)}` : ''}`,
+    '',
+    `Knowledge base ${result.kb.version} (as of ${result.kb.asOf}).`,
+    '',
+    `**${headline(result)}**`,
+    '',
+  ];
   if (result.ranking.length > 0) {
-    out.push(`| # | broker | profile | score | ${CRITERIA.map((c) => CRITERION_LABELS[c]).join(' | ')} |`, `|---|---|---|---:|${CRITERIA.map(() => '---:').join('|')}|`);
-    for (const r of result.ranking) out.push(`| ${r.rank} | ${r.name} | ${cell(r.profile)} | ${r.score.toFixed(1)} | ${CRITERIA.map((c) => fitCell(r, c)).join(' | ')} |`);
+    out.push(
+      `| # | broker | profile | score | ${CRITERIA.map((c) => CRITERION_LABELS[c]).join(' | ')} |`,
+      `|---|---|---|---:|${CRITERIA.map(() => '---:').join('|')}|`,
+    );
+    for (const r of result.ranking)
+      out.push(
+        `| ${r.rank} | ${r.name} | ${cell(r.profile)} | ${r.score.toFixed(1)} ` +
+          `| ${CRITERIA.map((c) => fitCell(r, c)).join(' | ')} |`,
+      );
     out.push('', `Fit 0..1 per criterion; \\* = rests on an estimate; weights: ${weightLine(result)}.`, '');
   }
   for (const r of result.ranking) {
     out.push(`## ${r.rank}. ${r.name} — ${r.profiles.map((p) => p.name).join(' + ')} (${r.score.toFixed(1)})`, '');
-    out.push(...clusterLines(r.clusterMode).map((line, i) => (i === 0 ? `- **Cluster mode:** ${cell(line)}` : `  - ${cell(line)}`)));
-    out.push(...r.alternatives.map((alt) => `- Chosen over ${alt.profile} (${alt.score.toFixed(1)}): ${alt.behindBy.join(', ')}`));
-    out.push(...r.reasons.for.map((x) => `- Good: ${cell(x)}`), ...r.reasons.against.map((x) => `- Bad: ${cell(x)}`), '');
+    out.push(
+      ...clusterLines(r.clusterMode).map((line, i) =>
+        i === 0 ? `- **Cluster mode:** ${cell(line)}` : `  - ${cell(line)}`,
+      ),
+    );
+    out.push(
+      ...r.alternatives.map(
+        (alt) => `- Chosen over ${alt.profile} (${alt.score.toFixed(1)}): ${alt.behindBy.join(', ')}`,
+      ),
+    );
+    out.push(
+      ...r.reasons.for.map((x) => `- Good: ${cell(x)}`),
+      ...r.reasons.against.map((x) => `- Bad: ${cell(x)}`),
+      '',
+    );
     if (explain) {
       out.push('| criterion | part | observed | expected | fit | points |', '|---|---|---|---|---:|---:|');
-      for (const c of r.contributions) out.push(`| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${cell(c.observed)} | ${cell(c.expected)} | ${c.fit.toFixed(3)} | ${c.contribution.toFixed(1)} |`);
+      for (const c of r.contributions)
+        out.push(
+          `| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${cell(c.observed)} | ${cell(c.expected)} ` +
+            `| ${c.fit.toFixed(3)} | ${c.contribution.toFixed(1)} |`,
+        );
       out.push('');
     }
-    out.push(`Sources: ${sourcesOf(r).map((s) => `<${s}>`).join(', ')}`, '');
+    out.push(
+      `Sources: ${sourcesOf(r)
+        .map((s) => `<${s}>`)
+        .join(', ')}`,
+      '',
+    );
   }
   if (result.comparison) {
     out.push('## Why the winner', '', ...result.comparison.decisive.map((d) => `- ${cell(d)}`), '');
@@ -32,13 +67,31 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
   const changes = sensitivityLines(result);
   if (changes.length > 0) out.push('## What would change the answer', '', ...changes.map((d) => `- ${cell(d)}`), '');
   const closest = relaxationLines(result);
-  if (closest.length > 0) out.push('## Closest options', '', 'No broker meets every hard constraint; the fewest changes that make each one feasible:', '', ...closest.map((line) => `- ${cell(line)}`), '');
+  if (closest.length > 0)
+    out.push(
+      '## Closest options',
+      '',
+      'No broker meets every hard constraint; the fewest changes that make each one feasible:',
+      '',
+      ...closest.map((line) => `- ${cell(line)}`),
+      '',
+    );
   if (result.eliminated.length > 0) {
     out.push('## Eliminated', '');
     for (const e of result.eliminated) out.push(`- **${e.name}**`, ...e.reasons.map((reason) => `  - ${cell(reason)}`));
     out.push('');
   }
-  if (result.warnings.length > 0) out.push('## Warnings', '', ...result.warnings.map((w) => `- ${cell(w.message)} (\`${w.id}\`)`), '');
-  if (result.assumed.length > 0) out.push('## Not stated, assumed', '', ...result.assumed.map((a) => `- \`${a.field}\` = ${a.value}: ${a.note}`), '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  if (result.warnings.length > 0)
+    out.push('## Warnings', '', ...result.warnings.map((w) => `- ${cell(w.message)} (\`${w.id}\`)`), '');
+  if (result.assumed.length > 0)
+    out.push(
+      '## Not stated, assumed',
+      '',
+      ...result.assumed.map((a) => `- \`${a.field}\` = ${a.value}: ${a.note}`),
+      '',
+    );
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -15,11 +15,20 @@ const show = (value: unknown): string =>
     : String(value);
 
 export function renderModel(model: Model, style: Style): string {
-  const out: string[] = [style.bold('mqselect scoring model (data/model.yaml)'), style.dim('score = 100 × Σ weight × fit / Σ weight; fits never read weights'), ''];
+  const out: string[] = [
+    style.bold('mqselect scoring model (data/model.yaml)'),
+    style.dim('score = 100 × Σ weight × fit / Σ weight; fits never read weights'),
+    '',
+  ];
   const section = (title: string, entries: Record<string, unknown>) => {
     out.push(style.bold(title));
     for (const [key, entry] of Object.entries(entries)) {
-      if (isParam(entry)) out.push(`  ${key}: ${show(entry.value)}`, `      ${style.dim(entry.why)}`, ...(entry.source ? [`      ${style.dim(entry.source)}`] : []));
+      if (isParam(entry))
+        out.push(
+          `  ${key}: ${show(entry.value)}`,
+          `      ${style.dim(entry.why)}`,
+          ...(entry.source ? [`      ${style.dim(entry.source)}`] : []),
+        );
     }
     out.push('');
   };
@@ -36,8 +45,14 @@ export function renderModel(model: Model, style: Style): string {
   out.push(style.bold('Criteria and their parts'));
   for (const [criterion, parts] of Object.entries(model.criteria)) {
     out.push(`  ${criterion}`);
-    for (const [name, part] of Object.entries(parts as Record<string, { weight: number; curve?: unknown; why: string; source?: string }>)) {
-      out.push(`    ${name}: weight ${part.weight}${part.curve ? `, curve ${show(part.curve)}` : ''}`, `        ${style.dim(part.why)}`, ...(part.source ? [`        ${style.dim(part.source)}`] : []));
+    for (const [name, part] of Object.entries(
+      parts as Record<string, { weight: number; curve?: unknown; why: string; source?: string }>,
+    )) {
+      out.push(
+        `    ${name}: weight ${part.weight}${part.curve ? `, curve ${show(part.curve)}` : ''}`,
+        `        ${style.dim(part.why)}`,
+        ...(part.source ? [`        ${style.dim(part.source)}`] : []),
+      );
     }
   }
   return `${out.join('\n')}\n`;

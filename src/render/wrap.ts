@@ -39,7 +39,8 @@ export function wrapWords(text: string, width: number): string[] {
   const tokens: Array<{ text: string; glued: boolean }> = [];
   for (const word of text.split(' ').filter((w) => w !== '')) {
     const plain = word.replace(ANSI, '');
-    if (displayWidth(word) <= width || plain !== word || /^\(?<?https?:\/\//.test(plain)) tokens.push({ text: word, glued: false });
+    if (displayWidth(word) <= width || plain !== word || /^\(?<?https?:\/\//.test(plain))
+      tokens.push({ text: word, glued: false });
     else pieces(word, width).forEach((piece, i) => tokens.push({ text: piece, glued: i > 0 }));
   }
   const lines: string[] = [];

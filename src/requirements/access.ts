@@ -30,9 +30,13 @@ export function setAt(document: Record<string, unknown>, path: string, value: un
 export function withValueAt<T>(document: T, path: string, value: unknown): T {
   const segments = segmentsOf(path);
   const copyOf = (node: unknown, depth: number): unknown => {
-    const base = node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>) : {};
+    const base =
+      node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>) : {};
     const segment = segments[depth]!;
-    const next = depth === segments.length - 1 ? value : copyOf(Object.hasOwn(base, segment) ? base[segment] : undefined, depth + 1);
+    const next =
+      depth === segments.length - 1
+        ? value
+        : copyOf(Object.hasOwn(base, segment) ? base[segment] : undefined, depth + 1);
     return { ...base, [segment]: next };
   };
   return copyOf(document, 0) as T;

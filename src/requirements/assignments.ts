@@ -11,13 +11,18 @@ export interface Assignment {
 export function applyAssignments(data: unknown, assignments: Assignment[]): unknown {
   // Not an object: leave it as it is, so the schema reports "expected an object" for the document.
   if (assignments.length === 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
-  return assignments.reduce((document, { path, value }) => withValueAt(listAsRequired(document, path), path, value), data);
+  return assignments.reduce(
+    (document, { path, value }) => withValueAt(listAsRequired(document, path), path, value),
+    data,
+  );
 }
 
 /** `protocols: [a, b]` is `{required: [a, b]}`: setting protocols.anyOf keeps the list as the required ones. */
 function listAsRequired(document: object, path: string): object {
   const protocols = (document as { protocols?: unknown }).protocols;
-  return path.startsWith('protocols.') && Array.isArray(protocols) ? { ...document, protocols: { required: protocols } } : document;
+  return path.startsWith('protocols.') && Array.isArray(protocols)
+    ? { ...document, protocols: { required: protocols } }
+    : document;
 }
 
 export const isAssigned = (assignments: Assignment[], path: ReadonlyArray<PropertyKey>) => {

@@ -5,7 +5,12 @@ import { requirementsSchema } from './schema.js';
  * Leaf field paths of requirements v1 with their schema, derived from the schema (never listed twice).
  * Walks zod's schema definitions (`_zod.def`), the introspection API shared by zod and zod/mini.
  */
-type Def = { type: string; shape?: Record<string, z.ZodMiniType>; innerType?: z.ZodMiniType; options?: z.ZodMiniType[] };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodMiniType>;
+  innerType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+};
 const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 export function requirementLeaves(): Map<string, z.ZodMiniType> {
@@ -21,7 +26,8 @@ export function requirementLeaves(): Map<string, z.ZodMiniType> {
     // A list-or-object union (protocols) is a leaf, and so is each field of its object form.
     for (const option of def.type === 'union' ? (def.options ?? []) : []) {
       const optionDef = defOf(unwrap(option));
-      if (optionDef.type === 'object' && optionDef.shape) for (const [key, child] of Object.entries(optionDef.shape)) visit(child, `${path}.${key}`);
+      if (optionDef.type === 'object' && optionDef.shape)
+        for (const [key, child] of Object.entries(optionDef.shape)) visit(child, `${path}.${key}`);
     }
   };
   visit(requirementsSchema, '');
@@ -30,7 +36,12 @@ export function requirementLeaves(): Map<string, z.ZodMiniType> {
 
 export function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let current = schema;
-  for (let def = defOf(current); (def.type === 'optional' || def.type === 'default') && def.innerType; def = defOf(current)) current = def.innerType;
+  for (
+    let def = defOf(current);
+    (def.type === 'optional' || def.type === 'default') && def.innerType;
+    def = defOf(current)
+  )
+    current = def.innerType;
   return current;
 }
 
@@ -43,5 +54,9 @@ export function leafKind(schema: z.ZodMiniType): string {
 
 /** Paths a rule may read: everything but how much things matter, so scores stay linear in the weights. */
 export function ruleReadablePaths(): Set<string> {
-  return new Set([...requirementLeaves().keys()].filter((p) => !p.startsWith('priorities.') && !p.startsWith('weights.') && p !== '$schema'));
+  return new Set(
+    [...requirementLeaves().keys()].filter(
+      (p) => !p.startsWith('priorities.') && !p.startsWith('weights.') && p !== '$schema',
+    ),
+  );
 }

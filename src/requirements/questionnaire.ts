@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeIssue } from '../schema-issues.js';
+import { describeIssue } from '../input/schema-issues.js';
 import { parseHumanNumber } from './numbers.js';
 import { requirementLeaves } from './paths.js';
 import { getAt, setAt } from './access.js';
@@ -15,11 +15,24 @@ export interface PromptAdapter {
   /** Prints lines as they are (the review of the answers). */
   show(text: string): void;
   /** '' means "not stated". `validate` returns true or the reason to show. */
-  text(q: { message: string; hint: string; default?: string }, validate: (raw: string) => true | string): Promise<string>;
+  text(
+    q: { message: string; hint: string; default?: string },
+    validate: (raw: string) => true | string,
+  ): Promise<string>;
   /** Returns one of the choice values, or NOT_STATED. */
-  select(q: { message: string; hint: string; choices: ReadonlyArray<{ value: string; label: string }>; default?: string }): Promise<string>;
+  select(q: {
+    message: string;
+    hint: string;
+    choices: ReadonlyArray<{ value: string; label: string }>;
+    default?: string;
+  }): Promise<string>;
   /** Returns the chosen values, or undefined for "not stated". A sentinel choice ("(…)") is chosen alone. */
-  multi(q: { message: string; hint: string; choices: ReadonlyArray<{ value: string; label: string }>; defaults?: string[] }): Promise<string[] | undefined>;
+  multi(q: {
+    message: string;
+    hint: string;
+    choices: ReadonlyArray<{ value: string; label: string }>;
+    defaults?: string[];
+  }): Promise<string[] | undefined>;
   confirm(q: { message: string; hint: string; default: boolean }): Promise<boolean>;
 }
 
@@ -31,7 +44,9 @@ export const BACK_TYPED = '<';
 export const SKIP_TYPED = '>>';
 /** Sentinel choices are chosen alone in a multiple choice. */
 export const isSentinel = (value: string) => value.startsWith('(') && value.endsWith(')');
-export const NAVIGATION_HINT = `"${BACK_TYPED}" (or the ← choice) goes back a question, "${SKIP_TYPED}" (or the » choice) skips the rest of a section`;
+export const NAVIGATION_HINT =
+  `"${BACK_TYPED}" (or the ← choice) goes back a question, "${SKIP_TYPED}" (or the » ` +
+  `choice) skips the rest of a section`;
 
 export type Answer = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -47,7 +62,8 @@ export function validateAnswer(spec: QuestionSpec, raw: string): Answer {
   let value: unknown = raw;
   if (spec.kind === 'number') {
     value = parseHumanNumber(text);
-    if (value === undefined) return { ok: false, reason: 'enter a number such as 2000, 50k, 1.5M or 2e6, or leave it empty for "not stated"' };
+    if (value === undefined)
+      return { ok: false, reason: 'enter a number such as 2000, 50k, 1.5M or 2e6, or leave it empty for "not stated"' };
   }
   const schema = leaves().get(spec.path);
   if (!schema) return { ok: true, value };
@@ -62,7 +78,11 @@ type Outcome = { value: unknown } | typeof BACK | typeof SKIP;
  * what --from filled in there) and, at the end, the answers are reviewed before they are used: accept,
  * change one (then only follow-ups that became relevant are asked), or go back.
  */
-export async function runQuestionnaire(adapter: PromptAdapter, given: Record<string, unknown> = {}, brokerIds: readonly string[] = []): Promise<Record<string, unknown>> {
+export async function runQuestionnaire(
+  adapter: PromptAdapter,
+  given: Record<string, unknown> = {},
+  brokerIds: readonly string[] = [],
+): Promise<Record<string, unknown>> {
   // The questions ask the object form of protocols; a list is its required part.
   const prefilled = Array.isArray(given.protocols) ? { ...given, protocols: { required: given.protocols } } : given;
   const context = { ...prefilled, ...(prefilled.weights !== undefined ? { _weights: true } : {}) };
@@ -150,14 +170,26 @@ function nest(state: Map<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-const shown = (value: unknown) => (Array.isArray(value) ? (value.length === 0 ? '(none)' : value.join(', ')) : String(value));
+const shown = (value: unknown) =>
+  Array.isArray(value) ? (value.length === 0 ? '(none)' : value.join(', ')) : String(value);
 
 /** The answers given, then: use them, change one (its question index), or go back to the last question. */
-async function reviewAnswers(adapter: PromptAdapter, state: Map<string, unknown>, current: Record<string, unknown>, context: Record<string, unknown>): Promise<'accept' | number | typeof BACK> {
-  const stated = QUESTIONS.map((q, index) => ({ q, index })).filter(({ q }) => !q.path.startsWith('_') && state.has(q.path) && shouldAsk(q, current, context));
+async function reviewAnswers(
+  adapter: PromptAdapter,
+  state: Map<string, unknown>,
+  current: Record<string, unknown>,
+  context: Record<string, unknown>,
+): Promise<'accept' | number | typeof BACK> {
+  const stated = QUESTIONS.map((q, index) => ({ q, index })).filter(
+    ({ q }) => !q.path.startsWith('_') && state.has(q.path) && shouldAsk(q, current, context),
+  );
   const given = stated.filter(({ q }) => state.get(q.path) !== undefined);
   adapter.section('Review');
-  adapter.show(given.length === 0 ? '  nothing stated: every field is assumed as documented' : given.map(({ q }) => `  ${q.path}: ${shown(state.get(q.path))}`).join('\n'));
+  adapter.show(
+    given.length === 0
+      ? '  nothing stated: every field is assumed as documented'
+      : given.map(({ q }) => `  ${q.path}: ${shown(state.get(q.path))}`).join('\n'),
+  );
   const choice = await adapter.select({
     message: 'Use these answers?',
     hint: 'the recommendation is made from exactly these; every other field is not stated',
@@ -172,25 +204,45 @@ async function reviewAnswers(adapter: PromptAdapter, state: Map<string, unknown>
   const pick = await adapter.select({
     message: 'Which answer?',
     hint: 'asked again; then only the follow-ups that became relevant',
-    choices: stated.map(({ q, index }) => ({ value: String(index), label: `${q.path} [${state.get(q.path) === undefined ? NOT_STATED : shown(state.get(q.path))}]` })),
+    choices: stated.map(({ q, index }) => ({
+      value: String(index),
+      label: `${q.path} [${state.get(q.path) === undefined ? NOT_STATED : shown(state.get(q.path))}]`,
+    })),
   });
   return Number(pick);
 }
 
-async function ask(adapter: PromptAdapter, spec: QuestionSpec, current: unknown, brokerIds: readonly string[], canGoBack: boolean): Promise<Outcome> {
-  const navigation = [...(canGoBack ? [{ value: BACK, label: '← back to the previous question' }] : []), { value: SKIP, label: `» skip the rest of "${spec.section}"` }];
+async function ask(
+  adapter: PromptAdapter,
+  spec: QuestionSpec,
+  current: unknown,
+  brokerIds: readonly string[],
+  canGoBack: boolean,
+): Promise<Outcome> {
+  const navigation = [
+    ...(canGoBack ? [{ value: BACK, label: '← back to the previous question' }] : []),
+    { value: SKIP, label: `» skip the rest of "${spec.section}"` },
+  ];
   switch (spec.kind) {
     case 'confirm': {
-      const picked = await adapter.select({ message: spec.message, hint: spec.hint, choices: [{ value: 'no', label: 'no' }, { value: 'yes', label: 'yes' }, ...navigation], default: current === true ? 'yes' : 'no' });
+      const picked = await adapter.select({
+        message: spec.message,
+        hint: spec.hint,
+        choices: [{ value: 'no', label: 'no' }, { value: 'yes', label: 'yes' }, ...navigation],
+        default: current === true ? 'yes' : 'no',
+      });
       return picked === BACK || picked === SKIP ? picked : { value: picked === 'yes' };
     }
     case 'text':
     case 'number': {
-      const raw = await adapter.text({ message: spec.message, hint: spec.hint, ...(current !== undefined ? { default: String(current) } : {}) }, (input) => {
-        if (isNavigation(input)) return true;
-        const answer = validateAnswer(spec, input);
-        return answer.ok ? true : answer.reason;
-      });
+      const raw = await adapter.text(
+        { message: spec.message, hint: spec.hint, ...(current !== undefined ? { default: String(current) } : {}) },
+        (input) => {
+          if (isNavigation(input)) return true;
+          const answer = validateAnswer(spec, input);
+          return answer.ok ? true : answer.reason;
+        },
+      );
       if (raw.trim() === BACK_TYPED) return BACK;
       if (raw.trim() === SKIP_TYPED) return SKIP;
       const answer = validateAnswer(spec, raw);
@@ -198,12 +250,25 @@ async function ask(adapter: PromptAdapter, spec: QuestionSpec, current: unknown,
       return { value: answer.value };
     }
     case 'choice': {
-      const picked = await adapter.select({ message: spec.message, hint: spec.hint, choices: [...spec.choices!, { value: NOT_STATED, label: NOT_STATED }, ...navigation], default: typeof current === 'string' ? current : NOT_STATED });
+      const picked = await adapter.select({
+        message: spec.message,
+        hint: spec.hint,
+        choices: [...spec.choices!, { value: NOT_STATED, label: NOT_STATED }, ...navigation],
+        default: typeof current === 'string' ? current : NOT_STATED,
+      });
       return picked === BACK || picked === SKIP ? picked : { value: picked === NOT_STATED ? undefined : picked };
     }
     case 'multi': {
-      const extra = spec.path === 'team.experience' ? brokerIds.filter((id) => !spec.choices!.some((c) => c.value === id)).map((id) => ({ value: id, label: id })) : [];
-      const picked = await adapter.multi({ message: spec.message, hint: spec.hint, choices: [...spec.choices!, ...extra, ...navigation], ...(Array.isArray(current) ? { defaults: current as string[] } : {}) });
+      const extra =
+        spec.path === 'team.experience'
+          ? brokerIds.filter((id) => !spec.choices!.some((c) => c.value === id)).map((id) => ({ value: id, label: id }))
+          : [];
+      const picked = await adapter.multi({
+        message: spec.message,
+        hint: spec.hint,
+        choices: [...spec.choices!, ...extra, ...navigation],
+        ...(Array.isArray(current) ? { defaults: current as string[] } : {}),
+      });
       if (picked?.length === 1 && (picked[0] === BACK || picked[0] === SKIP)) return picked[0];
       return { value: picked };
     }
@@ -220,6 +285,7 @@ function document(answers: Record<string, unknown>, prefilled: Record<string, un
   for (const [key, value] of Object.entries(answers)) if (!key.startsWith('_')) out[key] = value;
   // Only required protocols: written as the plain list most files use.
   const protocols = out.protocols as Record<string, unknown> | undefined;
-  if (protocols && Object.keys(protocols).length === 1 && Array.isArray(protocols.required)) out.protocols = protocols.required;
+  if (protocols && Object.keys(protocols).length === 1 && Array.isArray(protocols.required))
+    out.protocols = protocols.required;
   return out;
 }

@@ -33,11 +33,21 @@ const count = (what: string) => described(z.int().check(z.minimum(1)), what);
 
 /** On input "no" is accepted for "not-needed"; output always writes "not-needed". */
 const featureNeed = (text: string) =>
-  described(z.union([z.enum(FEATURE_NEEDS), z.pipe(z.literal(FEATURE_NEED_ALIAS.word), z.transform(() => FEATURE_NEED_ALIAS.means))]), text);
+  described(
+    z.union([
+      z.enum(FEATURE_NEEDS),
+      z.pipe(
+        z.literal(FEATURE_NEED_ALIAS.word),
+        z.transform(() => FEATURE_NEED_ALIAS.means),
+      ),
+    ]),
+    text,
+  );
 
 const FEATURE_DOCS: Record<Feature, string> = {
   transactionalMessages:
-    'a send that commits or rolls back together with a local database transaction (half / transactional messages, not an outbox you write yourself)',
+    'a send that commits or rolls back together with a local database transaction (half / transactional messages, ' +
+    'not an outbox you write yourself)',
   xaTransactions: 'JMS / XA distributed transactions with an application server or database',
   exactlyOnceProcessing: 'read-process-write between topics with exactly-once effect',
   ordering: 'per-key order (e.g. all events of one order in sequence)',
@@ -52,8 +62,10 @@ const FEATURE_DOCS: Record<Feature, string> = {
   requestReply: 'RPC-style request / reply over the broker',
   streamProcessing: 'stream processing and connector ecosystem next to the broker',
   embeddedBroker: 'the broker runs inside the application process (an in-JVM broker shipped with a product)',
-  multiTenancy: 'isolated tenants on one cluster: their own users, permissions and limits (e.g. RabbitMQ virtual hosts)',
-  perMessageRetry: 'the broker redelivers a failed message after a delay (back-off) up to a limit, then dead-letters it',
+  multiTenancy:
+    'isolated tenants on one cluster: their own users, permissions and limits (e.g. RabbitMQ virtual hosts)',
+  perMessageRetry:
+    'the broker redelivers a failed message after a delay (back-off) up to a limit, then dead-letters it',
 };
 
 const DIMENSION_DOCS: Record<Dimension, string> = {
@@ -68,7 +80,9 @@ const DIMENSION_DOCS: Record<Dimension, string> = {
 const protocolList = z.array(z.enum(PROTOCOLS)).check(z.maxLength(PROTOCOLS.length * 2));
 
 function perKey<K extends string, S extends z.ZodMiniType>(keys: readonly K[], schema: (key: K) => S) {
-  return z.strictObject(Object.fromEntries(keys.map((key) => [key, z.optional(schema(key))])) as Record<K, z.ZodMiniOptional<S>>);
+  return z.strictObject(
+    Object.fromEntries(keys.map((key) => [key, z.optional(schema(key))])) as Record<K, z.ZodMiniOptional<S>>,
+  );
 }
 
 export const requirementsSchema = described(
@@ -76,7 +90,9 @@ export const requirementsSchema = described(
     $schema: optional(described(z.string(), 'optional pointer to the JSON Schema, for editors')),
     version: described(z.literal(1), 'format version (required)'),
     title: optional(described(z.string().check(z.maxLength(200)), 'what the decision is about; copied into ADRs')),
-    context: optional(described(z.string().check(z.maxLength(10_000)), 'background for the decision; copied into ADRs')),
+    context: optional(
+      described(z.string().check(z.maxLength(10_000)), 'background for the decision; copied into ADRs'),
+    ),
     workload: optional(
       described(
         z.strictObject({
@@ -84,49 +100,84 @@ export const requirementsSchema = described(
           averageMessagesPerSecond: optional(positive('sustained average rate (msgs/s), for storage and sizing')),
           averageMessageBytes: optional(positive('average payload size (bytes)')),
           maxMessageBytes: optional(positive('largest single message (bytes)')),
-          retentionHours: optional(nonNegative('how long messages stay re-readable after consumption (replay window, hours)')),
-          peakBacklogMessages: optional(nonNegative('how many unconsumed messages may pile up while consumers lag (堆积)')),
+          retentionHours: optional(
+            nonNegative('how long messages stay re-readable after consumption (replay window, hours)'),
+          ),
+          peakBacklogMessages: optional(
+            nonNegative('how many unconsumed messages may pile up while consumers lag (堆积)'),
+          ),
           consumerGroups: optional(count('independent consumers that each read every message (fan-out)')),
           topics: optional(count('number of topics / queues')),
           maxDelayHours: optional(positive('longest delay needed for delayed / scheduled messages (hours)')),
-          growthFactor: optional(described(z.number().check(z.minimum(1)), 'expected growth of the peak within the planning horizon')),
+          growthFactor: optional(
+            described(z.number().check(z.minimum(1)), 'expected growth of the peak within the planning horizon'),
+          ),
         }),
         'load the broker must carry',
       ),
     ),
     priorities: optional(
       described(
-        perKey(DIMENSIONS, (d) => described(z.enum(PRIORITIES), `how much ${DIMENSION_DOCS[d]} matters (not stated = medium)`)),
+        perKey(DIMENSIONS, (d) =>
+          described(z.enum(PRIORITIES), `how much ${DIMENSION_DOCS[d]} matters (not stated = medium)`),
+        ),
         'how much each dimension matters: critical, high, medium, low, ignore',
       ),
     ),
     weights: optional(
       described(
-        perKey(DIMENSIONS, (d) => described(z.number().check(z.minimum(0), z.maximum(10)), `explicit weight 0..10 for ${d}; overrides priorities`)),
+        perKey(DIMENSIONS, (d) =>
+          described(
+            z.number().check(z.minimum(0), z.maximum(10)),
+            `explicit weight 0..10 for ${d}; overrides priorities`,
+          ),
+        ),
         'explicit weights 0..10; override priorities',
       ),
     ),
-    latency: optional(z.strictObject({ p99Ms: optional(positive('end-to-end p99 target in milliseconds at the stated peak')) })),
+    latency: optional(
+      z.strictObject({ p99Ms: optional(positive('end-to-end p99 target in milliseconds at the stated peak')) }),
+    ),
     reliability: optional(
       z.strictObject({
         delivery: optional(described(z.enum(DELIVERY), 'delivery semantics needed')),
         messageLoss: optional(
-          described(z.enum(MESSAGE_LOSS), 'acceptable loss when a broker node fails (never = no acknowledged message lost on a node failure)'),
+          described(
+            z.enum(MESSAGE_LOSS),
+            'acceptable loss when a broker node fails (never = no acknowledged message lost on a node failure)',
+          ),
         ),
-        failover: optional(described(z.enum(FAILOVER), "whether a failed node's role must be taken over without an operator")),
+        failover: optional(
+          described(z.enum(FAILOVER), "whether a failed node's role must be taken over without an operator"),
+        ),
         rpoSeconds: optional(nonNegative('tolerated data-loss window on losing a whole datacenter (seconds)')),
         rtoSeconds: optional(nonNegative('tolerated recovery time on losing a whole datacenter (seconds)')),
       }),
     ),
-    features: optional(described(perKey(FEATURES, (f) => featureNeed(FEATURE_DOCS[f])), 'feature needs; required is a hard constraint')),
+    features: optional(
+      described(
+        perKey(FEATURES, (f) => featureNeed(FEATURE_DOCS[f])),
+        'feature needs; required is a hard constraint',
+      ),
+    ),
     protocols: optional(
       described(
         z.union([
           described(protocolList, 'every listed protocol must be supported'),
           z.strictObject({
             required: optional(described(protocolList, 'every listed protocol must be supported')),
-            anyOf: optional(described(protocolList.check(z.minLength(1)), 'at least one of these must be supported (e.g. mqtt or mqtt-5)')),
-            publishOnly: optional(described(protocolList, 'needed only by producers (e.g. devices publishing telemetry); consumers use another protocol')),
+            anyOf: optional(
+              described(
+                protocolList.check(z.minLength(1)),
+                'at least one of these must be supported (e.g. mqtt or mqtt-5)',
+              ),
+            ),
+            publishOnly: optional(
+              described(
+                protocolList,
+                'needed only by producers (e.g. devices publishing telemetry); consumers use another protocol',
+              ),
+            ),
           }),
         ]),
         'client protocols / APIs: a list (all required), or {required: [...], anyOf: [...], publishOnly: [...]}',
@@ -137,15 +188,26 @@ export const requirementsSchema = described(
         multiDatacenter: optional(described(z.enum(MULTI_DATACENTER), 'cross-datacenter need')),
         platform: optional(described(z.enum(PLATFORMS), 'where it will run')),
         managedService: optional(described(z.enum(MANAGED_SERVICE), 'whether a cloud-managed offering should count')),
-        commercialEditions: optional(described(z.enum(COMMERCIAL_EDITIONS), 'whether features of paid editions may count (default excluded)')),
+        commercialEditions: optional(
+          described(z.enum(COMMERCIAL_EDITIONS), 'whether features of paid editions may count (default excluded)'),
+        ),
       }),
     ),
     team: optional(
       z.strictObject({
         languages: optional(
           described(
-            z.array(z.string().check(z.regex(/^[A-Za-z.#+][A-Za-z0-9.#+-]{0,39}$/, 'a language name such as java, go or typescript'))).check(z.maxLength(50)),
-            `languages the team writes and debugs (${LANGUAGES.join(', ')}; also typescript, c#, golang…; others are accepted with a warning)`,
+            z
+              .array(
+                z
+                  .string()
+                  .check(
+                    z.regex(/^[A-Za-z.#+][A-Za-z0-9.#+-]{0,39}$/, 'a language name such as java, go or typescript'),
+                  ),
+              )
+              .check(z.maxLength(50)),
+            `languages the team writes and debugs (${LANGUAGES.join(', ')}; also typescript, c#, golang…; others ` +
+              `are accepted with a warning)`,
           ),
         ),
         experience: optional(
@@ -154,7 +216,9 @@ export const requirementsSchema = described(
             `brokers the team already operates in production (${SHIPPED_BROKERS.join(', ')})`,
           ),
         ),
-        opsEngineers: optional(described(z.int().check(z.minimum(0), z.maximum(100_000)), 'people available to operate the cluster')),
+        opsEngineers: optional(
+          described(z.int().check(z.minimum(0), z.maximum(100_000)), 'people available to operate the cluster'),
+        ),
       }),
     ),
   }),

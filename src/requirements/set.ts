@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { formatPath, inputError, usageError } from '../errors.js';
-import { describeIssue } from '../schema-issues.js';
+import { describeIssue } from '../input/schema-issues.js';
 import type { Assignment } from './assignments.js';
 import { parseHumanNumber } from './numbers.js';
 import { leafKind, requirementLeaves } from './paths.js';
@@ -14,7 +14,8 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function parseAssignment(raw: string): Assignment {
   const eq = raw.indexOf('=');
-  if (eq <= 0) throw usageError(`--set expects PATH=VALUE, e.g. --set workload.peakMessagesPerSecond=2e6 (got "${raw}")`);
+  if (eq <= 0)
+    throw usageError(`--set expects PATH=VALUE, e.g. --set workload.peakMessagesPerSecond=2e6 (got "${raw}")`);
   const path = raw.slice(0, eq).trim();
   const text = raw.slice(eq + 1);
   const segments = path.split('.');
@@ -24,7 +25,9 @@ export function parseAssignment(raw: string): Assignment {
   const schema = leaves.get(path);
   if (!schema) {
     const near = [...leaves.keys()].filter((p) => p.startsWith(`${segments[0]}.`) || p === segments[0]);
-    throw usageError(`--set ${path}: not a field of requirements v1${near.length > 0 ? ` (fields here: ${near.slice(0, 6).join(', ')}${near.length > 6 ? ', …' : ''})` : ''}`);
+    throw usageError(
+      `--set ${path}: not a field of requirements v1${near.length > 0 ? ` (fields here: ${near.slice(0, 6).join(', ')}${near.length > 6 ? ', …' : ''})` : ''}`,
+    );
   }
   const value = readValue(path, text, leafKind(schema));
   // The field's own rules at once, so an invalid value fails here, once, and not for every record of a batch.
@@ -33,7 +36,10 @@ export function parseAssignment(raw: string): Assignment {
     const issue = checked.error.issues[0]!;
     // A list-or-object union (protocols) reports the list's own issue, with its index.
     const inner = issue.code === 'invalid_union' ? issue.errors[0]?.[0] : undefined;
-    throw inputError(describeIssue(issue), { file: '--set', path: formatPath([...path.split('.'), ...issue.path, ...(inner?.path ?? [])]) });
+    throw inputError(describeIssue(issue), {
+      file: '--set',
+      path: formatPath([...path.split('.'), ...issue.path, ...(inner?.path ?? [])]),
+    });
   }
   return { path, value };
 }
@@ -41,7 +47,8 @@ export function parseAssignment(raw: string): Assignment {
 function readValue(path: string, text: string, kind: string): unknown {
   if (kind === 'number' || kind === 'int' || kind === 'literal') {
     const value = parseHumanNumber(text);
-    if (value === undefined) throw usageError(`--set ${path}: expected a number such as 2000, 50k, 1.5M or 2e6 (got "${text}")`);
+    if (value === undefined)
+      throw usageError(`--set ${path}: expected a number such as 2000, 50k, 1.5M or 2e6 (got "${text}")`);
     return value;
   }
   if (kind === 'array') return text.trim() === '' ? [] : text.split(',').map((item) => item.trim());

@@ -14,6 +14,11 @@ export function validAsWritten(data: unknown): Requirements | undefined {
   const document = data as Requirements;
   const features = document.features as Record<string, string> | undefined;
   if (!features || !Object.values(features).includes(FEATURE_NEED_ALIAS.word)) return document;
-  const canonical = Object.fromEntries(Object.entries(features).map(([feature, need]) => [feature, need === FEATURE_NEED_ALIAS.word ? FEATURE_NEED_ALIAS.means : need]));
+  const canonical = Object.fromEntries(
+    Object.entries(features).map(([feature, need]) => [
+      feature,
+      need === FEATURE_NEED_ALIAS.word ? FEATURE_NEED_ALIAS.means : need,
+    ]),
+  );
   return { ...document, features: canonical } as Requirements;
 }

@@ -7,9 +7,13 @@ import { CRITERIA } from '../requirements/vocabulary.js';
  * inferred from this schema (src/engine/types.ts), so the documentation, the JSON Schema printed by
  * `mqselect schema result` and the code cannot drift apart. Fields may be added within a version.
  */
-const criterion = d(z.enum(CRITERIA), 'one of the six dimensions, or "features" (required and preferred features and protocols)');
+const criterion = d(
+  z.enum(CRITERIA),
+  'one of the six dimensions, or "features" (required and preferred features and protocols)',
+);
 const confidence = d(z.enum(['high', 'low']), 'low: rests on an estimate, not a measured figure');
-const perCriterion = <T extends z.ZodMiniType>(schema: T) => z.object(Object.fromEntries(CRITERIA.map((c) => [c, schema])) as Record<(typeof CRITERIA)[number], T>);
+const perCriterion = <T extends z.ZodMiniType>(schema: T) =>
+  z.object(Object.fromEntries(CRITERIA.map((c) => [c, schema])) as Record<(typeof CRITERIA)[number], T>);
 const int = () => z.int();
 const strings = () => z.array(z.string());
 const nullableString = (description: string) => d(z.nullable(z.string()), description);
@@ -34,7 +38,7 @@ export const criterionScoreSchema = z.object({
   fit: z.number(),
   contribution: z.number(),
   confidence,
-  assessment: d(z.enum(['strength', 'weakness']), 'fit at or above the model\'s strength threshold, or below it'),
+  assessment: d(z.enum(['strength', 'weakness']), "fit at or above the model's strength threshold, or below it"),
 });
 
 export const nodeCountSchema = z.object({ role: z.string(), count: int(), note: z.optional(z.string()) });
@@ -50,16 +54,31 @@ export const clusterModeChoiceSchema = z.object({
   configuration: d(strings(), 'the settings that make the guarantees hold'),
   guarantees: z.object({ acknowledgedLoss: z.string(), failover: z.string(), rto: z.string() }),
   why: strings(),
-  managed: z.optional(z.object({ name: z.string(), platform: z.string(), note: z.optional(z.string()), sources: strings() })),
-  multiDatacenter: z.optional(z.object({ id: z.string(), name: z.string(), replication: z.string(), rpo: z.string(), failover: z.string(), why: strings(), sources: strings() })),
+  managed: z.optional(
+    z.object({ name: z.string(), platform: z.string(), note: z.optional(z.string()), sources: strings() }),
+  ),
+  multiDatacenter: z.optional(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      replication: z.string(),
+      rpo: z.string(),
+      failover: z.string(),
+      why: strings(),
+      sources: strings(),
+    }),
+  ),
   storage: z.optional(
     d(
       z.object({
-        retainedBytes: d(z.number(), 'bytes held at once, all copies: retention window or backlog x message size x copies'),
+        retainedBytes: d(
+          z.number(),
+          'bytes held at once, all copies: retention window or backlog x message size x copies',
+        ),
         perNodeBytes: d(z.number(), 'that, spread over the nodes that carry traffic'),
         copies: int(),
         basis: d(z.string(), 'what was sized, in words'),
-        beyondPractical: d(z.boolean(), 'more per node than the model\'s practical disk per node'),
+        beyondPractical: d(z.boolean(), "more per node than the model's practical disk per node"),
         tieredStorage: z.optional(d(z.string(), 'how the broker can move old data to object storage, when it can')),
       }),
       'disk needed, when a retention window or backlog is stated',
@@ -80,12 +99,18 @@ export const rankedBrokerSchema = z.object({
   reasons: z.object({ for: strings(), against: strings() }),
   clusterMode: clusterModeChoiceSchema,
   lowConfidence: z.array(criterion),
-  alternatives: d(z.array(z.object({ profile: z.string(), score: z.number(), behindBy: strings() })), 'other feasible profiles of the same broker, and what the chosen one does better'),
+  alternatives: d(
+    z.array(z.object({ profile: z.string(), score: z.number(), behindBy: strings() })),
+    'other feasible profiles of the same broker, and what the chosen one does better',
+  ),
 });
 
 export const weightInfoSchema = z.object({
   weight: z.number(),
-  from: d(z.enum(['priority', 'weights', 'override', 'implied', 'default']), 'implied: not ranked, but a stated fact makes it count; default: not stated'),
+  from: d(
+    z.enum(['priority', 'weights', 'override', 'implied', 'default']),
+    'implied: not ranked, but a stated fact makes it count; default: not stated',
+  ),
   priority: z.optional(z.string()),
 });
 
@@ -118,7 +143,10 @@ export const sensitivitySchema = d(
       ),
       'stated numbers whose change alone would change the winner, within documented bounds',
     ),
-    featureFlips: d(z.array(z.object({ feature: z.string(), from: z.string(), to: z.string(), newWinner: z.nullable(z.string()) })), 'feature needs that, changed alone, change the winner'),
+    featureFlips: d(
+      z.array(z.object({ feature: z.string(), from: z.string(), to: z.string(), newWinner: z.nullable(z.string()) })),
+      'feature needs that, changed alone, change the winner',
+    ),
     robustness: z.optional(
       z.object({
         samples: int(),
@@ -132,7 +160,11 @@ export const sensitivitySchema = d(
   'what would change the answer',
 );
 
-const kbInfo = z.object({ version: z.string(), asOf: z.string(), extraFiles: z.array(z.object({ file: z.string(), sha256: z.string() })) });
+const kbInfo = z.object({
+  version: z.string(),
+  asOf: z.string(),
+  extraFiles: z.array(z.object({ file: z.string(), sha256: z.string() })),
+});
 const recommendation = d(
   z.nullable(
     z.object({
@@ -168,7 +200,8 @@ const relaxations = d(
       winner: d(z.string(), 'who would then rank first'),
     }),
   ),
-  'only when no broker is feasible: for each broker, the smallest set of changes that would make it feasible, fewest changes first',
+  'only when no broker is feasible: for each broker, the smallest set of changes that would make it feasible, ' +
+    'fewest changes first',
 );
 const eliminated = z.array(z.object({ broker: z.string(), name: z.string(), reasons: strings() }));
 const warnings = z.array(z.object({ id: z.string(), message: z.string() }));
@@ -184,7 +217,9 @@ export const resultSchema = d(
     assumed: z.array(z.object({ field: z.string(), value: z.string(), note: z.string() })),
     warnings,
     weights: perCriterion(weightInfoSchema),
-    comparison: z.optional(z.object({ winner: z.string(), runnerUp: z.string(), decisive: strings(), wouldChange: strings() })),
+    comparison: z.optional(
+      z.object({ winner: z.string(), runnerUp: z.string(), decisive: strings(), wouldChange: strings() }),
+    ),
     relaxations: z.optional(relaxations),
     sensitivity: z.optional(sensitivitySchema),
   }),
@@ -207,7 +242,12 @@ export const resultSummarySchema = d(
         profile: z.string(),
         score: z.number(),
         fits: d(perCriterion(z.number()), 'fit 0..1 per criterion'),
-        clusterMode: z.object({ id: z.string(), name: z.string(), nodes: z.array(z.object({ role: z.string(), count: int() })), multiDatacenter: z.optional(z.string()) }),
+        clusterMode: z.object({
+          id: z.string(),
+          name: z.string(),
+          nodes: z.array(z.object({ role: z.string(), count: int() })),
+          multiDatacenter: z.optional(z.string()),
+        }),
         lowConfidence: z.array(criterion),
       }),
     ),

@@ -30,8 +30,21 @@ export interface AdrCheckFlags {
  */
 export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promise<ExitCode> {
   const roots = paths.length > 0 ? paths : ['docs/decisions'];
-  if (flags.root !== undefined && !(await stat(flags.root).then((s) => s.isDirectory(), () => false))) throw usageError(`--root ${flags.root}: not a directory`);
-  const standIns = await Promise.all(flags.kb.map(async (path) => ({ name: basename(path), ...(await readInput(path, LIMITS.kbFileBytes)), used: false })));
+  if (
+    flags.root !== undefined &&
+    !(await stat(flags.root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    throw usageError(`--root ${flags.root}: not a directory`);
+  const standIns = await Promise.all(
+    flags.kb.map(async (path) => ({
+      name: basename(path),
+      ...(await readInput(path, LIMITS.kbFileBytes)),
+      used: false,
+    })),
+  );
   const files = (await Promise.all(roots.map(markdownFiles))).flat();
   const shipped = await shippedKnowledgeBase();
   const checked: string[] = [];
@@ -42,7 +55,14 @@ export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promis
   /** Their stderr lines: "file:line: message", or without a line where there is none (a file over the limit). */
   const stderrLines: string[] = [];
   const refuse = (file: string, line: number | undefined, message: string, column?: number) => {
-    unreadable.push({ file, line: line ?? 1, ...(column !== undefined ? { column } : {}), severity: 'error', rule: 'unreadable-block', message });
+    unreadable.push({
+      file,
+      line: line ?? 1,
+      ...(column !== undefined ? { column } : {}),
+      severity: 'error',
+      rule: 'unreadable-block',
+      message,
+    });
     stderrLines.push(`${[file, line, column].filter((x) => x !== undefined).join(':')}: ${message}`);
   };
   for (const file of files) {
@@ -57,7 +77,13 @@ export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promis
     const parsed = parseAdr(text);
     if (parsed.unsupportedBlock) {
       const { version, line } = parsed.unsupportedBlock;
-      refuse(file, line, version === '' ? 'the mqselect-decision block has no version (expected "<!-- mqselect-decision v1")' : `the mqselect-decision block is ${version}, which needs a newer mqselect (mqselect ${VERSION} reads v1)`);
+      refuse(
+        file,
+        line,
+        version === ''
+          ? 'the mqselect-decision block has no version (expected "<!-- mqselect-decision v1")'
+          : `the mqselect-decision block is ${version}, which needs a newer mqselect (mqselect ${VERSION} reads v1)`,
+      );
       continue;
     }
     const retired = !parsed.frontMatterError && isRetired(parsed.status?.value);
@@ -101,7 +127,11 @@ export async function runAdrCheck(paths: string[], flags: AdrCheckFlags): Promis
   writeStdout(renderFindings(checked, skipped, [...unreadable, ...findings], flags.format));
   // A stand-in no decision asked for is a mistake in the command line (a wrong name), not a pass.
   const unused = standIns.find((s) => !s.used);
-  if (unused) writeStderr(`mqselect: --kb ${oneLine(unused.file)}: no checked decision rests on a knowledge-base file named ${oneLine(unused.name)}`);
+  if (unused)
+    writeStderr(
+      `mqselect: --kb ${oneLine(unused.file)}: no checked decision rests on a knowledge-base file ` +
+        `named ${oneLine(unused.name)}`,
+    );
   if (unreadable.length > 0 || unused) return EXIT.usage;
   const failing = findings.filter((f) => flags.failOn === 'warning' || f.severity === 'error');
   return failing.length > 0 ? EXIT.negative : EXIT.ok;
@@ -122,7 +152,8 @@ async function kbFor(
   const status: KbFileStatus = { missing: [], changed: [] };
   const sources = [];
   for (const extra of block.kb.extraFiles) {
-    const standIn = standIns.find((s) => s.file === extra.file) ?? standIns.find((s) => s.name === basename(extra.file));
+    const standIn =
+      standIns.find((s) => s.file === extra.file) ?? standIns.find((s) => s.name === basename(extra.file));
     let found: { file: string; text: string } | undefined;
     if (standIn) {
       standIn.used = true;
@@ -164,20 +195,41 @@ async function markdownFiles(root: string): Promise<string[]> {
   const nested = await Promise.all(
     entries
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((e) => (e.isDirectory() ? markdownFiles(join(root, e.name)) : Promise.resolve(e.name.endsWith('.md') ? [join(root, e.name)] : []))),
+      .map((e) =>
+        e.isDirectory()
+          ? markdownFiles(join(root, e.name))
+          : Promise.resolve(e.name.endsWith('.md') ? [join(root, e.name)] : []),
+      ),
   );
   return nested.flat();
 }
 
-function renderFindings(checked: string[], skipped: Array<{ file: string; reason: string }>, findings: Finding[], format: AdrCheckFlags['format']): string {
+function renderFindings(
+  checked: string[],
+  skipped: Array<{ file: string; reason: string }>,
+  findings: Finding[],
+  format: AdrCheckFlags['format'],
+): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const summary = `adr check: ${checked.length} decision(s) checked, ${skipped.length} skipped, ${errors} error(s), ${warnings} warning(s)`;
+  const summary =
+    `adr check: ${checked.length} decision(s) checked, ${skipped.length} skipped, ${errors} ` +
+    `error(s), ${warnings} warning(s)`;
   if (format === 'json') return JSON.stringify({ checked, skipped, findings, errors, warnings }, null, 2);
   if (format === 'github') {
     const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
     const property = (text: string) => escape(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-    return [...findings.map((f) => `::${f.severity} file=${property(relative(process.cwd(), f.file) || f.file)},line=${f.line},title=${property(`mqselect adr check (${f.rule})`)}::${escape(f.message)}`), summary].join('\n');
+    return [
+      ...findings.map(
+        (f) =>
+          `::${f.severity} file=${property(relative(process.cwd(), f.file) || f.file)},line=${f.line},title=${property(`mqselect adr check (${f.rule})`)}::${escape(f.message)}`,
+      ),
+      summary,
+    ].join('\n');
   }
-  return [...findings.map((f) => oneLine(`${f.file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`)), ...skipped.map((s) => oneLine(`skipped ${s.file}: ${s.reason}`)), summary].join('\n');
+  return [
+    ...findings.map((f) => oneLine(`${f.file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`)),
+    ...skipped.map((s) => oneLine(`skipped ${s.file}: ${s.reason}`)),
+    summary,
+  ].join('\n');
 }

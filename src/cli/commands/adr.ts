@@ -40,14 +40,18 @@ const ADR_FILE = /^(\d{4})-[^/]*\.md$/;
 
 /** `adr new`: requirements -> recommendation -> a new MADR 4 file, never overwriting anything. */
 export async function runAdrNew(path: string, flags: AdrNewFlags, today: () => string): Promise<ExitCode> {
-  if ((flags.choose === undefined) !== (flags.because === undefined)) throw usageError('--choose BROKER and --because TEXT go together');
+  if ((flags.choose === undefined) !== (flags.because === undefined))
+    throw usageError('--choose BROKER and --because TEXT go together');
   if (flags.title !== undefined && flags.title.trim() === '') throw usageError('--title: the title is empty');
   if (flags.because !== undefined && flags.because.trim() === '') throw usageError('--because: the reason is empty');
   const date = flags.date ?? today();
   if (!isDate(date)) throw usageError(`--date: expected a real date YYYY-MM-DD (got "${date}")`);
   const overrides = parseWeightOverrides(flags.weight);
   const { kb, requirements } = await loadInputs(path, flags);
-  const sensitivity = { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) };
+  const sensitivity = {
+    robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000),
+    seed: parseCount('--seed', flags.seed, 2 ** 32 - 1),
+  };
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   if (!result.recommendation) {
     // The answer is negative: show why on stdout (as recommend does), say in one line that nothing was written.
@@ -56,7 +60,11 @@ export async function runAdrNew(path: string, flags: AdrNewFlags, today: () => s
     return EXIT.negative;
   }
   const report = flags.html ? (await RENDERERS.html())(result, { style: PLAIN, explain: false }) : undefined;
-  const target = await writeAdrFor(requirements, kb, result, flags.dir, date, { ...flags, overrides, ...(report !== undefined ? { report } : {}) });
+  const target = await writeAdrFor(requirements, kb, result, flags.dir, date, {
+    ...flags,
+    overrides,
+    ...(report !== undefined ? { report } : {}),
+  });
   writeStdout(report !== undefined ? `${target}\n${reportPath(target)}` : target);
   return EXIT.ok;
 }
@@ -72,7 +80,14 @@ export type AdrWriteOptions = Partial<Pick<AdrNewFlags, 'title' | 'choose' | 'be
 export const reportPath = (adrPath: string): string => adrPath.replace(/\.md$/, '.html');
 
 /** Writes the next NNNN-title.md in `dir` for a computed result; returns its path. Shared with `ask --adr`. */
-export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase, result: Result, dir: string, date: string, options: AdrWriteOptions = {}): Promise<string> {
+export async function writeAdrFor(
+  requirements: Requirements,
+  kb: KnowledgeBase,
+  result: Result,
+  dir: string,
+  date: string,
+  options: AdrWriteOptions = {},
+): Promise<string> {
   if (!result.recommendation) throw usageError('no broker meets the hard constraints, so no ADR can be written');
   // Broker ids are lower case; "Kafka" means kafka.
   const choose = options.choose?.toLowerCase();
@@ -91,16 +106,25 @@ export async function writeAdrFor(requirements: Requirements, kb: KnowledgeBase,
     existing = (await readdir(dir)).filter((f) => ADR_FILE.test(f)).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw inputError(code === 'EEXIST' || code === 'ENOTDIR' ? 'not a directory' : `cannot use this folder (${code ?? 'error'})`, { file: dir });
+    throw inputError(
+      code === 'EEXIST' || code === 'ENOTDIR' ? 'not a directory' : `cannot use this folder (${code ?? 'error'})`,
+      { file: dir },
+    );
   }
   const next = String(Math.max(0, ...existing.map((f) => Number(ADR_FILE.exec(f)![1]))) + 1).padStart(4, '0');
-  const title = options.title ?? `Use ${decided.name} (${decided.profiles.map((p) => p.name).join(' + ')})${requirements.title ? ` for ${requirements.title}` : ''}`;
+  const title =
+    options.title ??
+    `Use ${decided.name} (${decided.profiles.map((p) => p.name).join(' + ')})${requirements.title ? ` for ${requirements.title}` : ''}`;
   const name = `${next}-${slug(title)}.md`;
-  const superseded = options.supersedes === undefined ? undefined : await findSuperseded(dir, existing, options.supersedes, name, next);
+  const superseded =
+    options.supersedes === undefined ? undefined : await findSuperseded(dir, existing, options.supersedes, name, next);
   // Extra KB files are recorded relative to the repository root (or this folder), so adr check finds
   // them from any working directory.
   const base = recordBase(dir);
-  const recorded = { ...result, kb: { ...result.kb, extraFiles: result.kb.extraFiles.map((f) => ({ ...f, file: recordedPath(f.file, base) })) } };
+  const recorded = {
+    ...result,
+    kb: { ...result.kb, extraFiles: result.kb.extraFiles.map((f) => ({ ...f, file: recordedPath(f.file, base) })) },
+  };
   const { text: adr } = buildAdr(
     recorded,
     requirements,
@@ -138,7 +162,8 @@ async function findSuperseded(dir: string, existing: string[], wanted: string, n
   if (!name) throw usageError(`--supersedes ${wanted}: no ADR ${number}-*.md in ${dir}`);
   const { text } = await readInput(join(dir, name), LIMITS.kbFileBytes);
   const parsed = parseAdr(text);
-  if (isRetired(parsed.status?.value)) throw usageError(`--supersedes ${wanted}: ${name} is already "${parsed.status!.value}"`);
+  if (isRetired(parsed.status?.value))
+    throw usageError(`--supersedes ${wanted}: ${name} is already "${parsed.status!.value}"`);
   const updated = withStatus(text, parsed, `superseded by [ADR-${newNumber}](${newName})`);
   if (updated === undefined) throw usageError(`--supersedes ${wanted}: ${name} has no status line to update`);
   return { number, name, updated };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { loadYaml } from '../../document.js';
+import { loadYaml } from '../../input/document.js';
 import { recommend } from '../../engine/recommend.js';
 import { EXIT, MqselectError, cancelledError, usageError, type ExitCode } from '../../errors.js';
 import { parseRequirementsText, validateRequirements } from '../../requirements/parse.js';
@@ -9,7 +9,15 @@ import type { Requirements } from '../../requirements/schema.js';
 import { RENDERERS } from '../../render/index.js';
 import { oneLine } from '../../render/text.js';
 import { wrapText } from '../../render/wrap.js';
-import { LIMITS, checkWritableFile, checkWritableFolder, readInput, writeFileAtomic, writeStderr, writeStdout } from '../io.js';
+import {
+  LIMITS,
+  checkWritableFile,
+  checkWritableFolder,
+  readInput,
+  writeFileAtomic,
+  writeStderr,
+  writeStdout,
+} from '../io.js';
 import { failOnIntegrityErrors, knowledgeBaseWith } from '../shipped-kb.js';
 import { styleFor, wantsColor } from '../style.js';
 import { outputWidth } from '../width.js';
@@ -32,7 +40,8 @@ export interface AskFlags {
  * answers are never lost to a typo in a folder name.
  */
 export async function runAsk(flags: AskFlags, today: () => string): Promise<ExitCode> {
-  if (!process.stdin.isTTY) throw usageError('ask needs an interactive terminal on stdin; for files and scripts use: mqselect recommend FILE');
+  if (!process.stdin.isTTY)
+    throw usageError('ask needs an interactive terminal on stdin; for files and scripts use: mqselect recommend FILE');
   const width = outputWidth(flags.width, process.env, process.stdout);
   // Where the answers go, before the first question.
   if (flags.save !== undefined) formatFor(flags.save, '--save');
@@ -47,13 +56,26 @@ export async function runAsk(flags: AskFlags, today: () => string): Promise<Exit
   const prompts = inquirerAdapter(style, width);
   try {
     const say = (text: string) => writeStdout(style.dim(wrapText(text, width)));
-    say(`Enter accepts the value shown in brackets; an empty answer or "-" leaves a field not stated; ${NAVIGATION_HINT}.`);
+    say(
+      `Enter accepts the value shown in brackets; an empty answer or "-" leaves a field not ` +
+        `stated; ${NAVIGATION_HINT}.`,
+    );
     if (saveExists && !flags.force) say(`${flags.save} exists: you will be asked before it is replaced.`);
-    const document = await runQuestionnaire(prompts, prefilled, kb.brokers.map((b) => b.id));
-    const requirements = await validateRequirements(document, '(answers)', { data: document, format: 'json', locate: () => undefined });
+    const document = await runQuestionnaire(
+      prompts,
+      prefilled,
+      kb.brokers.map((b) => b.id),
+    );
+    const requirements = await validateRequirements(document, '(answers)', {
+      data: document,
+      format: 'json',
+      locate: () => undefined,
+    });
     checkExperience(requirements, kb, '(answers)');
     const result = recommend(requirements, kb, { sensitivity: {} });
-    writeStdout((await RENDERERS.table())(result, { style, explain: false, ...(width !== undefined ? { width } : {}) }));
+    writeStdout(
+      (await RENDERERS.table())(result, { style, explain: false, ...(width !== undefined ? { width } : {}) }),
+    );
     await saveAnswers(flags.save ?? (await offerSave(prompts)), document, flags.force, prompts);
     if (flags.adr !== undefined && result.recommendation) {
       const { writeAdrFor } = await import('./adr.js');
@@ -64,7 +86,8 @@ export async function runAsk(flags: AskFlags, today: () => string): Promise<Exit
     return result.recommendation ? EXIT.ok : EXIT.negative;
   } catch (error) {
     // inquirer signals Ctrl-C with ExitPromptError: nothing has been written at that point.
-    if ((error as Error).name === 'ExitPromptError' || (error as Error).name === 'AbortPromptError') throw cancelledError();
+    if ((error as Error).name === 'ExitPromptError' || (error as Error).name === 'AbortPromptError')
+      throw cancelledError();
     throw error;
   }
 }
@@ -90,22 +113,41 @@ function freeName(path: string): string {
 }
 
 /** A file name for the answers (validated as typed); '' means "do not save". */
-async function askName(prompts: PromptAdapter, message: string, suggestion: string, allowEmpty: boolean): Promise<string | undefined> {
-  const name = await prompts.text({ message, hint: `.yaml or .json; written atomically, never replacing a file without asking${allowEmpty ? '; empty: do not save' : ''}`, default: suggestion }, (raw) => {
-    if (allowEmpty && raw.trim() === '') return true;
-    try {
-      formatFor(raw.trim());
-      checkWritableFile(raw.trim(), 'the file');
-      return true;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  });
+async function askName(
+  prompts: PromptAdapter,
+  message: string,
+  suggestion: string,
+  allowEmpty: boolean,
+): Promise<string | undefined> {
+  const name = await prompts.text(
+    {
+      message,
+      hint: `.yaml or .json; written atomically, never replacing a file without asking${allowEmpty ? '; empty: do not save' : ''}`,
+      default: suggestion,
+    },
+    (raw) => {
+      if (allowEmpty && raw.trim() === '') return true;
+      try {
+        formatFor(raw.trim());
+        checkWritableFile(raw.trim(), 'the file');
+        return true;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  );
   return name.trim() === '' ? undefined : name.trim();
 }
 
 async function offerSave(prompts: PromptAdapter): Promise<string | undefined> {
-  if (!(await prompts.confirm({ message: 'Save these answers as a requirements file?', hint: 'so the decision can be revisited with ask --from or re-run with recommend', default: true }))) return undefined;
+  if (
+    !(await prompts.confirm({
+      message: 'Save these answers as a requirements file?',
+      hint: 'so the decision can be revisited with ask --from or re-run with recommend',
+      default: true,
+    }))
+  )
+    return undefined;
   return askName(prompts, 'File name (.yaml or .json)', 'requirements.yaml', false);
 }
 
@@ -113,11 +155,26 @@ async function offerSave(prompts: PromptAdapter): Promise<string | undefined> {
  * Writes the answers; an existing file is replaced only with --force or after a yes. A declined
  * replacement or a failed write offers another name (empty = do not save), so the answers are kept.
  */
-async function saveAnswers(first: string | undefined, document: Record<string, unknown>, force: boolean, prompts: PromptAdapter): Promise<void> {
+async function saveAnswers(
+  first: string | undefined,
+  document: Record<string, unknown>,
+  force: boolean,
+  prompts: PromptAdapter,
+): Promise<void> {
   for (let target = first, forced = force; target !== undefined; forced = false) {
-    const text = formatFor(target) === 'json' ? `${JSON.stringify(document, null, 2)}\n` : (await loadYaml()).stringify(document, { lineWidth: 0 });
+    const text =
+      formatFor(target) === 'json'
+        ? `${JSON.stringify(document, null, 2)}\n`
+        : (await loadYaml()).stringify(document, { lineWidth: 0 });
     const exists = existsSync(target);
-    const replace = forced || (exists && (await prompts.confirm({ message: `${target} exists. Replace it?`, hint: 'the old file is replaced in one step, never half-written', default: false })));
+    const replace =
+      forced ||
+      (exists &&
+        (await prompts.confirm({
+          message: `${target} exists. Replace it?`,
+          hint: 'the old file is replaced in one step, never half-written',
+          default: false,
+        })));
     if (!exists || replace) {
       try {
         await writeFileAtomic(target, text, replace);

@@ -31,7 +31,13 @@ export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCod
   const assignments = await parseSetOptions(flags.set);
   // Loaded once up front: records the compiled validator does not pass go to zod, synchronously.
   const schema = await loadRequirementsSchema();
-  const sensitivity = flags.sensitivity === true ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
+  const sensitivity =
+    flags.sensitivity === true
+      ? {
+          robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000),
+          seed: parseCount('--seed', flags.seed, 2 ** 32 - 1),
+        }
+      : false;
   const assembled = await knowledgeBaseWith(flags.kb);
   failOnIntegrityErrors(assembled, flags.kb);
   const { kb } = assembled;
@@ -54,7 +60,8 @@ export async function runBatch(path: string, flags: BatchFlags): Promise<ExitCod
         const requirements = parseRequirementsRecord(raw.text, `${file}[${i}]`, schema, assignments);
         checkExperience(requirements, kb, `${file}[${i}]`);
         const options: RecommendOptions = { weightOverrides: overrides, sensitivity };
-        const result = flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
+        const result =
+          flags.detail === 'full' ? recommend(requirements, kb, options) : recommendSummary(requirements, kb, options);
         const title = requirements.title === undefined ? '' : `"title":${JSON.stringify(requirements.title)},`;
         if (output.line(`{"index":${i},${title}"result":${JSON.stringify(result)}}`)) await output.flush();
       } catch (error) {
@@ -77,14 +84,19 @@ function errorLine(index: number, path: string | null, message: string): string 
 
 async function openInput(path: string): Promise<AsyncIterable<Buffer | string>> {
   if (path === '-') {
-    if (process.stdin.isTTY) throw inputError('--batch -: stdin is a terminal; pipe records in, e.g. mqselect recommend --batch - < scenarios.ndjson');
+    if (process.stdin.isTTY)
+      throw inputError(
+        '--batch -: stdin is a terminal; pipe records in, e.g. mqselect recommend --batch - < scenarios.ndjson',
+      );
     return process.stdin;
   }
   try {
     if ((await stat(path)).isDirectory()) throw inputError('is a directory, expected a file', { file: path });
   } catch (error) {
     if (error instanceof MqselectError) throw error;
-    throw inputError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read', { file: path });
+    throw inputError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read', {
+      file: path,
+    });
   }
   return createReadStream(path, { highWaterMark: 256 * 1024 });
 }

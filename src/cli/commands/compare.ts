@@ -19,14 +19,20 @@ export async function runCompare(
   // Broker ids are lower case; "Kafka" and "RabbitMQ" mean kafka and rabbitmq.
   const ids = names.map((name) => name.toLowerCase());
   const unknown = names.filter((_, i) => !kb.brokers.some((b) => b.id === ids[i]));
-  if (unknown.length > 0) throw usageError(`unknown broker "${unknown[0]}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`);
+  if (unknown.length > 0)
+    throw usageError(`unknown broker "${unknown[0]}" (known: ${kb.brokers.map((b) => b.id).join(', ')})`);
   const brokers = ids.length === 0 ? kb.brokers : [...new Set(ids)].map((id) => kb.brokers.find((b) => b.id === id)!);
   const comparison = compareBrokers(kb, brokers);
   let text: string;
   if (flags.format === 'json') text = JSON.stringify(comparison, null, 2);
   else if (flags.format === 'markdown') text = renderCompareMarkdown(comparison);
   else if (flags.format === 'html') text = (await import('../../render/html/compare.js')).renderCompareHtml(comparison);
-  else text = renderCompareTable(comparison, await styleFor(toStdout && wantsColor(flags.color, process.env, process.stdout.isTTY === true)), width);
+  else
+    text = renderCompareTable(
+      comparison,
+      await styleFor(toStdout && wantsColor(flags.color, process.env, process.stdout.isTTY === true)),
+      width,
+    );
   await writeOutput(text, flags.output, flags.force === true);
   return EXIT.ok;
 }

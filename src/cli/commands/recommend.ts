@@ -1,5 +1,5 @@
 import { recommend } from '../../engine/recommend.js';
-import { loadPositionFinder, parseDocumentText } from '../../document.js';
+import { loadPositionFinder, parseDocumentText } from '../../input/document.js';
 import { EXIT, MqselectError, inputError, type ExitCode } from '../../errors.js';
 import { parseRequirementsText } from '../../requirements/parse.js';
 import type { Requirements } from '../../requirements/schema.js';
@@ -37,16 +37,35 @@ export async function runRecommend(path: string, flags: RecommendFlags): Promise
   // A terminal gets its own width; a file only the --width given.
   const width = outputWidth(flags.width, process.env, toStdout ? process.stdout : {});
   const { kb, requirements } = await loadInputs(path, flags);
-  const sensitivity = flags.sensitivity !== false ? { robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000), seed: parseCount('--seed', flags.seed, 2 ** 32 - 1) } : false;
+  const sensitivity =
+    flags.sensitivity !== false
+      ? {
+          robustnessSamples: parseCount('--robustness', flags.robustness, 1_000_000),
+          seed: parseCount('--seed', flags.seed, 2 ** 32 - 1),
+        }
+      : false;
   const result = recommend(requirements, kb, { weightOverrides: overrides, sensitivity });
   const render = await RENDERERS[flags.format]();
-  const style = await styleFor(flags.format === 'table' && toStdout && wantsColor(flags.color, process.env, process.stdout.isTTY === true));
-  await writeOutput(render(result, { style, explain: flags.explain, ...(flags.format === 'table' && width !== undefined ? { width } : {}) }), flags.output, flags.force === true);
+  const style = await styleFor(
+    flags.format === 'table' && toStdout && wantsColor(flags.color, process.env, process.stdout.isTTY === true),
+  );
+  await writeOutput(
+    render(result, {
+      style,
+      explain: flags.explain,
+      ...(flags.format === 'table' && width !== undefined ? { width } : {}),
+    }),
+    flags.output,
+    flags.force === true,
+  );
   return result.recommendation ? EXIT.ok : EXIT.negative;
 }
 
 /** The inputs of recommend and adr new: the KB (with --kb layers) and the requirements (with --set). */
-export async function loadInputs(path: string, flags: { kb: string[]; set: string[] }): Promise<{ kb: KnowledgeBase; requirements: Requirements }> {
+export async function loadInputs(
+  path: string,
+  flags: { kb: string[]; set: string[] },
+): Promise<{ kb: KnowledgeBase; requirements: Requirements }> {
   const assignments = await parseSetOptions(flags.set);
   const assembled = await knowledgeBaseWith(flags.kb);
   failOnIntegrityErrors(assembled, flags.kb);
@@ -57,10 +76,14 @@ export async function loadInputs(path: string, flags: { kb: string[]; set: strin
   } catch (error) {
     // Place the unknown broker id in the file (line:column), as schema errors are.
     if (!(error instanceof MqselectError) || !error.location.path) throw error;
-    if (assignments.some((a) => a.path === 'team.experience')) throw inputError(error.message, { file: '--set', path: error.location.path });
+    if (assignments.some((a) => a.path === 'team.experience'))
+      throw inputError(error.message, { file: '--set', path: error.location.path });
     const parsed = await parseDocumentText(text, file);
     await loadPositionFinder();
-    const path = error.location.path.split(/[.[\]]/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const path = error.location.path
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     throw inputError(error.message, { ...error.location, ...parsed.locate(path) });
   }
   return { kb: assembled.kb, requirements };
@@ -75,6 +98,10 @@ export async function parseSetOptions(raw: string[]): Promise<Assignment[]> {
 export function checkExperience(requirements: Requirements, kb: KnowledgeBase, file: string): void {
   const known = kb.brokers.map((b) => b.id);
   requirements.team?.experience?.forEach((id, index) => {
-    if (!known.includes(id)) throw inputError(`unknown broker "${id}" (known: ${known.join(', ')})`, { file, path: `team.experience[${index}]` });
+    if (!known.includes(id))
+      throw inputError(`unknown broker "${id}" (known: ${known.join(', ')})`, {
+        file,
+        path: `team.experience[${index}]`,
+      });
   });
 }

@@ -7,9 +7,18 @@ import type { Style } from '../../render/style.js';
  * The one place inquirer is used. Loaded only by `mqselect ask`, so other commands never pay for it.
  * A hint line goes before each question; an empty answer (or "-") means "not stated".
  */
-export function inquirerAdapter(style: Style, width: number | undefined, output: NodeJS.WriteStream = process.stdout): PromptAdapter {
+export function inquirerAdapter(
+  style: Style,
+  width: number | undefined,
+  output: NodeJS.WriteStream = process.stdout,
+): PromptAdapter {
   // Hints are wrapped at word boundaries to the terminal, never cut mid-word by it.
-  const hint = (text: string) => output.write(`${wrapLine(`  ${text}`, width ?? Infinity).map((line) => style.dim(line)).join('\n')}\n`);
+  const hint = (text: string) =>
+    output.write(
+      `${wrapLine(`  ${text}`, width ?? Infinity)
+        .map((line) => style.dim(line))
+        .join('\n')}\n`,
+    );
   return {
     section(title) {
       output.write(`\n${style.bold(title)}\n`);
@@ -23,13 +32,21 @@ export function inquirerAdapter(style: Style, width: number | undefined, output:
     },
     async select(q) {
       hint(q.hint);
-      return select({ message: q.message, choices: q.choices.map((c) => ({ value: c.value, name: c.label })), ...(q.default !== undefined ? { default: q.default } : {}), pageSize: 12 });
+      return select({
+        message: q.message,
+        choices: q.choices.map((c) => ({ value: c.value, name: c.label })),
+        ...(q.default !== undefined ? { default: q.default } : {}),
+        pageSize: 12,
+      });
     },
     async multi(q) {
       hint(`${q.hint} (space selects, enter confirms; "${NOT_STATED}" alone = not stated, nothing selected = none)`);
       const picked = await checkbox({
         message: q.message,
-        choices: [{ value: NOT_STATED, name: NOT_STATED, checked: q.defaults === undefined }, ...q.choices.map((c) => ({ value: c.value, name: c.label, checked: q.defaults?.includes(c.value) ?? false }))],
+        choices: [
+          { value: NOT_STATED, name: NOT_STATED, checked: q.defaults === undefined },
+          ...q.choices.map((c) => ({ value: c.value, name: c.label, checked: q.defaults?.includes(c.value) ?? false })),
+        ],
         validate: (items) => {
           const alone = items.find((i) => isSentinel(i.value));
           return alone && items.length > 1 ? `choose "${alone.name}" alone, or only values` : true;

@@ -8,16 +8,25 @@ import { round3 } from '../rounding.js';
 import { confidenceOf, ratingPart, type FitPart } from './parts.js';
 
 /** Reliability (the rating and the cross-site option) and backlog (what a queue holds, what a log retains). */
-export function reliabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model, multiDc: MultiDcChoice | undefined): FitPart[] {
+export function reliabilityParts(
+  resolved: ResolvedProfile,
+  requirements: Requirements,
+  model: Model,
+  multiDc: MultiDcChoice | undefined,
+): FitPart[] {
   const spec = model.criteria.reliability;
-  const parts = [ratingPart(resolved, 'reliability', () => describeReliabilityNeed(requirements), model, spec.rating.weight)];
+  const parts = [
+    ratingPart(resolved, 'reliability', () => describeReliabilityNeed(requirements), model, spec.rating.weight),
+  ];
   if (multiDc) parts.push({ ...multiDc.part, weight: spec.multiDatacenter.weight });
   return parts;
 }
 
 function describeReliabilityNeed(requirements: Requirements): string {
   const r = requirements.reliability;
-  const said = [r?.messageLoss && `loss ${r.messageLoss}`, r?.failover && `${r.failover} failover`, r?.delivery].filter(Boolean);
+  const said = [r?.messageLoss && `loss ${r.messageLoss}`, r?.failover && `${r.failover} failover`, r?.delivery].filter(
+    Boolean,
+  );
   return said.length > 0 ? said.join(', ') : 'no reliability need stated: judged by the KB rating';
 }
 
@@ -31,24 +40,40 @@ export function backlogParts(resolved: ResolvedProfile, requirements: Requiremen
     const comfortable = profile.planning.comfortableBacklogMessages;
     const queues = requirements.workload?.topics ?? 1;
     const perQueue = backlog / queues;
-    const expected = () => `${formatCount(backlog)} messages${queues > 1 ? ` (≈${formatCount(perQueue)} per queue over ${queues})` : ''}`;
+    const expected = () =>
+      `${formatCount(backlog)} messages${queues > 1 ? ` (≈${formatCount(perQueue)} per queue over ${queues})` : ''}`;
     if (comfortable) {
       const fit = applyCurve(spec.messages.curve, { value: perQueue, reference: comfortable.value });
       parts.push({
         part: 'backlog.messages',
         weight: spec.messages.weight,
         fit: round3(fit),
-        text: () => ({ observed: `comfortable up to ≈${formatCount(comfortable.value)} per queue (${comfortable.basis})`, expected: expected() }),
+        text: () => ({
+          observed: `comfortable up to ≈${formatCount(comfortable.value)} per queue (${comfortable.basis})`,
+          expected: expected(),
+        }),
         reasonId: perQueue <= comfortable.value ? 'backlog-fits' : 'backlog-degrades',
         reason: comfortable.note,
         confidence: confidenceOf(comfortable),
         sources: [comfortable.source],
       });
     } else if (profile.model === 'log') {
-      parts.push({ ...ratingPart(resolved, 'backlog', expected, model, spec.messages.weight), part: 'backlog.messages', fit: 1, text: () => ({ observed: 'log: backlog bounded by disk, not by memory', expected: expected() }), reasonId: 'log-backlog' });
+      parts.push({
+        ...ratingPart(resolved, 'backlog', expected, model, spec.messages.weight),
+        part: 'backlog.messages',
+        fit: 1,
+        text: () => ({ observed: 'log: backlog bounded by disk, not by memory', expected: expected() }),
+        reasonId: 'log-backlog',
+      });
     } else {
       const rated = ratingPart(resolved, 'backlog', expected, model, spec.messages.weight);
-      parts.push({ ...rated, part: 'backlog.messages', fit: round3(rated.fit * model.confidence.noFigure.value), reasonId: 'no-figure', confidence: 'low' });
+      parts.push({
+        ...rated,
+        part: 'backlog.messages',
+        fit: round3(rated.fit * model.confidence.noFigure.value),
+        reasonId: 'no-figure',
+        confidence: 'low',
+      });
     }
   }
   if (retention !== undefined && retention > 0) {
@@ -58,7 +83,9 @@ export function backlogParts(resolved: ResolvedProfile, requirements: Requiremen
       weight: spec.retention.weight,
       fit: isLog ? 1 : 0,
       text: () => ({
-        observed: isLog ? 'messages stay re-readable until retention expires' : 'messages are deleted once acknowledged',
+        observed: isLog
+          ? 'messages stay re-readable until retention expires'
+          : 'messages are deleted once acknowledged',
         expected: `re-readable for ${retention} h after consumption`,
       }),
       reasonId: isLog ? 'retention-log' : 'retention-queue',
@@ -67,6 +94,7 @@ export function backlogParts(resolved: ResolvedProfile, requirements: Requiremen
       sources: resolved.ratings.backlog.sources,
     });
   }
-  return parts.length > 0 ? parts : [ratingPart(resolved, 'backlog', 'no backlog or retention stated: judged by the KB rating', model)];
+  return parts.length > 0
+    ? parts
+    : [ratingPart(resolved, 'backlog', 'no backlog or retention stated: judged by the KB rating', model)];
 }
-

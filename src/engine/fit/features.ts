@@ -12,9 +12,17 @@ import type { FitPart } from './parts.js';
  * pattern you build…) and every preferred feature. Profiles run side by side give a feature through the
  * best of them, a protocol only as well as the weakest of them (every flow must speak it).
  */
-export function featureParts(profiles: ResolvedProfile[], requirements: Requirements, model: Model, asOf: string): FitPart[] {
+export function featureParts(
+  profiles: ResolvedProfile[],
+  requirements: Requirements,
+  model: Model,
+  asOf: string,
+): FitPart[] {
   const supportFit = model.scales.support.value;
-  const value = (c: Capability) => (c.support === 'commercial' && !commercialAllowed(requirements) ? 0 : supportFit[c.support] * (isNew(c, model, asOf) ? model.maturity.newFactor.value : 1));
+  const value = (c: Capability) =>
+    c.support === 'commercial' && !commercialAllowed(requirements)
+      ? 0
+      : supportFit[c.support] * (isNew(c, model, asOf) ? model.maturity.newFactor.value : 1);
   const spec = model.criteria.features;
   const parts: FitPart[] = [];
   for (const feature of FEATURES) {
@@ -41,7 +49,9 @@ export function featureParts(profiles: ResolvedProfile[], requirements: Requirem
     // A publish-only protocol cannot serve consumers: it counts only when only producers need it.
     const protocolValue = (c: Capability) => (c.publishOnly && !publishOnly ? 0 : value(c));
     const options = protocols.map((protocol) => {
-      const worst = profiles.map((p) => ({ p, c: p.protocols[protocol] })).sort((a, b) => protocolValue(a.c) - protocolValue(b.c))[0]!;
+      const worst = profiles
+        .map((p) => ({ p, c: p.protocols[protocol] }))
+        .sort((a, b) => protocolValue(a.c) - protocolValue(b.c))[0]!;
       return { protocol, ...worst };
     });
     const best = options.sort((a, b) => protocolValue(b.c) - protocolValue(a.c))[0]!;
@@ -51,7 +61,9 @@ export function featureParts(profiles: ResolvedProfile[], requirements: Requirem
       fit: protocolValue(best.c),
       text: () => ({
         observed: `${PROTOCOL_LABELS[best.protocol]}: ${supportWords(best.c.support)}${best.c.publishOnly ? ', publish only' : ''}${profiles.length > 1 && best.c.support !== 'native' ? ` (${best.p.profile.id})` : ''}`,
-        expected: anyOf ? `one of ${protocols.map((p) => PROTOCOL_LABELS[p]).join(', ')}` : `${PROTOCOL_LABELS[best.protocol]} ${publishOnly ? 'for producers' : 'required'}`,
+        expected: anyOf
+          ? `one of ${protocols.map((p) => PROTOCOL_LABELS[p]).join(', ')}`
+          : `${PROTOCOL_LABELS[best.protocol]} ${publishOnly ? 'for producers' : 'required'}`,
       }),
       reasonId: `support-${best.c.support}`,
       reason: best.c.note ?? '',
@@ -65,7 +77,11 @@ export function featureParts(profiles: ResolvedProfile[], requirements: Requirem
 const DAY_MS = 86_400_000;
 
 /** A preview, or released within the model's maturity window before the KB's date (never the clock). */
-export function isNew(item: { released?: string | undefined; preview?: boolean | undefined }, model: Model, asOf: string): boolean {
+export function isNew(
+  item: { released?: string | undefined; preview?: boolean | undefined },
+  model: Model,
+  asOf: string,
+): boolean {
   if (item.preview) return true;
   if (!item.released) return false;
   return (Date.parse(asOf) - Date.parse(item.released)) / DAY_MS <= model.maturity.newWithinDays.value;

@@ -14,10 +14,27 @@ export function throughputParts(resolved: ResolvedProfile, requirements: Require
   const planning = resolved.profile.planning;
   const spec = model.criteria.throughput.nodes;
   const copies = () =>
-    resolved.profile.model === 'queue' && (requirements.workload?.consumerGroups ?? 1) > 1 ? ` (peak × ${requirements.workload?.consumerGroups} consumer groups: one queue copy each)` : '';
+    resolved.profile.model === 'queue' && (requirements.workload?.consumerGroups ?? 1) > 1
+      ? ` (peak × ${requirements.workload?.consumerGroups} consumer groups: one queue copy each)`
+      : '';
   if (capacity === undefined || nodes === undefined) {
-    const rated = ratingPart(resolved, 'throughput', () => `${formatCount(load.messagesPerSecond)} msg/s${copies()}`, model, spec.weight);
-    return [{ ...rated, part: 'throughput.nodes', fit: round3(rated.fit * model.confidence.noFigure.value), text: prefixObserved(rated, 'no per-node figure; '), reasonId: 'no-figure', confidence: 'low' }];
+    const rated = ratingPart(
+      resolved,
+      'throughput',
+      () => `${formatCount(load.messagesPerSecond)} msg/s${copies()}`,
+      model,
+      spec.weight,
+    );
+    return [
+      {
+        ...rated,
+        part: 'throughput.nodes',
+        fit: round3(rated.fit * model.confidence.noFigure.value),
+        text: prefixObserved(rated, 'no per-node figure; '),
+        reasonId: 'no-figure',
+        confidence: 'low',
+      },
+    ];
   }
   const ceiling = planning.maxClusterNodes?.value ?? model.sizing.baseNodes.value;
   const base = model.sizing.baseNodes.value;
@@ -30,7 +47,9 @@ export function throughputParts(resolved: ResolvedProfile, requirements: Require
       fit: round3(applyCurve(spec.curve, { value: nodes, reference: ceiling })),
       text: () => ({
         observed: `≈${formatCount(capacity.messagesPerSecond)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure.basis}${figure.replicated ? '' : ', unreplicated'}${trusted ? `: ${formatCount(capacity.claimed)} derated ×${round3(capacity.confidence)}` : ''})`,
-        expected: `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} node${nodes === 1 ? '' : 's'} at ${model.sizing.headroom.value * 100}% load`,
+        expected:
+          `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} ` +
+          `node${nodes === 1 ? '' : 's'} at ${model.sizing.headroom.value * 100}% load`,
       }),
       reasonId: nodes <= base ? 'fits-base-cluster' : nodes <= ceiling ? 'needs-scale-out' : 'beyond-ceiling',
       reason: `${figure.note} Hardware: ${figure.hardware}.`,
@@ -42,7 +61,9 @@ export function throughputParts(resolved: ResolvedProfile, requirements: Require
 
 export function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const topics = topicsPart(resolved, requirements, model);
-  return topics ? [...loadScalabilityParts(resolved, requirements, model), topics] : loadScalabilityParts(resolved, requirements, model);
+  return topics
+    ? [...loadScalabilityParts(resolved, requirements, model), topics]
+    : loadScalabilityParts(resolved, requirements, model);
 }
 
 /** Stated topics / queues against what one cluster of this profile holds comfortably (only where the KB has a figure). */
@@ -55,7 +76,10 @@ function topicsPart(resolved: ResolvedProfile, requirements: Requirements, model
     part: 'scalability.topics',
     weight: spec.weight,
     fit: round3(applyCurve(spec.curve, { value: topics, reference: figure.value })),
-    text: () => ({ observed: `comfortable up to ≈${formatCount(figure.value)} per cluster (${figure.basis})`, expected: `${formatCount(topics)} topics / queues` }),
+    text: () => ({
+      observed: `comfortable up to ≈${formatCount(figure.value)} per cluster (${figure.basis})`,
+      expected: `${formatCount(topics)} topics / queues`,
+    }),
     reasonId: topics <= figure.value ? 'topics-fit' : 'topics-beyond',
     reason: figure.note,
     confidence: confidenceOf(figure),
@@ -71,7 +95,18 @@ function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requireme
   if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating', model)];
   const rating = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, model, spec.rating.weight);
   if (nodes === undefined || !ceilingFigure) {
-    return [rating, { ...rating, part: 'scalability.headroom', weight: spec.headroom.weight, fit: round3(rating.fit * model.confidence.noFigure.value), text: () => ({ ...rating.text(), observed: 'no per-node or ceiling figure' }), reasonId: 'no-figure', confidence: 'low' }];
+    return [
+      rating,
+      {
+        ...rating,
+        part: 'scalability.headroom',
+        weight: spec.headroom.weight,
+        fit: round3(rating.fit * model.confidence.noFigure.value),
+        text: () => ({ ...rating.text(), observed: 'no per-node or ceiling figure' }),
+        reasonId: 'no-figure',
+        confidence: 'low',
+      },
+    ];
   }
   const ratio = nodes / ceilingFigure.value;
   return [
@@ -82,7 +117,9 @@ function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requireme
       fit: round3(applyCurve(spec.headroom.curve, { value: ratio, reference: 1 })),
       text: () => ({
         observed: `practical ceiling ≈${ceilingFigure.value} nodes (${ceilingFigure.basis})`,
-        expected: `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} node${nodes === 1 ? '' : 's'}`,
+        expected:
+          `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} ` +
+          `node${nodes === 1 ? '' : 's'}`,
       }),
       reasonId: ratio <= 0.5 ? 'room-to-grow' : ratio <= 1 ? 'near-ceiling' : 'beyond-ceiling',
       reason: ceilingFigure.note,
@@ -94,12 +131,22 @@ function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requireme
 
 export function latencyParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const target = requirements.latency?.p99Ms;
-  if (target === undefined) return [ratingPart(resolved, 'latency', 'no p99 target stated: judged by the KB rating', model)];
+  if (target === undefined)
+    return [ratingPart(resolved, 'latency', 'no p99 target stated: judged by the KB rating', model)];
   const figure = resolved.profile.planning.p99LatencyMs;
   const spec = model.criteria.latency.p99;
   if (!figure) {
     const rated = ratingPart(resolved, 'latency', () => `p99 ≤ ${target} ms`, model, spec.weight);
-    return [{ ...rated, part: 'latency.p99', fit: round3(rated.fit * model.confidence.noFigure.value), text: prefixObserved(rated, 'no p99 figure; '), reasonId: 'no-figure', confidence: 'low' }];
+    return [
+      {
+        ...rated,
+        part: 'latency.p99',
+        fit: round3(rated.fit * model.confidence.noFigure.value),
+        text: prefixObserved(rated, 'no p99 figure; '),
+        reasonId: 'no-figure',
+        confidence: 'low',
+      },
+    ];
   }
   const typical = figure.value;
   return [
@@ -107,7 +154,10 @@ export function latencyParts(resolved: ResolvedProfile, requirements: Requiremen
       part: 'latency.p99',
       weight: spec.weight,
       fit: round3(applyCurve(spec.curve, { value: typical, reference: target })),
-      text: () => ({ observed: `p99 ≈${typical} ms at moderate load (${figure.basis})`, expected: `p99 ≤ ${target} ms` }),
+      text: () => ({
+        observed: `p99 ≈${typical} ms at moderate load (${figure.basis})`,
+        expected: `p99 ≤ ${target} ms`,
+      }),
       reasonId: typical <= target ? 'meets-latency' : 'misses-latency',
       reason: figure.note,
       confidence: confidenceOf(figure),
@@ -115,4 +165,3 @@ export function latencyParts(resolved: ResolvedProfile, requirements: Requiremen
     },
   ];
 }
-

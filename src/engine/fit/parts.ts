@@ -28,13 +28,20 @@ export interface PartText {
   expected: string;
 }
 
-export const confidenceOf = (figure: Pick<PlanningFigure, 'basis'> | undefined): Confidence => (figure && figure.basis !== 'estimate' ? 'high' : 'low');
+export const confidenceOf = (figure: Pick<PlanningFigure, 'basis'> | undefined): Confidence =>
+  figure && figure.basis !== 'estimate' ? 'high' : 'low';
 
 /** Words that are fixed, or built on demand. */
 export type Words = string | (() => string);
 export const words = (w: Words) => (typeof w === 'string' ? w : w());
 
-export function ratingPart(resolved: ResolvedProfile, dimension: Dimension, expected: Words, model: Model, weight = 1): FitPart {
+export function ratingPart(
+  resolved: ResolvedProfile,
+  dimension: Dimension,
+  expected: Words,
+  model: Model,
+  weight = 1,
+): FitPart {
   const rating = resolved.ratings[dimension];
   return {
     part: `${dimension}.rating`,
@@ -65,4 +72,3 @@ export function combinedFit(parts: FitPart[]): number {
   }
   return total === 0 ? 0 : weighted / total;
 }
-

@@ -30,11 +30,15 @@ export function staffCostParts(resolved: ResolvedProfile, requirements: Requirem
       weight: spec.experience.weight,
       fit: has ? 1 : 0,
       text: () => ({
-        observed: has ? `the team already operates ${broker.name}` : `the team operates ${experience.join(', ')}, not ${broker.name}`,
+        observed: has
+          ? `the team already operates ${broker.name}`
+          : `the team operates ${experience.join(', ')}, not ${broker.name}`,
         expected: 'experience the team already has',
       }),
       reasonId: has ? 'team-experience' : 'no-team-experience',
-      reason: has ? 'existing operational experience avoids a learning curve and a second platform' : 'a new platform to learn and run',
+      reason: has
+        ? 'existing operational experience avoids a learning curve and a second platform'
+        : 'a new platform to learn and run',
       confidence: 'high',
       sources: [],
     });
@@ -56,9 +60,13 @@ export function staffCostParts(resolved: ResolvedProfile, requirements: Requirem
       part: 'staffCost.languages',
       weight: spec.languages.weight,
       fit: round3(fit),
-      text: () => ({ observed: languages.map((l) => `${l}: ${clientFor(l)?.support ?? 'no client'}`).join(', '), expected: `clients for ${languages.join(', ')}` }),
+      text: () => ({
+        observed: languages.map((l) => `${l}: ${clientFor(l)?.support ?? 'no client'}`).join(', '),
+        expected: `clients for ${languages.join(', ')}`,
+      }),
       reasonId: 'client-languages',
-      reason: 'official clients are maintained with the broker; community clients vary; protocol-only access loses features',
+      reason:
+        'official clients are maintained with the broker; community clients vary; protocol-only access loses features',
       confidence: 'high',
       sources,
     });
@@ -82,8 +90,18 @@ function momentumPart(resolved: ResolvedProfile, model: Model): FitPart | undefi
     part: 'staffCost.momentum',
     weight: model.criteria.staffCost.momentum.weight,
     fit: round3(fit),
-    text: () => ({ observed: `${product.name}: ${m.status}, ${m.releasesLast12Months} release${m.releasesLast12Months === 1 ? '' : 's'} in the last 12 months`, expected: 'an actively developed product' }),
-    reasonId: m.status === 'active' ? (m.releasesLast12Months < few.below ? 'momentum-few-releases' : 'momentum-active') : `momentum-${m.status}`,
+    text: () => ({
+      observed:
+        `${product.name}: ${m.status}, ${m.releasesLast12Months} ` +
+        `release${m.releasesLast12Months === 1 ? '' : 's'} in the last 12 months`,
+      expected: 'an actively developed product',
+    }),
+    reasonId:
+      m.status === 'active'
+        ? m.releasesLast12Months < few.below
+          ? 'momentum-few-releases'
+          : 'momentum-active'
+        : `momentum-${m.status}`,
     reason: m.note,
     confidence: 'high',
     sources: m.sources,
@@ -100,14 +118,23 @@ function managedPart(resolved: ResolvedProfile, requirements: Requirements, mode
   const scale = model.scales.managed.value;
   type Offering = ResolvedProfile['broker']['managedOfferings'][number];
   const value = (o: Offering) =>
-    o.compatibility === 'api-compatible' ? scale['api-compatible'] : o.kind === 'operator' ? scale.operator : o.commercial ? scale.commercial : scale['same-software'];
+    o.compatibility === 'api-compatible'
+      ? scale['api-compatible']
+      : o.kind === 'operator'
+        ? scale.operator
+        : o.commercial
+          ? scale.commercial
+          : scale['same-software'];
   // A stated platform is judged alone; a managed wish with none is judged on the major clouds together.
   const platforms = stated ? [stated] : MAJOR_CLOUDS;
   // An offering that does not expose a protocol the clients need does not take the work off the team.
   const needs = neededProtocols(requirements);
-  const exposes = (o: Offering) => !o.protocols || needs.every((n) => n.protocols.some((p) => o.protocols!.includes(p)));
+  const exposes = (o: Offering) =>
+    !o.protocols || needs.every((n) => n.protocols.some((p) => o.protocols!.includes(p)));
   const bestOn = platforms.map((platform) => {
-    const here = resolved.broker.managedOfferings.filter((o) => o.platform === platform && o.profiles.includes(resolved.profile.id) && exposes(o));
+    const here = resolved.broker.managedOfferings.filter(
+      (o) => o.platform === platform && o.profiles.includes(resolved.profile.id) && exposes(o),
+    );
     const any = stated ? here : here.filter((o) => o.kind === 'managed-service');
     return { platform, best: [...any].sort((a, b) => value(b) - value(a))[0] };
   });
@@ -116,19 +143,32 @@ function managedPart(resolved: ResolvedProfile, requirements: Requirements, mode
   const where = stated ?? MAJOR_CLOUDS.join(', ');
   return {
     part: 'staffCost.managed',
-    weight: wish === 'preferred' ? model.criteria.staffCost.managedPreferred.weight : model.criteria.staffCost.managedAcceptable.weight,
+    weight:
+      wish === 'preferred'
+        ? model.criteria.staffCost.managedPreferred.weight
+        : model.criteria.staffCost.managedAcceptable.weight,
     fit: round3(fit),
     text: () => ({
       observed:
         found.length > 0
-          ? found.map((b) => `${b.best!.name} (${b.best!.kind}${b.best!.compatibility === 'api-compatible' ? ', API-compatible' : ''})`).join('; ')
+          ? found
+              .map(
+                (b) =>
+                  `${b.best!.name} ` +
+                  `(${b.best!.kind}${b.best!.compatibility === 'api-compatible' ? ', API-compatible' : ''})`,
+              )
+              .join('; ')
           : `no managed offering on ${where}`,
       expected: `managed service ${wish} on ${stated ?? `a major cloud (${where}; no platform stated)`}`,
     }),
     reasonId: found.length > 0 ? 'managed-available' : 'managed-missing',
-    reason: found.length === 1 && found[0]!.best!.note ? found[0]!.best!.note : found.length > 0 ? `managed on ${found.map((b) => b.platform).join(', ')}` : `you run it yourself on ${where}`,
+    reason:
+      found.length === 1 && found[0]!.best!.note
+        ? found[0]!.best!.note
+        : found.length > 0
+          ? `managed on ${found.map((b) => b.platform).join(', ')}`
+          : `you run it yourself on ${where}`,
     confidence: 'high',
     sources: [...new Set(found.flatMap((b) => b.best!.sources))],
   };
 }
-

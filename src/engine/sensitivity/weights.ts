@@ -1,4 +1,4 @@
-import { byCodeUnits } from '../../order.js';
+import { byCodeUnits } from '../order.js';
 import { rankingUnitsOf } from '../score.js';
 import { round4 } from '../rounding.js';
 import type { Evaluation } from '../evaluate.js';
@@ -19,7 +19,13 @@ type Line = { broker: string; fits: number[]; tieUnits: number };
 function lines(evaluation: Evaluation): Line[] {
   // With nothing stated a broker is its general-purpose profile, whatever the weights: only that line counts.
   const fallback = nothingStated(evaluation.weights);
-  return evaluation.ranked.flatMap(({ best, others }) => (fallback ? [best] : [best, ...others]).map((c) => ({ broker: brokerIdOf(c), fits: CRITERIA.map((k) => c.fits[k]), tieUnits: c.tieUnits })));
+  return evaluation.ranked.flatMap(({ best, others }) =>
+    (fallback ? [best] : [best, ...others]).map((c) => ({
+      broker: brokerIdOf(c),
+      fits: CRITERIA.map((k) => c.fits[k]),
+      tieUnits: c.tieUnits,
+    })),
+  );
 }
 
 /** Weights as a vector in CRITERIA order. */
@@ -32,7 +38,10 @@ function winnerFor(all: Line[], weights: Weights): string | null {
   let bestTie = -Infinity;
   for (const line of all) {
     const units = rankingUnitsOf(line.fits, weights);
-    const better = units > bestUnits || (units === bestUnits && (line.tieUnits > bestTie || (line.tieUnits === bestTie && bestBroker !== null && line.broker < bestBroker)));
+    const better =
+      units > bestUnits ||
+      (units === bestUnits &&
+        (line.tieUnits > bestTie || (line.tieUnits === bestTie && bestBroker !== null && line.broker < bestBroker)));
     if (better) {
       bestUnits = units;
       bestTie = line.tieUnits;
@@ -48,7 +57,11 @@ export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] 
   const winner = winnerFor(all, base);
   if (!winner) return [];
   return CRITERIA.map((criterion, k) => {
-    const at = (w: number) => winnerFor(all, base.map((b, i) => (i === k ? w : b)));
+    const at = (w: number) =>
+      winnerFor(
+        all,
+        base.map((b, i) => (i === k ? w : b)),
+      );
     const rest = (line: Line) => base.reduce((sum, b, i) => (i === k ? sum : sum + b * line.fits[i]!), 0);
     const breaks = new Set<number>();
     for (let i = 0; i < all.length; i++) {
@@ -121,7 +134,11 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export function robustness(evaluation: Evaluation, samples: number, seed: number): NonNullable<Sensitivity['robustness']> {
+export function robustness(
+  evaluation: Evaluation,
+  samples: number,
+  seed: number,
+): NonNullable<Sensitivity['robustness']> {
   const all = lines(evaluation);
   const base: Weights = CRITERIA.map((c) => evaluation.weights[c].weight);
   const winner = winnerFor(all, base);
@@ -134,5 +151,11 @@ export function robustness(evaluation: Evaluation, samples: number, seed: number
     wins[w] = (wins[w] ?? 0) + 1;
   }
   const sorted = Object.fromEntries(Object.entries(wins).sort(([a], [b]) => byCodeUnits(a, b)));
-  return { samples, seed, perturbation: PERTURBATION, share: samples === 0 ? 1 : round4((wins[winner ?? 'none'] ?? 0) / samples), winners: sorted };
+  return {
+    samples,
+    seed,
+    perturbation: PERTURBATION,
+    share: samples === 0 ? 1 : round4((wins[winner ?? 'none'] ?? 0) / samples),
+    winners: sorted,
+  };
 }

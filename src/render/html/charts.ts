@@ -27,7 +27,10 @@ export function scoreChart(result: Result): SafeHtml {
   const height = top + (rows.length + result.eliminated.length) * rowH + 6;
   const x = (score: number) => left + (Math.max(0, Math.min(100, score)) / 100) * span;
   const tied = new Set(rec && !rec.clearWinner ? [rec.broker, ...(rec.tiedWith ?? [])] : []);
-  const ticks = [0, 20, 40, 60, 80, 100].map((t) => html`<line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${n(height - 6)}"/><text class="muted" x="${n(x(t))}" y="${top - 10}" text-anchor="middle" font-size="11">${t}</text>`);
+  const ticks = [0, 20, 40, 60, 80, 100].map(
+    (t) =>
+      html`<line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${n(height - 6)}"/><text class="muted" x="${n(x(t))}" y="${top - 10}" text-anchor="middle" font-size="11">${t}</text>`,
+  );
   const bars = rows.map((r, i) => {
     const y = top + i * rowH;
     const kind = tied.has(r.broker) ? 'tie' : i === 0 && rec?.clearWinner ? 'win' : 'bar';
@@ -45,7 +48,10 @@ export function scoreChart(result: Result): SafeHtml {
     const y = top + (rows.length + i) * rowH;
     return html`<g class="eliminated-row" data-broker="${e.broker}"><title>${`${e.name}: eliminated — ${e.reasons.join('; ')}`}</title><text class="muted" x="0" y="${y + 14}">${cut(e.name, 42)}</text><text class="muted" x="${left}" y="${y + 19}" font-size="12">${cut(`eliminated: ${e.reasons[0] ?? ''}${e.reasons.length > 1 ? ` (+${e.reasons.length - 1} more)` : ''}`, 64)}</text></g>`;
   });
-  const desc = rows.length === 0 ? 'No broker meets the hard constraints.' : `${rows.map((r) => `${r.name} ${r.score.toFixed(1)}`).join(', ')}${rec?.margin != null ? `; margin ${rec.margin.toFixed(1)}` : ''}${result.eliminated.length > 0 ? `; eliminated: ${result.eliminated.map((e) => e.name).join(', ')}` : ''}`;
+  const desc =
+    rows.length === 0
+      ? 'No broker meets the hard constraints.'
+      : `${rows.map((r) => `${r.name} ${r.score.toFixed(1)}`).join(', ')}${rec?.margin != null ? `; margin ${rec.margin.toFixed(1)}` : ''}${result.eliminated.length > 0 ? `; eliminated: ${result.eliminated.map((e) => e.name).join(', ')}` : ''}`;
   return svg('chart-scores', W, height, 'Score of each broker, 0 to 100', desc, [ticks, bars, bracket, gone]);
 }
 
@@ -56,7 +62,10 @@ export function weightRangeWords(w: WeightRange, winner: string): string {
   const words: string[] = [];
   if (w.holdsFrom > 0) words.push(`below ${fmt(w.holdsFrom)}: ${w.winnerBelow ?? 'another broker'} wins`);
   if (w.holdsTo === null) words.push(w.holdsFrom > 0 ? 'no upper limit' : `${winner} stays first at any weight`);
-  else words.push(`above ${fmt(w.holdsTo)}${w.holdsTo > 10 ? ' (beyond 10)' : ''}: ${w.winnerAbove ?? 'another broker'} wins`);
+  else
+    words.push(
+      `above ${fmt(w.holdsTo)}${w.holdsTo > 10 ? ' (beyond 10)' : ''}: ${w.winnerAbove ?? 'another broker'} wins`,
+    );
   return words.join('; ');
 }
 
@@ -70,26 +79,45 @@ export function weightChart(result: Result, sensitivity: Sensitivity): SafeHtml 
   const top = 26;
   const height = top + sensitivity.weights.length * rowH + 4;
   const x = (v: number) => left + (Math.max(0, Math.min(10, v)) / 10) * span;
-  const ticks = [0, 2, 4, 6, 8, 10].map((t) => html`<line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${n(height - 4)}"/><text class="muted" x="${n(x(t))}" y="${top - 10}" text-anchor="middle" font-size="11">${t}</text>`);
+  const ticks = [0, 2, 4, 6, 8, 10].map(
+    (t) =>
+      html`<line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${n(height - 4)}"/><text class="muted" x="${n(x(t))}" y="${top - 10}" text-anchor="middle" font-size="11">${t}</text>`,
+  );
   const rows = sensitivity.weights.map((w, i) => {
     const y = top + i * rowH;
     const to = w.holdsTo === null ? 10 : Math.min(w.holdsTo, 10);
     const words = weightRangeWords(w, winner);
     const lines = words.length > 44 ? words.split('; ') : [words];
-    const annotation = lines.map((line, k) => html`<tspan x="${left + span + 14}" y="${lines.length === 1 ? y + 17 : y + 11 + k * 13}">${cut(line, 46)}</tspan>`);
-    const below = w.holdsFrom > 0 ? html`<rect class="lose" x="${left}" y="${y + 7}" width="${n(x(w.holdsFrom) - left)}" height="12"><title>${`below ${fmt(w.holdsFrom)}: ${w.winnerBelow ?? ''}`}</title></rect>` : '';
-    const above = w.holdsTo !== null && w.holdsTo < 10 ? html`<rect class="lose" x="${n(x(w.holdsTo))}" y="${y + 7}" width="${n(x(10) - x(w.holdsTo))}" height="12"><title>${`above ${fmt(w.holdsTo)}: ${w.winnerAbove ?? ''}`}</title></rect>` : '';
+    const annotation = lines.map(
+      (line, k) =>
+        html`<tspan x="${left + span + 14}" y="${lines.length === 1 ? y + 17 : y + 11 + k * 13}">${cut(line, 46)}</tspan>`,
+    );
+    const below =
+      w.holdsFrom > 0
+        ? html`<rect class="lose" x="${left}" y="${y + 7}" width="${n(x(w.holdsFrom) - left)}" height="12"><title>${`below ${fmt(w.holdsFrom)}: ${w.winnerBelow ?? ''}`}</title></rect>`
+        : '';
+    const above =
+      w.holdsTo !== null && w.holdsTo < 10
+        ? html`<rect class="lose" x="${n(x(w.holdsTo))}" y="${y + 7}" width="${n(x(10) - x(w.holdsTo))}" height="12"><title>${`above ${fmt(w.holdsTo)}: ${w.winnerAbove ?? ''}`}</title></rect>`
+        : '';
     return html`<g class="weight-row" data-criterion="${w.criterion}" data-weight="${String(w.weight)}" data-holds-from="${String(w.holdsFrom)}" data-holds-to="${w.holdsTo === null ? 'none' : String(w.holdsTo)}" data-winner-below="${w.winnerBelow ?? ''}" data-winner-above="${w.winnerAbove ?? ''}"><title>${`weight of ${CRITERION_LABELS[w.criterion]}, now ${fmt(w.weight)}: ${winner} stays first from ${fmt(w.holdsFrom)} to ${w.holdsTo === null ? 'any weight' : fmt(w.holdsTo)}; ${words}`}</title><text x="0" y="${y + 17}">${CRITERION_LABELS[w.criterion]} <tspan class="muted" font-size="11">now ${fmt(w.weight)}</tspan></text><rect class="hold" x="${n(x(w.holdsFrom))}" y="${y + 7}" width="${n(x(to) - x(w.holdsFrom))}" height="12"/>${below}${above}<circle class="mark" cx="${n(x(w.weight))}" cy="${y + 13}" r="5.5"/><text class="range-words" font-size="12">${annotation}</text></g>`;
   });
-  const desc = sensitivity.weights.map((w) => `${CRITERION_LABELS[w.criterion]} (now ${fmt(w.weight)}): ${weightRangeWords(w, winner)}`).join('. ');
-  return svg('chart-weights', W, height, `Weights between 0 and 10 at which ${winner} stays first`, desc, [ticks, rows]);
+  const desc = sensitivity.weights
+    .map((w) => `${CRITERION_LABELS[w.criterion]} (now ${fmt(w.weight)}): ${weightRangeWords(w, winner)}`)
+    .join('. ');
+  return svg('chart-weights', W, height, `Weights between 0 and 10 at which ${winner} stays first`, desc, [
+    ticks,
+    rows,
+  ]);
 }
 
 /** The share of random weight vectors each broker won, as one stacked bar. */
 export function robustnessChart(robustness: NonNullable<Sensitivity['robustness']>, winner: string): SafeHtml {
   const W = 760;
   const span = 740;
-  const entries = Object.entries(robustness.winners).sort((a, b) => (a[0] === winner ? -1 : b[0] === winner ? 1 : b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+  const entries = Object.entries(robustness.winners).sort((a, b) =>
+    a[0] === winner ? -1 : b[0] === winner ? 1 : b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+  );
   const total = Math.max(1, robustness.samples);
   let at = 10;
   const parts = entries.map(([broker, count]) => {
@@ -120,8 +148,15 @@ export function clusterDiagram(mode: ClusterModeChoice, id: string): SafeHtml {
     const x0 = 20 + i * (roleW + gap);
     const y0 = 44;
     const shown = r.count > perRow * maxRows ? perRow * maxRows - 1 : r.count;
-    const dots = Array.from({ length: shown }, (_, k) => html`<rect class="node" x="${n(x0 + 10 + (k % perRow) * dot)}" y="${n(y0 + 48 + Math.floor(k / perRow) * dot)}" width="12" height="12" rx="2"/>`);
-    const more = shown < r.count ? html`<text class="muted" x="${n(x0 + 10 + (shown % perRow) * dot)}" y="${n(y0 + 58 + Math.floor(shown / perRow) * dot)}" font-size="10">+${r.count - shown}</text>` : '';
+    const dots = Array.from(
+      { length: shown },
+      (_, k) =>
+        html`<rect class="node" x="${n(x0 + 10 + (k % perRow) * dot)}" y="${n(y0 + 48 + Math.floor(k / perRow) * dot)}" width="12" height="12" rx="2"/>`,
+    );
+    const more =
+      shown < r.count
+        ? html`<text class="muted" x="${n(x0 + 10 + (shown % perRow) * dot)}" y="${n(y0 + 58 + Math.floor(shown / perRow) * dot)}" font-size="10">+${r.count - shown}</text>`
+        : '';
     return html`<g class="role-group" data-role="${r.role}" data-count="${r.count}"><title>${`${r.count} × ${r.role}${r.note ? ` — ${r.note}` : ''}`}</title><rect class="role" x="${n(x0)}" y="${y0}" width="${n(roleW)}" height="${roleH}" rx="6"/><text x="${n(x0 + 10)}" y="${y0 + 20}" font-weight="600">${cut(r.role, Math.floor(roleW / 8))}</text><text class="role-count" x="${n(x0 + 10)}" y="${y0 + 38}" font-size="15" font-weight="700">${`× ${r.count}`}</text>${dots}${more}</g>`;
   });
   const site = html`<rect class="site" x="10" y="10" width="${W - 20}" height="${siteH}" rx="8"/><text x="22" y="32" font-weight="600">${mdc ? 'Site A (primary)' : 'One datacenter'}: ${cut(mode.name, 60)}</text><text class="muted" x="${W - 22}" y="32" text-anchor="end" font-size="12" data-total-nodes="${mode.totalNodes}">${`${mode.totalNodes} node${mode.totalNodes === 1 ? '' : 's'} in total`}</text>`;

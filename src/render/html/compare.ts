@@ -13,14 +13,25 @@ export function renderCompareHtml(comparison: Comparison): string {
   const head = html`<thead><tr><td></td>${b.map((x) => html`<th scope="col" data-broker="${x.id}">${x.name}</th>`)}</tr></thead>`;
   const textTable = (id: string, caption: string, body: string[][]): SafeHtml =>
     html`<table id="${id}"><caption>${caption}</caption>${head}<tbody>${body.map(([label, ...cells]) => html`<tr><th scope="row">${label}</th>${cells.map((c) => html`<td>${join(c.split('\n'), html`<br>`)}</td>`)}</tr>`)}</tbody></table>`;
-  const ratings = html`<table class="heat" id="ratings"><caption>Rating 1 (poor) … 5 (excellent) per dimension; staffCost 5 = cheapest to staff. Darker = better.</caption>${head}<tbody>${DIMENSIONS.map((d) => html`<tr><th scope="row">${d}</th>${b.map((x) => {
-    const rating = x.dimensions[d]!.rating;
-    return html`<td data-broker="${x.id}" data-dimension="${d}" data-rating="${rating}" style="--fit:${String(Math.max(0, Math.min(1, rating / 5)))}" title="${x.dimensions[d]!.rationale}">${rating}/5</td>`;
-  })}</tr>`)}</tbody></table>`;
-  const why = b.map((x) => html`<h3 id="why-${String(b.indexOf(x) + 1)}">${x.name} <span class="muted">(checked ${x.asOf})</span></h3><dl class="extra">${DIMENSIONS.map((d) => {
-    const dim = x.dimensions[d]!;
-    return html`<dt>${d} ${dim.rating}/5</dt><dd>${dim.rationale}${dim.figures.length > 0 ? html`<ul>${dim.figures.map((f) => html`<li>figure: ${f}</li>`)}</ul>` : ''}<div class="note">${join(dim.sources.map((s) => html`<span class="wrap">${link(s)}</span>`), ', ')}</div></dd>`;
-  })}</dl>`);
+  const ratings = html`<table class="heat" id="ratings"><caption>Rating 1 (poor) … 5 (excellent) per dimension; staffCost 5 = cheapest to staff. Darker = better.</caption>${head}<tbody>${DIMENSIONS.map(
+    (d) =>
+      html`<tr><th scope="row">${d}</th>${b.map((x) => {
+        const rating = x.dimensions[d]!.rating;
+        return html`<td data-broker="${x.id}" data-dimension="${d}" data-rating="${rating}" style="--fit:${String(Math.max(0, Math.min(1, rating / 5)))}" title="${x.dimensions[d]!.rationale}">${rating}/5</td>`;
+      })}</tr>`,
+  )}</tbody></table>`;
+  const why = b.map(
+    (x) =>
+      html`<h3 id="why-${String(b.indexOf(x) + 1)}">${x.name} <span class="muted">(checked ${x.asOf})</span></h3><dl class="extra">${DIMENSIONS.map(
+        (d) => {
+          const dim = x.dimensions[d]!;
+          return html`<dt>${d} ${dim.rating}/5</dt><dd>${dim.rationale}${dim.figures.length > 0 ? html`<ul>${dim.figures.map((f) => html`<li>figure: ${f}</li>`)}</ul>` : ''}<div class="note">${join(
+            dim.sources.map((s) => html`<span class="wrap">${link(s)}</span>`),
+            ', ',
+          )}</div></dd>`;
+        },
+      )}</dl>`,
+  );
   const main = html`<section id="ratings-s" aria-labelledby="ratings-h"><h2 id="ratings-h">Ratings</h2>${ratings}</section>
 <section id="features-s" aria-labelledby="features-h"><h2 id="features-h">Features</h2>${textTable('features', 'How each feature is had ("x: a, b" = only on profiles a, b)', r.features)}</section>
 <section id="protocols-s" aria-labelledby="protocols-h"><h2 id="protocols-h">Protocols</h2>${textTable('protocols', 'Protocols and APIs per broker', r.protocols)}</section>

@@ -13,7 +13,11 @@ export function extraValue(value: unknown, depth = 0): HtmlValue {
   if (depth > 6) return JSON.stringify(value) ?? '';
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
-    if (value.every((v) => v === null || typeof v !== 'object')) return join(value.map((v) => extraValue(v, depth + 1)), ', ');
+    if (value.every((v) => v === null || typeof v !== 'object'))
+      return join(
+        value.map((v) => extraValue(v, depth + 1)),
+        ', ',
+      );
     return html`<ul>${value.map((v) => html`<li>${extraValue(v, depth + 1)}</li>`)}</ul>`;
   }
   const entries = Object.entries(value as Record<string, unknown>);
@@ -31,8 +35,48 @@ export function extraFields(object: unknown, known: readonly string[]): SafeHtml
 
 /** The fields of the result contract the report draws (test/html.test.ts checks them against the schema). */
 export const KNOWN = {
-  result: ['schemaVersion', 'kb', 'title', 'recommendation', 'ranking', 'eliminated', 'assumed', 'warnings', 'weights', 'comparison', 'relaxations', 'sensitivity'],
-  ranked: ['rank', 'broker', 'name', 'profile', 'profiles', 'score', 'breakdown', 'contributions', 'reasons', 'clusterMode', 'lowConfidence', 'alternatives'],
-  clusterMode: ['id', 'name', 'status', 'aliases', 'nodes', 'totalNodes', 'nodesAtGrowth', 'configuration', 'guarantees', 'why', 'managed', 'multiDatacenter', 'sources'],
+  result: [
+    'schemaVersion',
+    'kb',
+    'title',
+    'recommendation',
+    'ranking',
+    'eliminated',
+    'assumed',
+    'warnings',
+    'weights',
+    'comparison',
+    'relaxations',
+    'sensitivity',
+  ],
+  ranked: [
+    'rank',
+    'broker',
+    'name',
+    'profile',
+    'profiles',
+    'score',
+    'breakdown',
+    'contributions',
+    'reasons',
+    'clusterMode',
+    'lowConfidence',
+    'alternatives',
+  ],
+  clusterMode: [
+    'id',
+    'name',
+    'status',
+    'aliases',
+    'nodes',
+    'totalNodes',
+    'nodesAtGrowth',
+    'configuration',
+    'guarantees',
+    'why',
+    'managed',
+    'multiDatacenter',
+    'sources',
+  ],
   node: ['role', 'count', 'note'],
 } as const;

@@ -9,8 +9,30 @@ import { html, trusted, type HtmlValue, type SafeHtml } from './template.js';
 
 /** Colours per scheme; test/html.test.ts checks their contrast (text 4.5:1, graphics 3:1). */
 export const PALETTE = {
-  light: { bg: '#ffffff', fg: '#1b1f24', muted: '#57606a', line: '#d0d7de', panel: '#f6f8fa', accent: '#0b5cad', bar: '#6e7781', good: '#1a7f37', bad: '#b42318', warn: '#8a5a00' },
-  dark: { bg: '#0d1117', fg: '#e6edf3', muted: '#9198a1', line: '#3d444d', panel: '#161b22', accent: '#58a6ff', bar: '#8b949e', good: '#3fb950', bad: '#f85149', warn: '#d29922' },
+  light: {
+    bg: '#ffffff',
+    fg: '#1b1f24',
+    muted: '#57606a',
+    line: '#d0d7de',
+    panel: '#f6f8fa',
+    accent: '#0b5cad',
+    bar: '#6e7781',
+    good: '#1a7f37',
+    bad: '#b42318',
+    warn: '#8a5a00',
+  },
+  dark: {
+    bg: '#0d1117',
+    fg: '#e6edf3',
+    muted: '#9198a1',
+    line: '#3d444d',
+    panel: '#161b22',
+    accent: '#58a6ff',
+    bar: '#8b949e',
+    good: '#3fb950',
+    bad: '#f85149',
+    warn: '#d29922',
+  },
 } as const;
 
 /** The most a heat-map cell is tinted with the accent colour (at fit 1), so its text keeps its contrast. */
@@ -104,7 +126,8 @@ a{color:inherit;text-decoration:none}
   .replace(/\n/g, '');
 
 /** Opens every <details> before printing, so the printed page has every contribution. */
-export const PRINT_SCRIPT = "addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})});";
+export const PRINT_SCRIPT =
+  "addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})});";
 /** sha256 of PRINT_SCRIPT, base64 (checked by a test), for the Content-Security-Policy. */
 export const PRINT_SCRIPT_SHA256 = '+ArYvNkPUhbHKSUpuOkZPlUHKocNOm074sGTidvKJp8=';
 

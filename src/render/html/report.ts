@@ -1,5 +1,11 @@
 import { CRITERION_LABELS } from '../../engine/labels.js';
-import { CRITERIA, type ClusterModeChoice, type RankedBroker, type Result, type Sensitivity } from '../../engine/types.js';
+import {
+  CRITERIA,
+  type ClusterModeChoice,
+  type RankedBroker,
+  type Result,
+  type Sensitivity,
+} from '../../engine/types.js';
 import { fmt, sensitivityLines, sourcesOf } from '../common.js';
 import type { RenderOptions } from '../index.js';
 import { clusterDiagram, robustnessChart, scoreChart, weightChart } from './charts.js';
@@ -15,16 +21,32 @@ import { html, join, link, type HtmlValue, type SafeHtml } from './template.js';
 export function renderHtml(result: Result, { explain }: RenderOptions): string {
   const title = result.title ? result.title : 'Message broker recommendation';
   const top = result.ranking.slice(0, 5);
-  const winner = result.recommendation ? result.ranking.find((r) => r.broker === result.recommendation!.broker) : undefined;
+  const winner = result.recommendation
+    ? result.ranking.find((r) => r.broker === result.recommendation!.broker)
+    : undefined;
   const sections: Array<[string, string, HtmlValue]> = [
     ['scores', 'Scores', scoresSection(result)],
     ['fit', 'Fit per criterion', top.length > 0 ? fitSection(result, top) : undefined],
-    ['cluster', result.recommendation?.clearWinner ? 'Cluster mode to deploy' : 'Cluster mode of the first-ranked broker', winner ? clusterSection(winner, 'winner') : undefined],
+    [
+      'cluster',
+      result.recommendation?.clearWinner ? 'Cluster mode to deploy' : 'Cluster mode of the first-ranked broker',
+      winner ? clusterSection(winner, 'winner') : undefined,
+    ],
     ['change', 'What would change the answer', changeSection(result)],
-    ['brokers', 'Every ranked broker', result.ranking.length > 0 ? result.ranking.map((r, i) => brokerSection(r, i, r === winner, explain)) : undefined],
+    [
+      'brokers',
+      'Every ranked broker',
+      result.ranking.length > 0 ? result.ranking.map((r, i) => brokerSection(r, i, r === winner, explain)) : undefined,
+    ],
     ['closest', 'Closest options', closestSection(result)],
     ['eliminated', 'Eliminated by hard constraints', eliminatedSection(result)],
-    ['warnings', 'Warnings', result.warnings.length > 0 ? html`<ul>${result.warnings.map((w) => html`<li data-warning="${w.id}"><span class="warn">${w.message}</span> <code class="muted">${w.id}</code></li>`)}</ul>` : undefined],
+    [
+      'warnings',
+      'Warnings',
+      result.warnings.length > 0
+        ? html`<ul>${result.warnings.map((w) => html`<li data-warning="${w.id}"><span class="warn">${w.message}</span> <code class="muted">${w.id}</code></li>`)}</ul>`
+        : undefined,
+    ],
     ['assumed', 'Not stated, assumed', assumedSection(result)],
     ['weights', 'Weights', weightsSection(result)],
     ['sources', 'Sources', sourcesSection(result)],
@@ -32,18 +54,34 @@ export function renderHtml(result: Result, { explain }: RenderOptions): string {
   ];
   const shown = sections.filter(([, , body]) => body !== undefined && body !== '');
   const main = [
-    html`<nav aria-label="Sections" class="note">${join(shown.map(([id, heading]) => html`<a href="#${id}">${heading}</a>`), ' · ')}</nav>`,
-    shown.map(([id, heading, body]) => html`<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${heading}</h2>${body}</section>\n`),
+    html`<nav aria-label="Sections" class="note">${join(
+      shown.map(([id, heading]) => html`<a href="#${id}">${heading}</a>`),
+      ' · ',
+    )}</nav>`,
+    shown.map(
+      ([id, heading, body]) =>
+        html`<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${heading}</h2>${body}</section>\n`,
+    ),
   ];
-  return renderPage({ title: `mqselect — ${title}`, header: headerOf(result, title, winner), main, footer: footerOf(result) });
+  return renderPage({
+    title: `mqselect — ${title}`,
+    header: headerOf(result, title, winner),
+    main,
+    footer: footerOf(result),
+  });
 }
 
 function headerOf(result: Result, title: string, winner: RankedBroker | undefined): SafeHtml {
   const rec = result.recommendation;
-  const badge = !rec ? html`<span class="badge bad">no feasible broker</span>` : rec.clearWinner ? html`<span class="badge good">clear winner</span>` : html`<span class="badge warn">no clear winner</span>`;
-  const facts = rec && winner
-    ? html`<ul class="facts" aria-label="Key facts"><li>recommended<b data-recommended="${rec.broker}">${rec.name}</b></li><li>profile<b>${winner.profiles.map((p) => p.name).join(' + ')}</b></li><li>cluster mode<b data-cluster-mode="${rec.clusterMode.id}">${rec.clusterMode.name}</b></li><li>nodes<b>${winner.clusterMode.totalNodes}</b></li><li>score<b>${rec.score.toFixed(1)}</b></li><li>margin<b>${rec.margin === null ? 'alone' : rec.margin.toFixed(1)}</b></li></ul>`
-    : '';
+  const badge = !rec
+    ? html`<span class="badge bad">no feasible broker</span>`
+    : rec.clearWinner
+      ? html`<span class="badge good">clear winner</span>`
+      : html`<span class="badge warn">no clear winner</span>`;
+  const facts =
+    rec && winner
+      ? html`<ul class="facts" aria-label="Key facts"><li>recommended<b data-recommended="${rec.broker}">${rec.name}</b></li><li>profile<b>${winner.profiles.map((p) => p.name).join(' + ')}</b></li><li>cluster mode<b data-cluster-mode="${rec.clusterMode.id}">${rec.clusterMode.name}</b></li><li>nodes<b>${winner.clusterMode.totalNodes}</b></li><li>score<b>${rec.score.toFixed(1)}</b></li><li>margin<b>${rec.margin === null ? 'alone' : rec.margin.toFixed(1)}</b></li></ul>`
+      : '';
   return html`<p class="kicker">mqselect recommendation · knowledge base ${result.kb.version} (as of ${result.kb.asOf})</p>
 <h1>${title}</h1>
 <p class="headline" id="headline">${badge} ${rec ? rec.summary : 'No broker meets the hard constraints.'}</p>
@@ -51,18 +89,29 @@ ${facts}`;
 }
 
 function footerOf(result: Result): SafeHtml {
-  const extra = result.kb.extraFiles.length > 0 ? html`<p>Extra knowledge-base files: ${join(result.kb.extraFiles.map((f) => html`<code>${f.file}</code> (sha256 <code>${f.sha256}</code>)`), ', ')}</p>` : '';
+  const extra =
+    result.kb.extraFiles.length > 0
+      ? html`<p>Extra knowledge-base files: ${join(
+          result.kb.extraFiles.map((f) => html`<code>${f.file}</code> (sha256 <code>${f.sha256}</code>)`),
+          ', ',
+        )}</p>`
+      : '';
   return html`<p>Generated by mqselect from its result (schemaVersion ${result.schemaVersion}); knowledge base <b>${result.kb.version}</b>, as of <b>${result.kb.asOf}</b>. Every number on this page is the result's own; <code>mqselect recommend --format json</code> prints the same result.</p>${extra}`;
 }
 
 function scoresSection(result: Result): SafeHtml {
   const rec = result.recommendation;
   const legend = html`<ul class="legend" aria-hidden="true"><li><span class="key win"></span>clear winner</li><li><span class="key tie"></span>no clear winner: within the margin</li><li><span class="key bar"></span>other ranked brokers</li></ul>`;
-  const table = result.ranking.length > 0
-    ? html`<table id="ranking"><caption>Ranking (score 0–100; the cluster mode each broker would be deployed in)</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">broker</th><th scope="col">profile</th><th scope="col" class="num">score</th><th scope="col">cluster mode</th><th scope="col" class="num">nodes</th></tr></thead><tbody>${result.ranking.map((r) => html`<tr data-broker="${r.broker}"><td class="num">${r.rank}</td><th scope="row">${r.name}</th><td>${r.profiles.map((p) => p.name).join(' + ')}</td><td class="num" data-score="${r.score.toFixed(1)}">${r.score.toFixed(1)}</td><td>${r.clusterMode.name}</td><td class="num">${r.clusterMode.totalNodes}</td></tr>`)}</tbody></table>`
+  const table =
+    result.ranking.length > 0
+      ? html`<table id="ranking"><caption>Ranking (score 0–100; the cluster mode each broker would be deployed in)</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">broker</th><th scope="col">profile</th><th scope="col" class="num">score</th><th scope="col">cluster mode</th><th scope="col" class="num">nodes</th></tr></thead><tbody>${result.ranking.map((r) => html`<tr data-broker="${r.broker}"><td class="num">${r.rank}</td><th scope="row">${r.name}</th><td>${r.profiles.map((p) => p.name).join(' + ')}</td><td class="num" data-score="${r.score.toFixed(1)}">${r.score.toFixed(1)}</td><td>${r.clusterMode.name}</td><td class="num">${r.clusterMode.totalNodes}</td></tr>`)}</tbody></table>`
+      : '';
+  const why = result.comparison
+    ? html`<h3>Why ${nameOf(result, result.comparison.winner)} over ${nameOf(result, result.comparison.runnerUp)}</h3><ul>${result.comparison.decisive.map((d) => html`<li>${d}</li>`)}</ul>`
     : '';
-  const why = result.comparison ? html`<h3>Why ${nameOf(result, result.comparison.winner)} over ${nameOf(result, result.comparison.runnerUp)}</h3><ul>${result.comparison.decisive.map((d) => html`<li>${d}</li>`)}</ul>` : '';
-  const margin = rec ? html`<p class="note">${rec.margin === null ? 'The only broker that meets the hard constraints.' : `${rec.name} leads by ${rec.margin.toFixed(1)} points: ${rec.clearWinner ? 'a clear winner' : `no clear winner${rec.tiedWith ? ` (within the margin: ${rec.tiedWith.join(', ')})` : ''}`}.`}</p>` : '';
+  const margin = rec
+    ? html`<p class="note">${rec.margin === null ? 'The only broker that meets the hard constraints.' : `${rec.name} leads by ${rec.margin.toFixed(1)} points: ${rec.clearWinner ? 'a clear winner' : `no clear winner${rec.tiedWith ? ` (within the margin: ${rec.tiedWith.join(', ')})` : ''}`}.`}</p>`
+    : '';
   return html`<figure>${scoreChart(result)}${result.ranking.length > 0 ? legend : ''}</figure>${margin}${table}${why}`;
 }
 
@@ -75,7 +124,8 @@ function fitSection(result: Result, top: RankedBroker[]): SafeHtml {
     const cells = top.map((r) => {
       const b = r.breakdown[c];
       const low = b.confidence === 'low';
-      if (b.weight === 0) return html`<td class="off" data-broker="${r.broker}" data-criterion="${c}" data-fit="${String(b.fit)}" data-weight="0" style="--fit:0">—<small>weight 0</small></td>`;
+      if (b.weight === 0)
+        return html`<td class="off" data-broker="${r.broker}" data-criterion="${c}" data-fit="${String(b.fit)}" data-weight="0" style="--fit:0">—<small>weight 0</small></td>`;
       return html`<td data-broker="${r.broker}" data-criterion="${c}" data-fit="${String(b.fit)}" data-weight="${String(b.weight)}" data-contribution="${b.contribution.toFixed(1)}" style="--fit:${String(Math.max(0, Math.min(1, b.fit)))}">${b.fit.toFixed(2)}${low ? '*' : ''}<small>+${b.contribution.toFixed(1)} points</small></td>`;
     });
     return html`<tr><th scope="row">${CRITERION_LABELS[c]} <span class="muted">weight ${fmt(w.weight)} (${(share * 100).toFixed(1)}%)</span></th>${cells}</tr>`;
@@ -105,7 +155,11 @@ ${extraFields(mode, KNOWN.clusterMode)}
 <p class="note">Sources: ${sourceLinks(mode.sources)}</p>`;
 }
 
-const sourceLinks = (sources: readonly string[]): SafeHtml => join(sources.map((s) => html`<span class="wrap">${link(s)}</span>`), ', ');
+const sourceLinks = (sources: readonly string[]): SafeHtml =>
+  join(
+    sources.map((s) => html`<span class="wrap">${link(s)}</span>`),
+    ', ',
+  );
 
 function changeSection(result: Result): HtmlValue {
   const s = result.sensitivity;
@@ -120,28 +174,41 @@ ${s.robustness ? html`<h3>Robustness</h3><p data-robustness-share="${String(s.ro
 }
 
 function thresholdTable(s: Sensitivity): SafeHtml {
-  if (s.thresholds.length === 0) return html`<h3>Numbers</h3><p>No stated number, moved alone within its documented bounds, changes the winner.</p>`;
+  if (s.thresholds.length === 0)
+    return html`<h3>Numbers</h3><p>No stated number, moved alone within its documented bounds, changes the winner.</p>`;
   return html`<h3>Numbers</h3><table id="thresholds"><caption>Stated numbers that, moved alone, change the winner (searched to the documented bound, then bisected to 1%)</caption><thead><tr><th scope="col">field</th><th scope="col" class="num">now</th><th scope="col">moving</th><th scope="col" class="num">winner holds at</th><th scope="col" class="num">changes at</th><th scope="col">then</th><th scope="col" class="num">searched to</th></tr></thead><tbody>${s.thresholds.map((t) => html`<tr data-field="${t.field}" data-changes-at="${String(t.changesAt)}"><th scope="row"><code>${t.field}</code></th><td class="num">${fmt(t.value)}</td><td>${t.direction === 'above' ? 'up' : 'down'}</td><td class="num">${fmt(t.holdsAt)}</td><td class="num">${fmt(t.changesAt)}</td><td>${t.newWinner ? `${t.newWinner} wins` : 'no broker is feasible'}</td><td class="num">${fmt(t.searchedTo)}</td></tr>`)}</tbody></table>`;
 }
 
 function featureTable(s: Sensitivity): SafeHtml {
-  if (s.featureFlips.length === 0) return html`<h3>Features</h3><p>No feature need, changed alone, changes the winner.</p>`;
+  if (s.featureFlips.length === 0)
+    return html`<h3>Features</h3><p>No feature need, changed alone, changes the winner.</p>`;
   return html`<h3>Features</h3><table id="feature-flips"><caption>Feature needs that, changed alone, change the winner</caption><thead><tr><th scope="col">feature</th><th scope="col">now</th><th scope="col">changed to</th><th scope="col">then</th></tr></thead><tbody>${s.featureFlips.map((f) => html`<tr><th scope="row"><code>${f.feature}</code></th><td>${f.from}</td><td>${f.to}</td><td>${f.newWinner ? `${f.newWinner} wins` : 'no broker is feasible'}</td></tr>`)}</tbody></table>`;
 }
 
 function brokerSection(r: RankedBroker, index: number, isWinner: boolean, explain: boolean): SafeHtml {
   const id = `b${index + 1}`;
-  const cluster = isWinner ? html`<p>Cluster mode: <a href="#cluster">${r.clusterMode.name}</a> (above).</p>` : html`<details><summary>Cluster mode: ${r.clusterMode.name} (${r.clusterMode.totalNodes} nodes)</summary>${clusterDetails(r.clusterMode, `cluster-${id}`, 4)}</details>`;
+  const cluster = isWinner
+    ? html`<p>Cluster mode: <a href="#cluster">${r.clusterMode.name}</a> (above).</p>`
+    : html`<details><summary>Cluster mode: ${r.clusterMode.name} (${r.clusterMode.totalNodes} nodes)</summary>${clusterDetails(r.clusterMode, `cluster-${id}`, 4)}</details>`;
   const reasons = html`${r.reasons.for.length > 0 ? html`<h4 class="good">For</h4><ul>${r.reasons.for.map((x) => html`<li>${x}</li>`)}</ul>` : ''}${r.reasons.against.length > 0 ? html`<h4 class="bad">Against</h4><ul>${r.reasons.against.map((x) => html`<li>${x}</li>`)}</ul>` : ''}`;
-  const alternatives = r.alternatives.length > 0 ? html`<ul class="note">${r.alternatives.map((a) => html`<li>chosen over ${a.profile} (${a.score.toFixed(1)}): ${a.behindBy.join(', ')}</li>`)}</ul>` : '';
-  const low = r.lowConfidence.length > 0 ? html`<p class="warn">Low confidence (rests on estimates): ${r.lowConfidence.map((c) => CRITERION_LABELS[c]).join(', ')}</p>` : '';
+  const alternatives =
+    r.alternatives.length > 0
+      ? html`<ul class="note">${r.alternatives.map((a) => html`<li>chosen over ${a.profile} (${a.score.toFixed(1)}): ${a.behindBy.join(', ')}</li>`)}</ul>`
+      : '';
+  const low =
+    r.lowConfidence.length > 0
+      ? html`<p class="warn">Low confidence (rests on estimates): ${r.lowConfidence.map((c) => CRITERION_LABELS[c]).join(', ')}</p>`
+      : '';
   return html`<article id="${id}" data-broker="${r.broker}" aria-labelledby="${id}-h"><h3 id="${id}-h">${r.rank}. ${r.name} — ${r.profiles.map((p) => p.name).join(' + ')} (score ${r.score.toFixed(1)})</h3>${cluster}${alternatives}${reasons}${low}${contributionTable(r, id, explain)}${extraFields(r, KNOWN.ranked)}</article>\n`;
 }
 
 const CONTRIBUTION_COLUMNS = html`<colgroup>${[11, 14, 15, 14, 6, 5, 6, 29].map((w) => html`<col style="width:${w}%">`)}</colgroup>`;
 
 function contributionTable(r: RankedBroker, id: string, open: boolean): SafeHtml {
-  const rows = r.contributions.map((c) => html`<tr data-criterion="${c.criterion}" data-part="${c.part}" data-contribution="${c.contribution.toFixed(1)}"><td>${CRITERION_LABELS[c.criterion]}</td><td><code>${c.part}</code></td><td>${c.observed}</td><td>${c.expected}</td><td class="num">${c.fit.toFixed(3)}</td><td class="num">${c.points.toFixed(1)}</td><td class="num">${c.contribution.toFixed(1)}</td><td><span class="wrap">${c.reason}</span> <code class="muted">${c.reasonId}</code>${c.confidence === 'low' ? html` <span class="warn">(low confidence)</span>` : ''}${c.sources.length > 0 ? html`<br><span class="note">${sourceLinks(c.sources)}</span>` : ''}</td></tr>`);
+  const rows = r.contributions.map(
+    (c) =>
+      html`<tr data-criterion="${c.criterion}" data-part="${c.part}" data-contribution="${c.contribution.toFixed(1)}"><td>${CRITERION_LABELS[c.criterion]}</td><td><code>${c.part}</code></td><td>${c.observed}</td><td>${c.expected}</td><td class="num">${c.fit.toFixed(3)}</td><td class="num">${c.points.toFixed(1)}</td><td class="num">${c.contribution.toFixed(1)}</td><td><span class="wrap">${c.reason}</span> <code class="muted">${c.reasonId}</code>${c.confidence === 'low' ? html` <span class="warn">(low confidence)</span>` : ''}${c.sources.length > 0 ? html`<br><span class="note">${sourceLinks(c.sources)}</span>` : ''}</td></tr>`,
+  );
   return html`<details id="${id}-contributions"${open ? html` open` : ''}><summary>Every contribution to the score (${r.contributions.length})</summary><table class="contrib"><caption>${r.name}: each part of each criterion — the most it can earn (max) and what it earned (points); the points add up to the score</caption>${CONTRIBUTION_COLUMNS}<thead><tr><th scope="col">criterion</th><th scope="col">part</th><th scope="col">observed</th><th scope="col">expected</th><th scope="col" class="num">fit</th><th scope="col" class="num">max</th><th scope="col" class="num">points</th><th scope="col">why</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row" colspan="6">score</th><td class="num">${r.score.toFixed(1)}</td><td></td></tr></tfoot></table></details>`;
 }
 

@@ -18,7 +18,12 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Escapes text for element content and for quoted attribute values alike. Control characters (a parse
  * error in HTML, invisible or a box on screen) become visible escapes such as \x1b. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text
+    .replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g,
+      (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+    );
 }
 
 function piece(value: HtmlValue): string {
@@ -38,7 +43,8 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 export const trusted = (text: string): SafeHtml => new SafeHtml(text);
 
 /** Fragments joined by a separator (escaped like any other value). */
-export const join = (items: readonly HtmlValue[], separator: HtmlValue): SafeHtml => new SafeHtml(items.map(piece).join(piece(separator)));
+export const join = (items: readonly HtmlValue[], separator: HtmlValue): SafeHtml =>
+  new SafeHtml(items.map(piece).join(piece(separator)));
 
 /** Only http(s) addresses become links; anything else (javascript:, data:, a typo) stays text. */
 export function link(url: string, text: string = url): SafeHtml {
@@ -52,4 +58,8 @@ export const n = (value: number): string => {
 };
 
 /** Ids for anchors and aria references: letters, digits and dashes only (broker ids come from user KBs). */
-export const idPart = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+export const idPart = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'x';

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { loadPositionFinder, locationOf, type ParsedDocument } from './document.js';
-import { inputError, type ErrorLocation, type MqselectError } from './errors.js';
+import { inputError, type ErrorLocation, type MqselectError } from '../errors.js';
 
 /** A zod issue in words a user of the file understands: what was expected and what was found. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
@@ -17,10 +17,15 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
     case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not part of the format)`;
+      return (
+        `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not ` +
+        `part of the format)`
+      );
     case 'invalid_union':
       if ('discriminator' in issue && issue.discriminator) return `missing or unknown ${String(issue.discriminator)}`;
-      return issue.errors.length > 0 && issue.errors[0]![0] ? describeIssue(issue.errors[0]![0]) : `does not match any allowed form${got}`;
+      return issue.errors.length > 0 && issue.errors[0]![0]
+        ? describeIssue(issue.errors[0]![0])
+        : `does not match any allowed form${got}`;
     case 'invalid_format':
       return `${issue.message}${got}`;
     default:
@@ -33,7 +38,16 @@ function article(type: string): string {
 }
 
 function preview(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+  const text =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'a list'
+        : value === null
+          ? 'null'
+          : typeof value === 'object'
+            ? 'an object'
+            : String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
@@ -45,12 +59,19 @@ function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
 }
 
 /** Every issue, each placed in the file (line:column) with its field path, in the order zod found them. */
-export async function locatedIssues(issues: ReadonlyArray<z.core.$ZodIssue>, parsed: ParsedDocument, file: string): Promise<Array<{ location: ErrorLocation; message: string }>> {
+export async function locatedIssues(
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  parsed: ParsedDocument,
+  file: string,
+): Promise<Array<{ location: ErrorLocation; message: string }>> {
   await loadPositionFinder();
   return issues.map((issue) => {
     const path = issuePath(issue);
     const location = locationOf(parsed, file, path, issue.code === 'unrecognized_keys');
-    return { location: path.length === 0 ? { ...location, path: '(document)' } : location, message: describeIssue(issue) };
+    return {
+      location: path.length === 0 ? { ...location, path: '(document)' } : location,
+      message: describeIssue(issue),
+    };
   });
 }
 

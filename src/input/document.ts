@@ -1,4 +1,4 @@
-import { formatPath, inputError, type ErrorLocation } from './errors.js';
+import { formatPath, inputError, type ErrorLocation } from '../errors.js';
 
 /**
  * Turns the text of a user file (JSON or YAML, decided by content) into plain data, refusing the
@@ -17,7 +17,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_ALIAS_COUNT = 50;
 /** Requirements nest 3 levels, knowledge-base files about 8: deeper is an accident or an attack, refused before parsing. */
 export const MAX_DEPTH = 64;
-export const TOO_DEEP = `nested more than ${MAX_DEPTH} levels deep (no requirements or knowledge-base document nests like this)`;
+export const TOO_DEEP =
+  `nested more than ${MAX_DEPTH} levels deep (no requirements or knowledge-base document ` + `nests like this)`;
 
 export function looksLikeJson(text: string): boolean {
   const first = text.trimStart()[0];
@@ -50,14 +51,21 @@ async function parseJson(text: string, file: string): Promise<ParsedDocument> {
     const position = /position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : text.length;
     const { line, column } = lineColumn(text, offset);
-    throw inputError(`malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`, {
-      file,
-      line,
-      column,
-    });
+    throw inputError(
+      `malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`,
+      {
+        file,
+        line,
+        column,
+      },
+    );
   }
   const duplicate = duplicateJsonKey(text, data);
-  if (duplicate) throw inputError(`duplicate key "${duplicate.key}" (JSON.parse would silently keep the last one)`, { file, ...lineColumn(text, duplicate.offset) });
+  if (duplicate)
+    throw inputError(`duplicate key "${duplicate.key}" (JSON.parse would silently keep the last one)`, {
+      file,
+      ...lineColumn(text, duplicate.offset),
+    });
   // JSON is YAML 1.2 flow syntax, so the YAML parser can find node positions for error messages; it
   // is loaded only when there is an error to place (see loadPositionFinder).
   return { data, format: 'json', locate: (path, atKey) => yamlLocate(text, path, atKey) };
@@ -125,7 +133,9 @@ async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof RangeError) throw inputError(TOO_DEEP, { file });
-    throw inputError(`refused YAML: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} alias expansions)`, { file });
+    throw inputError(`refused YAML: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} alias expansions)`, {
+      file,
+    });
   }
   return { data, format: 'yaml', locate: (path, atKey) => yamlLocate(text, path, atKey) };
 }
@@ -136,7 +146,9 @@ async function parseYaml(text: string, file: string): Promise<ParsedDocument> {
  * deeper than MAX_DEPTH (which YAML block structure reaches without brackets).
  */
 export function findRefusedKey(data: unknown): { path: PropertyKey[]; deep: boolean } | undefined {
-  const stack: Array<{ value: unknown; parent: number; key: PropertyKey; depth: number }> = [{ value: data, parent: -1, key: '', depth: 0 }];
+  const stack: Array<{ value: unknown; parent: number; key: PropertyKey; depth: number }> = [
+    { value: data, parent: -1, key: '', depth: 0 },
+  ];
   const seen: Array<{ parent: number; key: PropertyKey }> = [];
   while (stack.length > 0) {
     const entry = stack.pop()!;
@@ -195,7 +207,9 @@ export function deepBrackets(text: string, format: 'json' | 'yaml'): number | un
 /** A YAML quoted scalar starts a token: after a space, a line start or a flow indicator. */
 function startsToken(text: string, i: number): boolean {
   const before = i === 0 ? 32 : text.charCodeAt(i - 1);
-  return before <= 32 || before === 91 || before === 123 || before === 44 /* , */ || before === 58 /* : */ || before === 45 /* - */;
+  return (
+    before <= 32 || before === 91 || before === 123 || before === 44 /* , */ || before === 58 /* : */ || before === 45
+  ); /* - */
 }
 
 /** The offset of the quote that closes the string opened at `start` (backslash escapes in "…"; '' in '…'). */
