@@ -12,9 +12,9 @@ import { ROOT, runCli, shippedKb } from './helpers.js';
  * was when the library landed. A ratchet — raise these figures by hand when the model gets better.
  */
 const FLOOR = {
-  top1: 28,
-  top2: 29,
-  byBroker: { activemq: 5, kafka: 9, rabbitmq: 9, rocketmq: 5 } as Record<string, number>,
+  top1: 30,
+  top2: 31,
+  byBroker: { activemq: 6, kafka: 9, rabbitmq: 9, rocketmq: 6 } as Record<string, number>,
   /** awx (RabbitMQ), sohu (Kafka), spotify (Kafka): see README, "Agreement with real decisions". */
   maxMustNotViolations: 3,
 };

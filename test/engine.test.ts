@@ -87,7 +87,10 @@ describe('the shipped examples (public contract)', () => {
     const result = recommend(await requirements(JSON.stringify(data)), await shippedKb());
     expect(result.recommendation?.broker).toBe('rabbitmq');
     expect(result.ranking.length).toBeGreaterThan(1);
-    expect(result.recommendation?.clearWinner).toBe(true);
+    // Artemis also routes and prioritises, and meets "rare loss" as fully as quorum queues do: without AMQP 0-9-1
+    // it is close behind (staff cost keeps RabbitMQ first), so no clear winner is claimed.
+    expect(result.ranking[1]!.broker).toBe('activemq');
+    expect(result.recommendation!.margin).toBeGreaterThan(0);
   });
 
   it('jms-integration: names Artemis over Classic and says why', async () => {

@@ -268,4 +268,28 @@ describe('judgements of the model (invented scenarios)', () => {
     const rocket = result.ranking.find((r) => r.broker === 'rocketmq')!;
     expect(rocket.reasons.against.join(' ')).toMatch(/rule small-ops-team-component-types: fit -0\.15/);
   });
+  it('judges reliability against the loss need: a stronger guarantee than "rare" decides nothing', async () => {
+    const kb = await shippedKb();
+    const rare = recommend(await requirements('version: 1\nreliability: {messageLoss: rare}\n'), kb);
+    expect(new Set(rare.ranking.map((r) => r.breakdown.reliability.fit))).toEqual(new Set([1]));
+    expect(rare.recommendation).toMatchObject({ clearWinner: false });
+    expect(rare.recommendation!.summary).toMatch(/equal scores are ordered by staff cost/);
+    const never = recommend(await requirements('version: 1\nreliability: {messageLoss: never}\n'), kb);
+    const fit = (b: string) => never.ranking.find((r) => r.broker === b)!.breakdown.reliability.fit;
+    // Quorum queues (Raft, fsync before confirm) are rated 5/5; the other replicated brokers 4/5.
+    expect(fit('rabbitmq')).toBe(1);
+    expect(fit('kafka')).toBe(0.8);
+    expect(never.recommendation).toMatchObject({ broker: 'rabbitmq' });
+  });
+
+  it("counts a broker written in the team's language, and leaves it out when the team reads none", async () => {
+    const kb = await shippedKb();
+    const java = recommend(await requirements('version: 1\nteam: {languages: [kotlin]}\n'), kb);
+    const source = (r: Result, b: string) =>
+      r.ranking.find((x) => x.broker === b)!.contributions.find((c) => c.part === 'staffCost.sourceLanguage');
+    expect(source(java, 'activemq')).toMatchObject({ fit: 1, observed: expect.stringMatching(/written in java/) });
+    expect(source(java, 'rabbitmq')).toMatchObject({ fit: 0, observed: expect.stringMatching(/written in erlang/) });
+    const python = recommend(await requirements('version: 1\nteam: {languages: [python]}\n'), kb);
+    expect(python.ranking.map((r) => source(python, r.broker))).toEqual(python.ranking.map(() => undefined));
+  });
 });

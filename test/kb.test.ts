@@ -60,7 +60,10 @@ describe('shipped knowledge base', () => {
 });
 
 describe('ids and order, as linguist keeps languages.yml', () => {
-  const lock = parse(readFileSync(join(ROOT, 'data', 'ids.lock'), 'utf8')) as Record<string, string[]>;
+  const { retired = {}, ...lock } = parse(readFileSync(join(ROOT, 'data', 'ids.lock'), 'utf8')) as Record<
+    string,
+    string[]
+  > & { retired?: Record<string, string[]> };
   const current = async (): Promise<Record<string, string[]>> => {
     const kb = await shippedKb();
     return {
@@ -76,9 +79,20 @@ describe('ids and order, as linguist keeps languages.yml', () => {
   it('never removes an id: every id in data/ids.lock is still defined, as the same kind', async () => {
     const now = await current();
     const removed = Object.entries(lock).flatMap(([kind, ids]) =>
-      ids.filter((id) => !now[kind]?.includes(id)).map((id) => `${kind}: ${id}`),
+      ids.filter((id) => !now[kind]?.includes(id) && !retired[kind]?.includes(id)).map((id) => `${kind}: ${id}`),
     );
-    expect(removed, 'retire an entry (status: removed) instead of deleting its id').toEqual([]);
+    expect(
+      removed,
+      'retire an entry (status: removed), or list an id with no status under retired:, instead of deleting it',
+    ).toEqual([]);
+  });
+
+  it('never brings a retired id back: ids under retired: stay in the lock and out of the KB', async () => {
+    const now = await current();
+    const back = Object.entries(retired).flatMap(([kind, ids]) =>
+      ids.filter((id) => now[kind]?.includes(id) || !lock[kind]?.includes(id)).map((id) => `${kind}: ${id}`),
+    );
+    expect(back).toEqual([]);
   });
 
   it(
@@ -135,6 +149,17 @@ describe('integrity rules', () => {
       ],
     });
     expect(findings).toEqual([expect.objectContaining({ rule: 'rules-read-requirements', where: 'rules.bad.when' })]);
+  });
+
+  it('name a broker written in a language the model cannot judge a team readable in', async () => {
+    const kb = await shippedKb();
+    const rabbit = structuredClone(kb.brokers.find((b) => b.id === 'rabbitmq')!);
+    rabbit.products[0]!.implementationLanguages = ['go'];
+    const findings = checkIntegrity({ brokers: [rabbit], rules: [], model: kb.model });
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'implementation-runtimes', message: expect.stringContaining('written in go') }),
+    ]);
+    expect(checkIntegrity({ brokers: kb.brokers, rules: kb.rules, model: kb.model })).toEqual([]);
   });
 
   it('reject a broker file with an unknown key, naming file, path and line', async () => {

@@ -103,6 +103,13 @@ function outcomeOf(c: Case, kb: KnowledgeBase): CaseOutcome {
             `(fit ${first.breakdown[g.criterion].fit.toFixed(2)} vs ${chosen.breakdown[g.criterion].fit.toFixed(2)})`,
         );
       }
+      if (first.score === chosen.score) {
+        const staff = (r: typeof first) => r.breakdown.staffCost.fit.toFixed(2);
+        decisive.push(
+          `tied at ${first.score.toFixed(1)} on what was stated; ordered by staff cost ` +
+            `(${first.broker} ${staff(first)} vs ${c.chosen} ${staff(chosen)}), then general KB ratings`,
+        );
+      }
     } else if (!first) decisive.push('no broker is feasible');
   }
   const winnerResult = result.ranking[0];

@@ -178,7 +178,13 @@ function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Reco
         ? fallback
           ? `No clear winner: nothing was ranked or stated, so ${[first, ...tied].map(name).join(', ')} are ` +
             `ordered only by general KB ratings — state the workload, features and team to decide`
-          : `No clear winner: ${[first, ...tied].map(name).join(', ')} are within ${needed} points${onlyRatings ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide' : ''}`
+          : `No clear winner: ${[first, ...tied].map(name).join(', ')} are within ${needed} points` +
+            (onlyRatings
+              ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide'
+              : '') +
+            (tied.some((r) => r.candidate.scoreTenths === first.candidate.scoreTenths)
+              ? '; equal scores are ordered by staff cost (the simplest to run first), then general KB ratings'
+              : '')
         : second
           ? `${name(first)} (${profileNames(first.candidate)}), ${margin!.toFixed(1)} points ahead of ${name(second)}`
           : `${name(first)} (${profileNames(first.candidate)}), the only broker that meets the hard constraints`,

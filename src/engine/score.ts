@@ -6,6 +6,7 @@ import type { ResolvedProfile } from './profiles.js';
 import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
 import { CRITERIA, type Contribution, type Criterion, type CriterionScore, type WeightInfo } from './types.js';
 import { round1, round3 } from './rounding.js';
+import { nothingStated } from './weights.js';
 
 /**
  * Scores one candidate (a profile, or profiles run side by side) of one broker.
@@ -17,7 +18,11 @@ export interface ScoredCandidate {
   profiles: ResolvedProfile[];
   /** Score in units of 1e-8 points: the ranking key (see rankingUnits). */
   scoreUnits: number;
-  /** The general standing (every dimension weighed equally): breaks exact ties between brokers only. */
+  /**
+   * Exact ties between brokers on what was stated go to the one cheaper to staff (the simplest to run), then to
+   * the general standing (every dimension weighed equally). With nothing stated, only the general standing.
+   */
+  staffTieUnits: number;
   tieUnits: number;
   /** Displayed score in tenths (= sum of contributions). */
   scoreTenths: number;
@@ -149,7 +154,20 @@ export function scoreCandidate(
   const scoreUnits = rankingUnits(fits, weights);
   const scoreTenths = Math.round(scoreUnits / (RANK_UNITS_PER_POINT / 10));
   const tieUnits = rankingUnits(fits, EQUAL_WEIGHTS);
-  return { profiles, scoreUnits, tieUnits, scoreTenths, fits, multiDc, drafts, confidence, weights, shares };
+  const staffTieUnits = nothingStated(weights) ? 0 : Math.round(fits.staffCost * RANK_UNITS_PER_POINT);
+  return {
+    profiles,
+    scoreUnits,
+    staffTieUnits,
+    tieUnits,
+    scoreTenths,
+    fits,
+    multiDc,
+    drafts,
+    confidence,
+    weights,
+    shares,
+  };
 }
 
 export type ExplainedCandidate = ScoredCandidate & {

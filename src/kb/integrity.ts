@@ -240,6 +240,25 @@ const rulesReadRequirementsOnly: IntegrityRule = ({ rules, model }) => {
   );
 };
 
+/** A broker written in a language the model's runtimes leave out would never be judged readable by its team. */
+const implementationRuntimesKnown: IntegrityRule = ({ brokers, model }) => {
+  const runtimes = model?.criteria.staffCost.sourceLanguage.runtimes;
+  if (!runtimes) return [];
+  return brokers.flatMap((b) =>
+    b.products.flatMap((product) =>
+      product.implementationLanguages
+        .filter((l) => !runtimes.some((r) => r.includes(l)))
+        .map((l) =>
+          error(
+            'implementation-runtimes',
+            `${b.id}.products.${product.name}`,
+            `written in ${l}, which no group of model.criteria.staffCost.sourceLanguage.runtimes lists: add it`,
+          ),
+        ),
+    ),
+  );
+};
+
 export const INTEGRITY_RULES: Record<string, IntegrityRule> = {
   'unique-ids': uniqueIds,
   'references-resolve': referencesResolve,
@@ -250,6 +269,7 @@ export const INTEGRITY_RULES: Record<string, IntegrityRule> = {
   'every-profile-deployable': everyProfileDeployable,
   'planning-figures': planningFiguresPresent,
   'rules-read-requirements': rulesReadRequirementsOnly,
+  'implementation-runtimes': implementationRuntimesKnown,
 };
 
 export function checkIntegrity(kb: Input): IntegrityFinding[] {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DIMENSIONS, PRIORITIES } from '../requirements/vocabulary.js';
+import { DIMENSIONS, LANGUAGES, PRIORITIES } from '../requirements/vocabulary.js';
 import { BASIS, CLIENT_SUPPORT, SUPPORT, conditionSchema, d } from './schema.js';
 
 /**
@@ -61,6 +61,7 @@ const part = z.strictObject({
   why,
   source,
 });
+const ratingStep = z.int().check(z.minimum(1), z.maximum(5));
 const curvedPart = z.strictObject({ weight: nonNegative, curve: curveSchema, why, source });
 
 export const modelSchema = z.strictObject({
@@ -143,7 +144,18 @@ export const modelSchema = z.strictObject({
   }),
   criteria: z.strictObject({
     throughput: z.strictObject({ nodes: curvedPart }),
-    reliability: z.strictObject({ rating: part, multiDatacenter: part }),
+    reliability: z.strictObject({
+      rating: z.strictObject({
+        weight: nonNegative,
+        needed: d(
+          z.strictObject({ tolerated: ratingStep, rare: ratingStep, never: ratingStep }),
+          'the rating that fully meets each stated (or assumed) message-loss need; a higher one adds nothing',
+        ),
+        why,
+        source,
+      }),
+      multiDatacenter: part,
+    }),
     latency: z.strictObject({ p99: curvedPart }),
     backlog: z.strictObject({ messages: curvedPart, retention: part }),
     scalability: z.strictObject({ rating: part, headroom: curvedPart, topics: curvedPart }),
@@ -151,6 +163,16 @@ export const modelSchema = z.strictObject({
       rating: part,
       experience: part,
       languages: part,
+      sourceLanguage: z.strictObject({
+        weight: nonNegative,
+        runtimes: d(
+          z.array(z.array(z.enum(LANGUAGES)).check(z.minLength(1))),
+          'the languages brokers are written in, grouped by runtime: a team writing one reads a broker written in ' +
+            'another of its group',
+        ),
+        why,
+        source,
+      }),
       managedPreferred: part,
       managedAcceptable: part,
       momentum: part,

@@ -50,6 +50,12 @@ export function fitCell(broker: RankedBroker, criterion: Criterion): string {
   return `${b.fit.toFixed(2)}${b.confidence === 'low' ? '*' : ''}`;
 }
 
+/** Why the broker's chosen profile beat another of its profiles; on a tie, what decided instead. */
+export function alternativeLine(alt: RankedBroker['alternatives'][number], chosen = 'chosen'): string {
+  const why = alt.behindBy.length > 0 ? alt.behindBy.join(', ') : 'tied on what was stated; the KB lists it first';
+  return `${chosen} over ${alt.profile} (${alt.score.toFixed(1)}): ${why}`;
+}
+
 export function weightLine(result: Result): string {
   return CRITERIA.map(
     (c) =>

@@ -1,6 +1,15 @@
 import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type Result } from '../engine/types.js';
-import { clusterLines, fitCell, headline, relaxationLines, sensitivityLines, sourcesOf, weightLine } from './common.js';
+import {
+  alternativeLine,
+  clusterLines,
+  fitCell,
+  headline,
+  relaxationLines,
+  sensitivityLines,
+  sourcesOf,
+  weightLine,
+} from './common.js';
 import type { RenderOptions } from './index.js';
 import { oneLine } from './text.js';
 
@@ -35,11 +44,7 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
         i === 0 ? `- **Cluster mode:** ${cell(line)}` : `  - ${cell(line)}`,
       ),
     );
-    out.push(
-      ...r.alternatives.map(
-        (alt) => `- Chosen over ${alt.profile} (${alt.score.toFixed(1)}): ${alt.behindBy.join(', ')}`,
-      ),
-    );
+    out.push(...r.alternatives.map((alt) => `- C${alternativeLine(alt).slice(1)}`));
     out.push(
       ...r.reasons.for.map((x) => `- Good: ${cell(x)}`),
       ...r.reasons.against.map((x) => `- Bad: ${cell(x)}`),

@@ -8,11 +8,13 @@ import type { Style } from './style.js';
 type Param = { value: unknown; why: string; source?: string | undefined };
 const isParam = (x: unknown): x is Param => typeof x === 'object' && x !== null && 'value' in x && 'why' in x;
 const show = (value: unknown): string =>
-  typeof value === 'object' && value !== null
-    ? Object.entries(value)
-        .map(([k, v]) => `${k} ${show(v)}`)
-        .join(', ')
-    : String(value);
+  Array.isArray(value)
+    ? `[${value.map(show).join(', ')}]`
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+          .map(([k, v]) => `${k} ${show(v)}`)
+          .join(', ')
+      : String(value);
 
 export function renderModel(model: Model, style: Style): string {
   const out: string[] = [
@@ -46,10 +48,15 @@ export function renderModel(model: Model, style: Style): string {
   for (const [criterion, parts] of Object.entries(model.criteria)) {
     out.push(`  ${criterion}`);
     for (const [name, part] of Object.entries(
-      parts as Record<string, { weight: number; curve?: unknown; why: string; source?: string }>,
+      parts as Record<string, { weight: number; why: string; source?: string } & Record<string, unknown>>,
     )) {
+      // Parameters beyond weight/why/source (a curve, the rating each loss need asks for, runtimes) in file order.
+      const params = Object.entries(part)
+        .filter(([key]) => !['weight', 'why', 'source'].includes(key))
+        .map(([key, value]) => `, ${key} ${show(value)}`)
+        .join('');
       out.push(
-        `    ${name}: weight ${part.weight}${part.curve ? `, curve ${show(part.curve)}` : ''}`,
+        `    ${name}: weight ${part.weight}${params}`,
         `        ${style.dim(part.why)}`,
         ...(part.source ? [`        ${style.dim(part.source)}`] : []),
       );

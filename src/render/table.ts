@@ -1,6 +1,15 @@
 import { CRITERION_LABELS } from '../engine/labels.js';
 import { CRITERIA, type RankedBroker, type Result } from '../engine/types.js';
-import { SHORT, clusterLines, fitCell, headline, relaxationLines, sensitivityLines, weightLine } from './common.js';
+import {
+  SHORT,
+  alternativeLine,
+  clusterLines,
+  fitCell,
+  headline,
+  relaxationLines,
+  sensitivityLines,
+  weightLine,
+} from './common.js';
 import type { RenderOptions } from './index.js';
 import { fitTable } from './layout.js';
 import { wrapText } from './wrap.js';
@@ -98,8 +107,7 @@ function brokerSection(r: RankedBroker, result: Result, style: RenderOptions['st
     style.bold(`${r.rank}. ${r.name} — ${r.profiles.map((p) => p.name).join(' + ')} (score ${r.score.toFixed(1)})`),
   ];
   lines.push(...clusterLines(r.clusterMode).map((line, i) => `   ${i === 0 ? 'cluster: ' : '  '}${line}`));
-  for (const alt of r.alternatives)
-    lines.push(`   ${style.dim(`chosen over ${alt.profile} (${alt.score.toFixed(1)}): ${alt.behindBy.join(', ')}`)}`);
+  for (const alt of r.alternatives) lines.push(`   ${style.dim(alternativeLine(alt))}`);
   if (r.reasons.for.length > 0) lines.push(`   ${style.good('for')}:`, ...r.reasons.for.map((x) => `     + ${x}`));
   if (r.reasons.against.length > 0)
     lines.push(`   ${style.bad('against')}:`, ...r.reasons.against.map((x) => `     - ${x}`));

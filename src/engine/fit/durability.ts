@@ -1,5 +1,6 @@
 import type { Model } from '../../kb/model-schema.js';
 import type { Requirements } from '../../requirements/schema.js';
+import { ASSUMED_MESSAGE_LOSS } from '../cluster.js';
 import { applyCurve } from '../curves.js';
 import { formatCount } from '../labels.js';
 import type { MultiDcChoice } from '../multidc.js';
@@ -15,19 +16,39 @@ export function reliabilityParts(
   multiDc: MultiDcChoice | undefined,
 ): FitPart[] {
   const spec = model.criteria.reliability;
-  const parts = [
-    ratingPart(resolved, 'reliability', () => describeReliabilityNeed(requirements), model, spec.rating.weight),
-  ];
+  const parts = [neededRatingPart(resolved, requirements, model)];
   if (multiDc) parts.push({ ...multiDc.part, weight: spec.multiDatacenter.weight });
   return parts;
 }
 
-function describeReliabilityNeed(requirements: Requirements): string {
-  const r = requirements.reliability;
-  const said = [r?.messageLoss && `loss ${r.messageLoss}`, r?.failover && `${r.failover} failover`, r?.delivery].filter(
-    Boolean,
+/**
+ * The reliability rating against the loss need: full at the rating that meets it, in proportion below.
+ * Fits never read priorities, so a critical "rare" need asks no more of a broker than a low one.
+ */
+function neededRatingPart(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart {
+  const spec = model.criteria.reliability.rating;
+  const loss = requirements.reliability?.messageLoss ?? ASSUMED_MESSAGE_LOSS;
+  const needed = spec.needed[loss];
+  const rated = ratingPart(
+    resolved,
+    'reliability',
+    () => describeReliabilityNeed(requirements, needed),
+    model,
+    spec.weight,
   );
-  return said.length > 0 ? said.join(', ') : 'no reliability need stated: judged by the KB rating';
+  const scale = model.scales.rating.value;
+  const share = scale[String(resolved.ratings.reliability.rating) as '1'] / scale[String(needed) as '1'];
+  return { ...rated, fit: round3(Math.min(1, share)) };
+}
+
+function describeReliabilityNeed(requirements: Requirements, needed: number): string {
+  const r = requirements.reliability;
+  const said = [
+    `loss ${r?.messageLoss ?? `${ASSUMED_MESSAGE_LOSS} (assumed)`}`,
+    r?.failover && `${r.failover} failover`,
+    r?.delivery,
+  ].filter(Boolean);
+  return `${said.join(', ')}: met in full from ${needed}/5`;
 }
 
 export function backlogParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {

@@ -71,6 +71,8 @@ export function staffCostParts(resolved: ResolvedProfile, requirements: Requirem
       sources,
     });
   }
+  const source = sourceLanguagePart(resolved, languages, model);
+  if (source) parts.push(source);
   const managed = managedPart(resolved, requirements, model);
   if (managed) parts.push(managed);
   const momentum = momentumPart(resolved, model);
@@ -78,10 +80,42 @@ export function staffCostParts(resolved: ResolvedProfile, requirements: Requirem
   return parts;
 }
 
+/**
+ * Whether the broker is written in a language (or on a runtime) the team writes (KB products[].implementationLanguages).
+ * Judged only when the team writes one of the model's broker runtimes: otherwise no broker is one it can read, and
+ * a part every broker fails would only dilute the staff-cost parts that do tell them apart.
+ */
+function sourceLanguagePart(resolved: ResolvedProfile, languages: Language[], model: Model): FitPart | undefined {
+  const spec = model.criteria.staffCost.sourceLanguage;
+  const runtimeOf = (l: Language) => spec.runtimes.find((r) => r.includes(l));
+  if (!languages.some(runtimeOf)) return undefined;
+  const product = productOf(resolved);
+  const written = product.implementationLanguages;
+  const shared = languages.filter((l) => written.some((w) => runtimeOf(w)?.includes(l)));
+  return {
+    part: 'staffCost.sourceLanguage',
+    weight: spec.weight,
+    fit: shared.length > 0 ? 1 : 0,
+    text: () => ({
+      observed: `${product.name} is written in ${written.join(', ')}`,
+      expected: `a broker the team can read in ${languages.join(', ')}`,
+    }),
+    reasonId: shared.length > 0 ? 'source-in-team-language' : 'source-in-other-language',
+    reason:
+      shared.length > 0
+        ? `the team can read, debug and extend the broker in ${shared.join(', ')}`
+        : 'the team cannot read the broker in its own languages and depends on the community for every fix',
+    confidence: 'high',
+    sources: spec.source ? [spec.source] : [],
+  };
+}
+
+const productOf = (resolved: ResolvedProfile) =>
+  resolved.broker.products.find((p) => p.name === resolved.profile.product) ?? resolved.broker.products[0]!;
+
 /** The product behind the profile: still developed, and how often released (KB products[].momentum). */
 function momentumPart(resolved: ResolvedProfile, model: Model): FitPart | undefined {
-  const { broker, profile } = resolved;
-  const product = broker.products.find((p) => p.name === profile.product) ?? broker.products[0]!;
+  const product = productOf(resolved);
   const m = product.momentum;
   if (!m) return undefined;
   const few = model.momentum.fewReleases.value;

@@ -14,7 +14,7 @@ import { nothingStated } from '../weights.js';
 export const PERTURBATION = 0.5;
 
 /** A candidate's fits as a vector in CRITERIA order: its score is a line in any one weight. */
-type Line = { broker: string; fits: number[]; tieUnits: number };
+type Line = { broker: string; fits: number[]; staffTieUnits: number; tieUnits: number };
 
 function lines(evaluation: Evaluation): Line[] {
   // With nothing stated a broker is its general-purpose profile, whatever the weights: only that line counts.
@@ -23,6 +23,7 @@ function lines(evaluation: Evaluation): Line[] {
     (fallback ? [best] : [best, ...others]).map((c) => ({
       broker: brokerIdOf(c),
       fits: CRITERIA.map((k) => c.fits[k]),
+      staffTieUnits: c.staffTieUnits,
       tieUnits: c.tieUnits,
     })),
   );
@@ -32,22 +33,19 @@ function lines(evaluation: Evaluation): Line[] {
 type Weights = number[];
 
 function winnerFor(all: Line[], weights: Weights): string | null {
-  // The same order as the ranking: score, then (an exact tie) the general standing, then broker id.
-  let bestBroker: string | null = null;
-  let bestUnits = -Infinity;
-  let bestTie = -Infinity;
+  // The same order as the ranking: score, then (an exact tie) staff cost, the general standing, broker id.
+  let best: (Line & { units: number }) | null = null;
   for (const line of all) {
     const units = rankingUnitsOf(line.fits, weights);
-    const better =
-      units > bestUnits ||
-      (units === bestUnits &&
-        (line.tieUnits > bestTie || (line.tieUnits === bestTie && bestBroker !== null && line.broker < bestBroker)));
-    if (better) {
-      bestUnits = units;
-      bestTie = line.tieUnits;
-      bestBroker = line.broker;
-    }
+    const order = best
+      ? units - best.units ||
+        line.staffTieUnits - best.staffTieUnits ||
+        line.tieUnits - best.tieUnits ||
+        (line.broker < best.broker ? 1 : 0)
+      : 1;
+    if (order > 0) best = { ...line, units };
   }
+  const bestBroker = best?.broker ?? null;
   return bestBroker;
 }
 

@@ -6,7 +6,7 @@ import {
   type Result,
   type Sensitivity,
 } from '../../engine/types.js';
-import { fmt, sensitivityLines, sourcesOf } from '../common.js';
+import { alternativeLine, fmt, sensitivityLines, sourcesOf } from '../common.js';
 import type { RenderOptions } from '../index.js';
 import { clusterDiagram, robustnessChart, scoreChart, weightChart } from './charts.js';
 import { KNOWN, extraFields } from './extra.js';
@@ -193,7 +193,7 @@ function brokerSection(r: RankedBroker, index: number, isWinner: boolean, explai
   const reasons = html`${r.reasons.for.length > 0 ? html`<h4 class="good">For</h4><ul>${r.reasons.for.map((x) => html`<li>${x}</li>`)}</ul>` : ''}${r.reasons.against.length > 0 ? html`<h4 class="bad">Against</h4><ul>${r.reasons.against.map((x) => html`<li>${x}</li>`)}</ul>` : ''}`;
   const alternatives =
     r.alternatives.length > 0
-      ? html`<ul class="note">${r.alternatives.map((a) => html`<li>chosen over ${a.profile} (${a.score.toFixed(1)}): ${a.behindBy.join(', ')}</li>`)}</ul>`
+      ? html`<ul class="note">${r.alternatives.map((a) => html`<li>${alternativeLine(a)}</li>`)}</ul>`
       : '';
   const low =
     r.lowConfidence.length > 0
