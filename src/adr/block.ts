@@ -10,7 +10,7 @@ import { CRITERIA } from '../requirements/vocabulary.js';
  *   -->
  */
 export const BLOCK_VERSION = 'v1';
-export const BLOCK_START = `<!-- mqselect-decision ${BLOCK_VERSION}`;
+const BLOCK_START = `<!-- mqselect-decision ${BLOCK_VERSION}`;
 /** The start of a block of any version: a later mqselect may write v2, which this one must not skip. */
 export const BLOCK_MARK = /^<!--\s*mqselect-decision\b\s*(.*)$/;
 export const BLOCK_END = '-->';

@@ -6,7 +6,7 @@ import { isKnownStatus, type ParsedAdr } from './parse.js';
  * The findings of re-checking one ADR: the recorded decision against a fresh result for the same
  * requirements. Pure — the caller re-runs the engine and reports what it found about extra KB files.
  */
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Finding {
   file: string;

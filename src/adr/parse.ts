@@ -111,7 +111,7 @@ function readFrontMatter(yaml: string, parsed: ParsedAdr): void {
  * the label or the option (**Chosen option:** "X", Chosen option: **X**), in a list item. Returns the
  * option, a problem when the line names none, or undefined for any other line.
  */
-export function chosenOption(line: string): { option: string } | { problem: string } | undefined {
+function chosenOption(line: string): { option: string } | { problem: string } | undefined {
   const label = /^\s*(?:>\s*)*(?:[*+-]\s+)?[*_]{0,2}\s*chosen option\s*[*_]{0,2}\s*:\s*[*_]{0,2}(.*)$/i.exec(line);
   if (!label) return undefined;
   let rest = label[1]!.trim();

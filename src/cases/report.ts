@@ -8,9 +8,9 @@ import { CONFIDENCE, type Case } from './schema.js';
  * by chosen broker, weighted by confidence), must-not violations (a broker the organisation said it
  * rejected ranked first) and, for each miss, who won and the contributions that decided it. Pure.
  */
-export const CONFIDENCE_WEIGHT: Record<(typeof CONFIDENCE)[number], number> = { high: 3, medium: 2, low: 1 };
+const CONFIDENCE_WEIGHT: Record<(typeof CONFIDENCE)[number], number> = { high: 3, medium: 2, low: 1 };
 
-export interface CaseOutcome {
+interface CaseOutcome {
   id: string;
   organisation: string;
   confidence: Case['confidence'];

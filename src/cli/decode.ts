@@ -44,7 +44,7 @@ function zeroShare(bytes: Uint8Array): number {
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence (the lead byte of a broken one). */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const length =

@@ -18,7 +18,7 @@ interface CommandHelp {
   exits: Partial<Record<ExitCode, string>>;
 }
 
-export const COMMAND_HELP: Record<string, CommandHelp> = {
+const COMMAND_HELP: Record<string, CommandHelp> = {
   mqselect: {
     examples: [
       'mqselect recommend examples/log-pipeline.yaml',

@@ -62,7 +62,7 @@ async function readBytes(path: string, limit: number): Promise<Buffer> {
 }
 
 /** Reads a stream up to the limit; one byte more and it stops reading and refuses the input. */
-export async function readStream(
+async function readStream(
   stream: NodeJS.ReadableStream & { destroy(): void },
   limit: number,
   file: string,
@@ -219,5 +219,3 @@ export function writeStdout(text: string): void {
 export function writeStderr(text: string): void {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
-
-export const writeFile = (path: string, text: string): Promise<void> => fs.promises.writeFile(path, text);

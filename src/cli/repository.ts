@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
  * (the nearest folder above the ADR holding .git), or the ADR's own folder outside a repository. So
  * `adr check` finds them from any working directory, as they were when `adr new` wrote the record.
  */
-export function repositoryRoot(from: string): string | undefined {
+function repositoryRoot(from: string): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return undefined;

@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
  * How wide the output may be: --width N (0 = no wrapping), else on a terminal its width (COLUMNS when
  * set, as shells export it, else the terminal's own), else none — piped output stays exactly as it is.
  */
-export const MIN_WIDTH = 20;
+const MIN_WIDTH = 20;
 
 export function outputWidth(
   flag: string | undefined,

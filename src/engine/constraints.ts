@@ -20,7 +20,7 @@ export function commercialAllowed(requirements: Requirements): boolean {
 /** How a capability serves a need: as it is, only as something you build or keep alive yourself, or not at all. */
 export type Coverage = 'full' | 'approximate' | 'none';
 
-export function coverage(capability: Capability, requirements: Requirements): Coverage {
+function coverage(capability: Capability, requirements: Requirements): Coverage {
   switch (capability.support) {
     case 'native':
     case 'plugin':
@@ -37,7 +37,7 @@ export function coverage(capability: Capability, requirements: Requirements): Co
 }
 
 /** A protocol serves a need when it is given, and lets clients consume unless only producers need it. */
-export function servesProtocol(capability: Capability, requirements: Requirements, publishOnly: boolean): boolean {
+function servesProtocol(capability: Capability, requirements: Requirements, publishOnly: boolean): boolean {
   return satisfies(capability, requirements) && (publishOnly || !capability.publishOnly);
 }
 
@@ -53,7 +53,7 @@ export function satisfies(capability: Capability, requirements: Requirements): b
 const described = [new WeakMap<Capability, Map<string, string>>(), new WeakMap<Capability, Map<string, string>>()];
 
 /** `label` should be a constant string (its hash is then computed once), e.g. FEATURE_LABELS[feature]. */
-export function describeCapability(label: string, capability: Capability, requirements: Requirements): string {
+function describeCapability(label: string, capability: Capability, requirements: Requirements): string {
   const memo = described[commercialAllowed(requirements) ? 1 : 0]!;
   let words = memo.get(capability);
   if (!words) memo.set(capability, (words = new Map()));

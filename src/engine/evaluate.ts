@@ -12,11 +12,6 @@ import { byCodeUnits } from './order.js';
  * The numeric core shared by `recommend` and the sensitivity analysis: which brokers are feasible,
  * every candidate's score, and the ranking. No explanation text beyond what scoring records.
  */
-export interface BrokerEvaluation {
-  /** Feasible candidates of the broker, best first. */
-  candidates: ScoredCandidate[];
-}
-
 export interface Evaluation {
   weights: Record<Criterion, WeightInfo>;
   fired: FiredRule[];

@@ -12,10 +12,8 @@ import type { Criterion } from './types.js';
  * Fit of one profile on one criterion, as weighted parts (src/engine/fit/*): each part says what was
  * observed in the KB, what the requirements expect, and why; the scorer turns parts into contributions.
  */
-export { combinedFit, type FitPart, type PartText } from './fit/parts.js';
+export { combinedFit, type FitPart } from './fit/parts.js';
 export { featureParts, isNew } from './fit/features.js';
-export { knownLanguages } from './fit/staff.js';
-
 export function criterionParts(
   resolved: ResolvedProfile,
   requirements: Requirements,

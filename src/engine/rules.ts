@@ -90,7 +90,7 @@ export function indexEffects(fired: FiredRule[]): RuleEffects {
   };
 }
 
-export interface FitAdjustment {
+interface FitAdjustment {
   ruleId: string;
   because: string;
   criterion: Criterion;

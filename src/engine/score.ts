@@ -85,7 +85,7 @@ function partsFor(
   }));
 }
 
-export interface Draft {
+interface Draft {
   criterion: Criterion;
   /** The scored part, or a rule adjustment (fit = change in fit). */
   part: FitPart;
@@ -180,7 +180,7 @@ export function explainCandidate(candidate: ScoredCandidate, strengthAt: number)
 }
 
 /** Contributions and per-criterion breakdown of a scored candidate, computed only for what is shown. */
-export function explainScore(
+function explainScore(
   candidate: ScoredCandidate,
   strengthAt: number,
 ): { breakdown: Record<Criterion, CriterionScore>; contributions: Contribution[] } {
@@ -227,7 +227,7 @@ export function explainScore(
  * The ranking key: 100 x Σ weight x fit / Σ weight, in integer units of 1e-8 points, summed in the fixed
  * criteria order. The sensitivity analysis ranks candidates with this same function, so the two agree.
  */
-export function rankingUnits(fits: Record<Criterion, number>, weights: Record<Criterion, { weight: number }>): number {
+function rankingUnits(fits: Record<Criterion, number>, weights: Record<Criterion, { weight: number }>): number {
   let weighted = 0;
   let total = 0;
   for (const c of CRITERIA) {
@@ -255,7 +255,7 @@ const unitsOf = (weighted: number, total: number) =>
  * Rounds values to integers whose sum is `total` (largest remainder; ties to the earlier part), so the
  * displayed contributions add up exactly to the displayed score.
  */
-export function apportion(values: number[], total: number): number[] {
+function apportion(values: number[], total: number): number[] {
   const floors = values.map((v) => Math.floor(v));
   let missing = total - floors.reduce((sum, f) => sum + f, 0);
   const order = values

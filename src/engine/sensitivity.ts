@@ -4,8 +4,8 @@ import type { Requirements } from '../requirements/schema.js';
 import { FEATURE_NEEDS, FEATURES } from '../requirements/vocabulary.js';
 import { brokerIdOf, evaluate, type Evaluation } from './evaluate.js';
 import type { Criterion, Sensitivity } from './types.js';
-import { PERTURBATION, mulberry32, robustness, weightIntervals } from './sensitivity/weights.js';
-export { PERTURBATION, mulberry32, robustness, weightIntervals };
+import { mulberry32, robustness, weightIntervals } from './sensitivity/weights.js';
+export { mulberry32, robustness };
 
 /**
  * What would change the answer.
@@ -22,11 +22,11 @@ export interface SensitivityOptions {
   seed?: number;
 }
 
-export const DEFAULT_ROBUSTNESS_SAMPLES = 1000;
-export const DEFAULT_SEED = 1;
+const DEFAULT_ROBUSTNESS_SAMPLES = 1000;
+const DEFAULT_SEED = 1;
 
 /** Documented search bounds for each number (also the schema's limits where it has them). */
-export const NUMBER_BOUNDS: Record<string, { min: number; max: number; integer?: boolean }> = {
+const NUMBER_BOUNDS: Record<string, { min: number; max: number; integer?: boolean }> = {
   'workload.peakMessagesPerSecond': { min: 1, max: 1e8 },
   'workload.averageMessagesPerSecond': { min: 1, max: 1e8 },
   'workload.averageMessageBytes': { min: 1, max: 1e8 },
@@ -55,7 +55,7 @@ function winnerOf(
   return best ? brokerIdOf(best) : null;
 }
 
-export function numberThresholds(
+function numberThresholds(
   requirements: Requirements,
   kb: KnowledgeBase,
   winner: string,
@@ -137,7 +137,7 @@ function bisect(
   return { holds: a, changed: b };
 }
 
-export function featureFlips(
+function featureFlips(
   requirements: Requirements,
   kb: KnowledgeBase,
   winner: string,

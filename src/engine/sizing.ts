@@ -2,13 +2,13 @@ import type { Profile } from '../kb/schema.js';
 import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
 
-export interface Load {
+interface Load {
   /** Messages per second the brokers must write: the peak, times consumer groups on queue models. */
   messagesPerSecond: number;
   bytesPerMessage: number;
 }
 
-export function writeLoad(requirements: Requirements, profile: Profile, model: Model, growth = 1): Load | undefined {
+function writeLoad(requirements: Requirements, profile: Profile, model: Model, growth = 1): Load | undefined {
   const peak = requirements.workload?.peakMessagesPerSecond;
   if (peak === undefined) return undefined;
   // A queue holds one copy per consuming group (fan-out writes a message to each bound queue);
@@ -65,7 +65,7 @@ export function perNodeCapacity(profile: Profile, bytesPerMessage: number, model
   return options.sort((a, b) => a.messagesPerSecond - b.messagesPerSecond)[0];
 }
 
-export function nodesFor(load: Load, profile: Profile, model: Model): number | undefined {
+function nodesFor(load: Load, profile: Profile, model: Model): number | undefined {
   const capacity = perNodeCapacity(profile, load.bytesPerMessage, model);
   if (capacity === undefined) return undefined;
   return Math.max(1, Math.ceil(load.messagesPerSecond / (capacity.messagesPerSecond * model.sizing.headroom.value)));

@@ -10,14 +10,14 @@ import type {
   sensitivitySchema,
   weightInfoSchema,
 } from '../result/schema.js';
-import type { Criterion, Dimension } from '../requirements/vocabulary.js';
+import type { Criterion } from '../requirements/vocabulary.js';
 
 /**
  * Engine types, inferred from the result contract (src/result/schema.ts) — never written twice. Only
  * types are imported, so the engine does not load zod at run time.
  */
 export { CRITERIA } from '../requirements/vocabulary.js';
-export type { Criterion, Dimension };
+export type { Criterion };
 
 export type Confidence = 'high' | 'low';
 export type Contribution = z.output<typeof contributionSchema>;

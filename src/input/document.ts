@@ -16,11 +16,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far above anything a real requirements or KB file contains, far below what exhausts memory. */
 const MAX_ALIAS_COUNT = 50;
 /** Requirements nest 3 levels, knowledge-base files about 8: deeper is an accident or an attack, refused before parsing. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 export const TOO_DEEP =
   `nested more than ${MAX_DEPTH} levels deep (no requirements or knowledge-base document ` + `nests like this)`;
 
-export function looksLikeJson(text: string): boolean {
+function looksLikeJson(text: string): boolean {
   const first = text.trimStart()[0];
   return first === '{' || first === '[';
 }
@@ -173,7 +173,7 @@ export function findRefusedKey(data: unknown): { path: PropertyKey[]; deep: bool
  * YAML, quoted scalars and comments). In YAML a bracket inside a plain scalar counts too: harmless at
  * this depth.
  */
-export function deepBrackets(text: string, format: 'json' | 'yaml'): number | undefined {
+function deepBrackets(text: string, format: 'json' | 'yaml'): number | undefined {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -270,7 +270,7 @@ export function duplicateJsonKey(text: string, parsed?: unknown): { key: string;
   return undefined;
 }
 
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
+function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < Math.min(offset, text.length); i++) {

@@ -259,7 +259,7 @@ const implementationRuntimesKnown: IntegrityRule = ({ brokers, model }) => {
   );
 };
 
-export const INTEGRITY_RULES: Record<string, IntegrityRule> = {
+const INTEGRITY_RULES: Record<string, IntegrityRule> = {
   'unique-ids': uniqueIds,
   'references-resolve': referencesResolve,
   'explicit-none': everyCapabilityStated,

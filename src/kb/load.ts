@@ -20,7 +20,7 @@ export interface AssembledKb {
   findings: IntegrityFinding[];
 }
 
-export async function parseKbFile(source: KbSource): Promise<KbFile> {
+async function parseKbFile(source: KbSource): Promise<KbFile> {
   const parsed = await parseDocumentText(source.text, source.file);
   const result = kbFileSchema.safeParse(parsed.data, { reportInput: true });
   if (!result.success) throw await schemaError(result.error.issues, parsed, source.file);

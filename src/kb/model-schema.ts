@@ -20,7 +20,7 @@ const table = <K extends string>(keys: readonly K[]) =>
 const priority = z.enum(PRIORITIES);
 
 /** The small library of named curves a part may use; each takes the parameters it names. */
-export const curveSchema = z.discriminatedUnion('fn', [
+const curveSchema = z.discriminatedUnion('fn', [
   z.strictObject({
     fn: d(
       z.literal('nodes'),

@@ -3,7 +3,7 @@ import { DIMENSIONS } from '../requirements/vocabulary.js';
 import { d, id, list, opt, text, url } from './schema-helpers.js';
 
 /** Rules as data: a condition on requirement fields (never priorities or weights), effects on brokers. */
-export const CONDITION_OPS = ['equals', 'in', 'contains', 'gte', 'gt', 'lte', 'lt', 'stated', 'notStated'] as const;
+const CONDITION_OPS = ['equals', 'in', 'contains', 'gte', 'gt', 'lte', 'lt', 'stated', 'notStated'] as const;
 export type Condition =
   | { path: string; op: (typeof CONDITION_OPS)[number]; value?: unknown }
   | { all: Condition[] }
@@ -26,7 +26,7 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   ]),
 ) as z.ZodMiniType<Condition>;
 
-export const effectSchema = z.union([
+const effectSchema = z.union([
   z.strictObject({
     adjust: z.strictObject({
       broker: id,

@@ -21,31 +21,22 @@ import {
  * mqselect, so the CLI loads one small validation core.
  */
 export { d } from './schema-helpers.js';
-export {
-  CONDITION_OPS,
-  conditionSchema,
-  effectSchema,
-  ruleSchema,
-  type Condition,
-  type Effect,
-  type Rule,
-} from './rule-schema.js';
+export { conditionSchema, type Condition, type Effect, type Rule } from './rule-schema.js';
 
 export const SUPPORT = ['native', 'plugin', 'partial', 'commercial', 'deprecated', 'via-pattern', 'none'] as const;
-export type Support = (typeof SUPPORT)[number];
 /** vendor: maintained by a company that backs the broker (e.g. Confluent's librdkafka clients), not by the project. */
 export const CLIENT_SUPPORT = ['official', 'vendor', 'community', 'via-protocol', 'none'] as const;
-export const STATUS = ['current', 'legacy', 'removed'] as const;
+const STATUS = ['current', 'legacy', 'removed'] as const;
 export const BASIS = ['measured', 'derived', 'vendor-claim', 'estimate'] as const;
-export const FAILOVER_KIND = ['automatic', 'manual', 'none'] as const;
+const FAILOVER_KIND = ['automatic', 'manual', 'none'] as const;
 
-export const ratingSchema = d(
+const ratingSchema = d(
   z.int().check(z.minimum(1), z.maximum(5)),
   '1 poor, 2 limited, 3 adequate, 4 strong, 5 excellent — always "higher is better for the user" (staffCost 5 = ' +
     'cheapest to staff)',
 );
 
-export const figureSchema = z.strictObject({
+const figureSchema = z.strictObject({
   metric: d(
     z.enum(['messagesPerSecond', 'megabytesPerSecond', 'p99LatencyMs', 'p50LatencyMs', 'nodes']),
     'what was measured',
@@ -76,7 +67,7 @@ const planningFigureShape = {
   note: d(text(), 'how the value was obtained, and its conditions'),
   source: url,
 };
-export const planningFigureSchema = z.strictObject(planningFigureShape);
+const planningFigureSchema = z.strictObject(planningFigureShape);
 /** What a throughput figure needs before it can be compared with another broker's. */
 const throughputConditions = {
   replicated: d(z.boolean(), 'measured (or estimated) with replication to other nodes, as a production cluster runs'),
@@ -84,7 +75,7 @@ const throughputConditions = {
 };
 export type PlanningFigure = z.output<typeof planningFigureSchema>;
 
-export const planningSchema = d(
+const planningSchema = d(
   z.strictObject({
     messagesPerSecondPerNode: opt(
       z.strictObject({
@@ -155,7 +146,7 @@ const ratingMap = keyed<Dimension, typeof dimensionRatingSchema>(DIMENSIONS, dim
 const clientSchema = z.strictObject({ support: z.enum(CLIENT_SUPPORT), note: opt(z.string()), source: url });
 const clientMap = keyed<(typeof LANGUAGES)[number], typeof clientSchema>(LANGUAGES, clientSchema);
 
-export const profileSchema = z.strictObject({
+const profileSchema = z.strictObject({
   id: d(id, 'stable id within the broker, e.g. quorum-queue'),
   name: text(),
   product: opt(
@@ -186,7 +177,7 @@ const guaranteeSchema = z.strictObject({
   rto: d(text(), 'how long until service resumes, in words with a figure where known'),
 });
 
-export const roleSchema = z.strictObject({
+const roleSchema = z.strictObject({
   role: z.string().check(z.minLength(2)),
   min: d(z.int().check(z.minimum(0)), 'count at the smallest production size'),
   scalesWithLoad: d(
@@ -199,7 +190,7 @@ export const roleSchema = z.strictObject({
   note: opt(z.string()),
 });
 
-export const clusterModeSchema = z.strictObject({
+const clusterModeSchema = z.strictObject({
   id: d(id, 'stable id qualified by product, e.g. artemis-replicated-pair'),
   name: text(),
   status: z.enum(STATUS),
@@ -220,9 +211,9 @@ export const clusterModeSchema = z.strictObject({
 });
 export type ClusterMode = z.output<typeof clusterModeSchema>;
 
-export const CONSUMER_POSITIONS = ['replicated', 'not-replicated', 'unknown'] as const;
+const CONSUMER_POSITIONS = ['replicated', 'not-replicated', 'unknown'] as const;
 
-export const multiDatacenterOptionSchema = z.strictObject({
+const multiDatacenterOptionSchema = z.strictObject({
   id: d(id, 'stable id qualified by product, e.g. kafka-mirrormaker2'),
   name: text(),
   aliases: listOrEmpty(z.string(), 'names people know it by (e.g. the classic "Shovel / remote mode")'),
@@ -245,7 +236,7 @@ export const multiDatacenterOptionSchema = z.strictObject({
 });
 export type MultiDatacenterOption = z.output<typeof multiDatacenterOptionSchema>;
 
-export const managedOfferingSchema = z.strictObject({
+const managedOfferingSchema = z.strictObject({
   platform: z.enum(PLATFORMS),
   name: text(),
   kind: z.enum(['managed-service', 'operator']),
@@ -265,7 +256,7 @@ export const managedOfferingSchema = z.strictObject({
   sources,
 });
 
-export const productSchema = z.strictObject({
+const productSchema = z.strictObject({
   name: text(),
   versionsCovered: d(z.string(), 'e.g. "4.0–4.3"'),
   latest: z.strictObject({ version: z.string(), released: isoDate }),

@@ -12,7 +12,7 @@ export const SHORT: Record<Criterion, string> = {
   features: 'feat',
 };
 
-export function nodesLine(mode: ClusterModeChoice): string {
+function nodesLine(mode: ClusterModeChoice): string {
   return mode.nodes.map((n) => `${n.count} × ${n.role}`).join(', ');
 }
 

@@ -10,7 +10,7 @@ import type { Style } from './style.js';
  * `mqselect compare`: the knowledge base side by side — ratings with their figures, capabilities per
  * profile, protocols and cluster modes, with sources. Pure: KB in, text out.
  */
-export const COMPARE_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
+const COMPARE_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 export interface Comparison {

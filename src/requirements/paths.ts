@@ -34,7 +34,7 @@ export function requirementLeaves(): Map<string, z.ZodMiniType> {
   return leaves;
 }
 
-export function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let current = schema;
   for (
     let def = defOf(current);

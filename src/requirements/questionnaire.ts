@@ -38,10 +38,10 @@ export interface PromptAdapter {
 
 export const NOT_STATED = '(not stated)';
 /** Choice values (and typed answers) that move through the questionnaire instead of answering. */
-export const BACK = '(back)';
+const BACK = '(back)';
 export const SKIP = '(skip section)';
 export const BACK_TYPED = '<';
-export const SKIP_TYPED = '>>';
+const SKIP_TYPED = '>>';
 /** Sentinel choices are chosen alone in a multiple choice. */
 export const isSentinel = (value: string) => value.startsWith('(') && value.endsWith(')');
 export const NAVIGATION_HINT =

@@ -23,10 +23,10 @@ import {
  * them. `ask` walks these through a prompt adapter; tests walk them with scripted answers. Every spec
  * has a "why it matters" hint; every question can be left "not stated".
  */
-export type QuestionKind = 'text' | 'number' | 'choice' | 'multi' | 'confirm';
+type QuestionKind = 'text' | 'number' | 'choice' | 'multi' | 'confirm';
 
 /** A condition on answers given so far (same shape of thinking as KB rules, kept tiny on purpose). */
-export interface AskWhen {
+interface AskWhen {
   path: string;
   in?: readonly string[];
   notIn?: readonly (string | number)[];

@@ -14,7 +14,6 @@ export type Priority = (typeof PRIORITIES)[number];
 
 /** strict: required, and a pattern you would build yourself (an outbox, retry topics) does not count. */
 export const FEATURE_NEEDS = ['required', 'strict', 'preferred', 'not-needed'] as const;
-export type FeatureNeed = (typeof FEATURE_NEEDS)[number];
 /** Accepted on input for a feature need, written as its canonical value. */
 export const FEATURE_NEED_ALIAS = { word: 'no', means: 'not-needed' } as const;
 
@@ -56,12 +55,9 @@ export const DELIVERY = ['at-most-once', 'at-least-once', 'exactly-once'] as con
 export const MESSAGE_LOSS = ['never', 'rare', 'tolerated'] as const;
 export type MessageLoss = (typeof MESSAGE_LOSS)[number];
 export const FAILOVER = ['automatic', 'manual'] as const;
-export type Failover = (typeof FAILOVER)[number];
 
 export const MULTI_DATACENTER = ['none', 'disaster-recovery', 'active-active'] as const;
-export type MultiDatacenter = (typeof MULTI_DATACENTER)[number];
 export const PLATFORMS = ['on-premises', 'kubernetes', 'aws', 'azure', 'gcp', 'alibaba-cloud'] as const;
-export type Platform = (typeof PLATFORMS)[number];
 export const MANAGED_SERVICE = ['preferred', 'acceptable', 'excluded'] as const;
 export const COMMERCIAL_EDITIONS = ['allowed', 'excluded'] as const;
 
@@ -85,7 +81,7 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number];
 
 /** Other names people write for a language the KB knows; any other name is accepted with a warning. */
-export const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = {
+const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = {
   typescript: 'node',
   javascript: 'node',
   js: 'node',

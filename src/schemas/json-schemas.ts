@@ -8,7 +8,7 @@ import { SCHEMA_NAMES, type SchemaName } from './names.js';
  * JSON Schemas generated from the zod schemas: printed by `mqselect schema NAME`, committed under
  * data/schema/ (a test keeps them in sync) so editors and other languages can validate.
  */
-export { SCHEMA_NAMES, type SchemaName };
+export { type SchemaName };
 
 const SCHEMAS: Record<SchemaName, { id: string; schema: z.core.$ZodType; io: 'input' | 'output' }> = {
   // Input documents are described as written (e.g. "no" accepted for "not-needed").

@@ -77,7 +77,7 @@ export type AdrWriteOptions = Partial<Pick<AdrNewFlags, 'title' | 'choose' | 'be
   };
 
 /** Where `adr new --html` puts the report: beside the ADR, same base name. */
-export const reportPath = (adrPath: string): string => adrPath.replace(/\.md$/, '.html');
+const reportPath = (adrPath: string): string => adrPath.replace(/\.md$/, '.html');
 
 /** Writes the next NNNN-title.md in `dir` for a computed result; returns its path. Shared with `ask --adr`. */
 export async function writeAdrFor(
@@ -169,7 +169,7 @@ async function findSuperseded(dir: string, existing: string[], wanted: string, n
   return { number, name, updated };
 }
 
-export function slug(title: string): string {
+function slug(title: string): string {
   const base = title
     .replace(/ß/g, 'ss')
     .normalize('NFKD')

@@ -33,7 +33,7 @@ export const confidenceOf = (figure: Pick<PlanningFigure, 'basis'> | undefined):
 
 /** Words that are fixed, or built on demand. */
 export type Words = string | (() => string);
-export const words = (w: Words) => (typeof w === 'string' ? w : w());
+const words = (w: Words) => (typeof w === 'string' ? w : w());
 
 export function ratingPart(
   resolved: ResolvedProfile,

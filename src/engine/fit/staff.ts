@@ -8,7 +8,7 @@ import { ratingPart, type FitPart } from './parts.js';
 
 /** Staff cost: the rating, the team's experience and languages, managed offerings and the product's momentum. */
 /** The stated team languages the KB knows (aliases such as typescript or c# resolved), each once. */
-export function knownLanguages(requirements: Requirements): Language[] {
+function knownLanguages(requirements: Requirements): Language[] {
   const known: Language[] = [];
   for (const name of requirements.team?.languages ?? []) {
     const language = canonicalLanguage(name);

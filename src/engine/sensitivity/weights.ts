@@ -11,7 +11,7 @@ import { nothingStated } from '../weights.js';
  * (fits never read weights), so the winner follows the upper envelope of those lines — exact intervals —
  * and the robustness share samples seeded weight vectors against the same lines.
  */
-export const PERTURBATION = 0.5;
+const PERTURBATION = 0.5;
 
 /** A candidate's fits as a vector in CRITERIA order: its score is a line in any one weight. */
 type Line = { broker: string; fits: number[]; staffTieUnits: number; tieUnits: number };

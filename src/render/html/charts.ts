@@ -58,7 +58,7 @@ export function scoreChart(result: Result): SafeHtml {
 type WeightRange = Sensitivity['weights'][number];
 
 /** What the annotation of one weight's row says, in words (also its <title>). */
-export function weightRangeWords(w: WeightRange, winner: string): string {
+function weightRangeWords(w: WeightRange, winner: string): string {
   const words: string[] = [];
   if (w.holdsFrom > 0) words.push(`below ${fmt(w.holdsFrom)}: ${w.winnerBelow ?? 'another broker'} wins`);
   if (w.holdsTo === null) words.push(w.holdsFrom > 0 ? 'no upper limit' : `${winner} stays first at any weight`);

@@ -5,7 +5,7 @@ import { html, join, link, type HtmlValue, type SafeHtml } from './template.js';
  * sizing, say); the report shows whatever else an object carries as a definition list, escaped like
  * everything else, instead of dropping it or failing.
  */
-export function extraValue(value: unknown, depth = 0): HtmlValue {
+function extraValue(value: unknown, depth = 0): HtmlValue {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return /^https?:\/\//i.test(value) ? link(value) : value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);

@@ -56,10 +56,3 @@ export const n = (value: number): string => {
   const rounded = Math.round(value * 100) / 100;
   return String(Object.is(rounded, -0) ? 0 : rounded);
 };
-
-/** Ids for anchors and aria references: letters, digits and dashes only (broker ids come from user KBs). */
-export const idPart = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'x';
