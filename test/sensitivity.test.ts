@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { recommend } from '../src/engine/recommend.js';
 import { mulberry32 } from '../src/engine/sensitivity.js';
 import { competitiveRequirementsArb, requirementsArb } from './arbitraries.js';
-import { example, shippedKb } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { example, requirements, ROOT, shippedKb } from './helpers.js';
 
 const kb = await shippedKb();
 const winnerOf = (reqs: Parameters<typeof recommend>[0], overrides: Record<string, number> = {}) =>
@@ -115,7 +117,7 @@ describe('sensitivity: number thresholds and feature flips', () => {
 
 describe('sensitivity: robustness', () => {
   it('is reproducible for a seed and counts every sample', async () => {
-    const reqs = await example('rpc-microservices.json');
+    const reqs = await requirements(readFileSync(join(ROOT, 'test/fixtures/near-tie.yaml'), 'utf8'));
     const a = recommend(reqs, kb, { sensitivity: { robustnessSamples: 2000, seed: 7 } }).sensitivity!.robustness!;
     const b = recommend(reqs, kb, { sensitivity: { robustnessSamples: 2000, seed: 7 } }).sensitivity!.robustness!;
     expect(a).toEqual(b);

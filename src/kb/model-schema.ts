@@ -151,6 +151,7 @@ export const modelSchema = z.strictObject({
           z.strictObject({ tolerated: ratingStep, rare: ratingStep, never: ratingStep }),
           'the rating that fully meets each stated (or assumed) message-loss need; a higher one adds nothing',
         ),
+        perStepShort: d(unit, 'fit lost for each rating step below the one that meets the need'),
         why,
         source,
       }),

@@ -36,9 +36,8 @@ function neededRatingPart(resolved: ResolvedProfile, requirements: Requirements,
     model,
     spec.weight,
   );
-  const scale = model.scales.rating.value;
-  const share = scale[String(resolved.ratings.reliability.rating) as '1'] / scale[String(needed) as '1'];
-  return { ...rated, fit: round3(Math.min(1, share)) };
+  const stepsShort = Math.max(0, needed - resolved.ratings.reliability.rating);
+  return { ...rated, fit: round3(Math.max(0, 1 - spec.perStepShort * stepsShort)) };
 }
 
 function describeReliabilityNeed(requirements: Requirements, needed: number): string {
