@@ -8,10 +8,10 @@ import {
   BACK_TYPED,
   NOT_STATED,
   SKIP,
-  runQuestionnaire,
   validateAnswer,
   type PromptAdapter,
-} from '../src/requirements/questionnaire.js';
+} from '../src/requirements/prompt-adapter.js';
+import { runQuestionnaire } from '../src/requirements/questionnaire.js';
 import { NOT_ASKED, QUESTIONS } from '../src/requirements/questions.js';
 import { requirementsSchema } from '../src/requirements/schema.js';
 import { EXAMPLES, shippedKb } from './helpers.js';

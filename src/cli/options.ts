@@ -21,6 +21,21 @@ export function parseWeightOverrides(values: string[]): Partial<Record<Criterion
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** A comma-separated option, e.g. --decision-makers "Ana, Ben" (repeatable). */
+export const splitList = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+/** Today in the local time zone, as people write dates in ADRs. */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** A whole number option such as --robustness 10000 or --seed 7, within 0..max. */
 export function parseCount(option: string, raw: string, max: number): number {
   const value = Number(raw);

@@ -1,5 +1,5 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import { NOT_STATED, isSentinel, type PromptAdapter } from '../../requirements/questionnaire.js';
+import { NOT_STATED, isSentinel, type PromptAdapter } from '../../requirements/prompt-adapter.js';
 import { wrapLine } from '../../render/wrap.js';
 import type { Style } from '../../render/style.js';
 
