@@ -2,12 +2,12 @@ import * as z from 'zod/mini';
 import type { Model } from './model-schema.js';
 import { d, id, isoDate, list, listOrEmpty, opt, positive, sources, text, url } from './schema-helpers.js';
 import { ruleSchema, type Rule } from './rule-schema.js';
+import { BASIS, CLIENT_SUPPORT, STATUS, SUPPORT } from './enums.js';
+import { clusterModeSchema, managedOfferingSchema, multiDatacenterOptionSchema } from './deployment-schema.js';
 import {
   DIMENSIONS,
   FEATURES,
   LANGUAGES,
-  MESSAGE_LOSS,
-  PLATFORMS,
   PROTOCOLS,
   type Dimension,
   type Feature,
@@ -21,14 +21,9 @@ import {
  * mqselect, so the CLI loads one small validation core.
  */
 export { d } from './schema-helpers.js';
+export { BASIS, CLIENT_SUPPORT, SUPPORT } from './enums.js';
+export type { ClusterMode, MultiDatacenterOption } from './deployment-schema.js';
 export { conditionSchema, type Condition, type Effect, type Rule } from './rule-schema.js';
-
-export const SUPPORT = ['native', 'plugin', 'partial', 'commercial', 'deprecated', 'via-pattern', 'none'] as const;
-/** vendor: maintained by a company that backs the broker (e.g. Confluent's librdkafka clients), not by the project. */
-export const CLIENT_SUPPORT = ['official', 'vendor', 'community', 'via-protocol', 'none'] as const;
-const STATUS = ['current', 'legacy', 'removed'] as const;
-export const BASIS = ['measured', 'derived', 'vendor-claim', 'estimate'] as const;
-const FAILOVER_KIND = ['automatic', 'manual', 'none'] as const;
 
 const ratingSchema = d(
   z.int().check(z.minimum(1), z.maximum(5)),
@@ -167,94 +162,6 @@ const profileSchema = z.strictObject({
   ),
 });
 export type Profile = z.output<typeof profileSchema>;
-
-const guaranteeSchema = z.strictObject({
-  acknowledgedLoss: d(
-    z.enum(MESSAGE_LOSS),
-    'never: no acknowledged message lost; rare: a small window can be lost; tolerated: loss is possible',
-  ),
-  failover: z.enum(FAILOVER_KIND),
-  rto: d(text(), 'how long until service resumes, in words with a figure where known'),
-});
-
-const roleSchema = z.strictObject({
-  role: z.string().check(z.minLength(2)),
-  min: d(z.int().check(z.minimum(0)), 'count at the smallest production size'),
-  scalesWithLoad: d(
-    z._default(z.boolean(), false),
-    'true for the role that carries the traffic; the engine sizes it from the load',
-  ),
-  perRole: opt(z.string(), 'count is per instance of this other role (e.g. one slave per master)'),
-  odd: d(z._default(z.boolean(), false), 'count must be odd (Raft majorities)'),
-  max: opt(z.int().check(z.positive())),
-  note: opt(z.string()),
-});
-
-const clusterModeSchema = z.strictObject({
-  id: d(id, 'stable id qualified by product, e.g. artemis-replicated-pair'),
-  name: text(),
-  status: z.enum(STATUS),
-  copies: d(
-    z.int().check(z.positive()),
-    'copies of each message this mode stores (replication factor; 1 for shared storage), for disk sizing',
-  ),
-  statusNote: opt(z.string(), 'e.g. "removed in 4.0: use quorum queues"'),
-  replacedBy: opt(id, 'for legacy/removed modes: the mode to use instead'),
-  aliases: listOrEmpty(z.string(), 'names people know it by (e.g. the classic "mirror mode")'),
-  profiles: d(list(id, 1), 'profiles this mode serves'),
-  whenToUse: text(),
-  whenNotToUse: text(),
-  roles: list(roleSchema, 1),
-  configuration: listOrEmpty(z.string(), 'the settings that make the guarantees hold'),
-  guarantees: z.strictObject({ nodeLoss: guaranteeSchema }),
-  sources,
-});
-export type ClusterMode = z.output<typeof clusterModeSchema>;
-
-const CONSUMER_POSITIONS = ['replicated', 'not-replicated', 'unknown'] as const;
-
-const multiDatacenterOptionSchema = z.strictObject({
-  id: d(id, 'stable id qualified by product, e.g. kafka-mirrormaker2'),
-  name: text(),
-  aliases: listOrEmpty(z.string(), 'names people know it by (e.g. the classic "Shovel / remote mode")'),
-  statusNote: opt(z.string()),
-  status: z.enum(STATUS),
-  support: z.enum(SUPPORT),
-  profiles: list(id, 1),
-  topologies: list(z.enum(['disaster-recovery', 'active-active']), 1),
-  replication: z.enum(['sync', 'async']),
-  rpo: d(text(), 'data-loss window on losing a site, in words'),
-  released: opt(isoDate, 'release date of the version that made it production-ready (maturity)'),
-  typicalRpoSeconds: opt(z.number().check(z.nonnegative()), 'typical lag under normal load, if documented'),
-  failover: d(z.enum(FAILOVER_KIND), 'how clients move to the other site'),
-  consumerPositions: d(
-    z.enum(CONSUMER_POSITIONS),
-    'whether the other site knows what consumers already took: replicated (offsets or acks copied, or one cluster), not-replicated (messages only), unknown',
-  ),
-  whenToUse: text(),
-  sources,
-});
-export type MultiDatacenterOption = z.output<typeof multiDatacenterOptionSchema>;
-
-const managedOfferingSchema = z.strictObject({
-  platform: z.enum(PLATFORMS),
-  name: text(),
-  kind: z.enum(['managed-service', 'operator']),
-  commercial: d(
-    z.boolean(),
-    'true when the offering is a paid edition beyond cloud usage fees (e.g. a vendor platform)',
-  ),
-  compatibility: d(
-    z.enum(['same-software', 'api-compatible']),
-    'api-compatible: a different implementation of the same API',
-  ),
-  profiles: list(id, 1),
-  protocols: opt(
-    d(list(z.enum(PROTOCOLS), 1), 'the protocols the offering exposes, when it is fewer than the software speaks'),
-  ),
-  note: opt(z.string()),
-  sources,
-});
 
 const productSchema = z.strictObject({
   name: text(),

@@ -1,10 +1,5 @@
-import {
-  TOO_DEEP,
-  duplicateJsonKey,
-  findRefusedKey,
-  parseDocumentText,
-  type ParsedDocument,
-} from '../input/document.js';
+import { parseDocumentText, type ParsedDocument } from '../input/document.js';
+import { TOO_DEEP, duplicateJsonKey, findRefusedKey } from '../input/guards.js';
 import { formatPath, inputError } from '../errors.js';
 import { describeIssue, schemaError } from '../input/schema-issues.js';
 import { applyAssignments, isAssigned, type Assignment } from './assignments.js';
