@@ -59,6 +59,13 @@ describe('architecture', () => {
     }
   });
 
+  it('no source file is longer than 250 lines: a longer one does several jobs and is split', () => {
+    const long = files
+      .map((f) => ({ path: f.path, lines: readFileSync(join(ROOT, 'src', f.path), 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > 250);
+    expect(long).toEqual([]);
+  });
+
   it('only cli/main.ts ends the process', () => {
     for (const file of files.filter((f) => f.path !== 'cli/main.ts')) {
       const text = readFileSync(join(ROOT, 'src', file.path), 'utf8');

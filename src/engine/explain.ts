@@ -3,7 +3,7 @@ import type { Requirements } from '../requirements/schema.js';
 import { FEATURES } from '../requirements/vocabulary.js';
 import { satisfies } from './constraints.js';
 import { CRITERION_LABELS, FEATURE_LABELS } from './labels.js';
-import type { ExplainedCandidate as ScoredCandidate } from './score.js';
+import type { ExplainedCandidate as ScoredCandidate } from './explain-score.js';
 import { CRITERIA, type Contribution, type Criterion, type Result, type WeightInfo } from './types.js';
 import { byCodeUnits } from './order.js';
 

@@ -2,18 +2,15 @@ import type { Model } from '../kb/model-schema.js';
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { assumptions } from './assumptions.js';
-import { chooseClusterMode, pickClusterMode, sizeStorage, type ClusterModePick } from './cluster.js';
-import { satisfies } from './constraints.js';
-import { contradictions } from './contradictions.js';
+import { chooseClusterMode, pickClusterMode } from './cluster.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import { compareTop, keyReasons } from './explain.js';
 import { CRITERION_LABELS } from './labels.js';
 import { relaxations } from './relaxations.js';
 import { nothingStated } from './weights.js';
-import { ruleWarnings } from './rules.js';
 import { analyseSensitivity, type SensitivityOptions } from './sensitivity.js';
-import { explainCandidate, type ExplainedCandidate, type ScoredCandidate } from './score.js';
-import { LANGUAGES, canonicalLanguage } from '../requirements/vocabulary.js';
+import { explainCandidate, type ExplainedCandidate } from './explain-score.js';
+import type { ScoredCandidate } from './score.js';
 import {
   CRITERIA,
   type Criterion,
@@ -21,26 +18,17 @@ import {
   type Recommendation,
   type Result,
   type ResultSummary,
-  type Warning,
 } from './types.js';
 import { byCodeUnits } from './order.js';
 import { round3 } from './rounding.js';
+import { brokerOf, profileId, profileNames, type Ranked } from './ranked.js';
+import { warnings } from './warnings.js';
 
 export interface RecommendOptions {
   weightOverrides?: Partial<Record<Criterion, number>>;
   /** Compute what would change the answer (costs ~100 engine runs); off unless asked for. */
   sensitivity?: SensitivityOptions | false;
 }
-
-/** What both the full result and the batch summary say about each ranked broker. */
-interface Ranked {
-  candidate: ScoredCandidate;
-  rank: number;
-  clusterMode: ClusterModePick;
-  lowConfidence: Criterion[];
-}
-
-const MISSED_TARGET = new Set(['misses-latency', 'beyond-ceiling', 'backlog-degrades', 'retention-queue']);
 
 /** requirements + knowledge base -> result. Pure and deterministic: same input, same output. */
 export function recommend(requirements: Requirements, kb: KnowledgeBase, options: RecommendOptions = {}): Result {
@@ -137,9 +125,6 @@ const roundedFits = (f: Record<Criterion, number>): Record<Criterion, number> =>
   staffCost: round3(f.staffCost),
   features: round3(f.features),
 });
-const brokerOf = (c: ScoredCandidate) => c.profiles[0]!.broker;
-const profileId = (c: ScoredCandidate) => c.profiles.map((p) => p.profile.id).join(' + ');
-const profileNames = (c: ScoredCandidate) => c.profiles.map((p) => p.profile.name).join(' + ');
 
 function rank(evaluation: Evaluation, requirements: Requirements, model: Model): Ranked[] {
   return evaluation.ranked.map(({ best }, index) => ({
@@ -189,88 +174,6 @@ function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Reco
           ? `${name(first)} (${profileNames(first.candidate)}), ${margin!.toFixed(1)} points ahead of ${name(second)}`
           : `${name(first)} (${profileNames(first.candidate)}), the only broker that meets the hard constraints`,
   };
-}
-
-function warnings(
-  requirements: Requirements,
-  kb: KnowledgeBase,
-  evaluation: Evaluation,
-  ranked: Ranked[],
-  overrides: Partial<Record<Criterion, number>> = {},
-): Warning[] {
-  const out: Warning[] = [...contradictions(requirements, kb), ...ruleWarnings(evaluation.fired)];
-  for (const name of requirements.team?.languages ?? []) {
-    if (!canonicalLanguage(name))
-      out.push({
-        id: `unknown-language:${name}`,
-        message:
-          `team.languages: the knowledge base has no client data for "${name}", so it is not compared ` +
-          `(known: ${LANGUAGES.join(', ')})`,
-      });
-  }
-  for (const r of ranked) {
-    const broker = brokerOf(r.candidate);
-    if (r.candidate.profiles.length > 1) {
-      out.push({
-        id: `profile-set:${broker.id}`,
-        message:
-          `${broker.name} meets the required features only with ${profileNames(r.candidate)} side by side: ` +
-          `each flow uses the one it needs; a single flow needing two of these at once is not covered`,
-      });
-    }
-    if (r.lowConfidence.length > 0 && r.rank <= 2) {
-      out.push({
-        id: `low-confidence:${broker.id}`,
-        message: `${broker.name}: ${r.lowConfidence.join(', ')} rest on estimates, not measured figures`,
-      });
-    }
-  }
-  const winner = ranked[0]?.candidate;
-  if (winner) {
-    const storage = sizeStorage(
-      winner.profiles,
-      requirements,
-      kb.model,
-      ranked[0]!.clusterMode.mode,
-      Math.max(1, ranked[0]!.clusterMode.nodes[0]?.count ?? 1),
-    );
-    if (storage?.beyondPractical) {
-      out.push({
-        id: 'storage-beyond-practical',
-        message: `${brokerOf(winner).name} would hold ${storage.basis}: more than one node holds in practice — add nodes${storage.tieredStorage ? ', or move old data to tiered storage' : ''}, shorten retention, or split the data by domain`,
-      });
-    }
-  }
-  for (const d of winner?.drafts.filter((d) => MISSED_TARGET.has(d.part.reasonId) && d.points > 0) ?? []) {
-    const { observed, expected } = d.part.text();
-    out.push({
-      id: `target-missed:${d.part.part}`,
-      message: `${brokerOf(winner!).name} does not meet a stated target: ${observed} vs ${expected}`,
-    });
-  }
-  if (
-    winner &&
-    requirements.reliability?.delivery === 'exactly-once' &&
-    !winner.profiles.some((p) => satisfies(p.capabilities.exactlyOnceProcessing, requirements))
-  ) {
-    out.push({
-      id: 'exactly-once-not-given',
-      message:
-        `delivery: exactly-once is stated, but ${brokerOf(winner).name} delivers at least once: consumers ` +
-        `must be idempotent (deduplicate by message id or key)`,
-    });
-  }
-  if (overrides.features !== undefined && evaluation.weights.features.from !== 'override') {
-    out.push({
-      id: 'weight-ignored:features',
-      message:
-        `the features weight (${overrides.features}) is ignored: no feature or protocol is required or ` +
-        `preferred, so there is nothing to judge`,
-    });
-  }
-  if (CRITERIA.every((c) => evaluation.weights[c].weight === 0))
-    out.push({ id: 'all-weights-zero', message: 'every weight is zero: nothing distinguishes the brokers' });
-  return out;
 }
 
 function toRanked(

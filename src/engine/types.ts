@@ -7,9 +7,9 @@ import type {
   rankedBrokerSchema,
   resultSchema,
   resultSummarySchema,
-  sensitivitySchema,
   weightInfoSchema,
 } from '../result/schema.js';
+import type { sensitivitySchema } from '../result/analysis-schema.js';
 import type { Criterion } from '../requirements/vocabulary.js';
 
 /**

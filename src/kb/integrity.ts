@@ -1,47 +1,18 @@
 import { DIMENSIONS, FEATURES, PROTOCOLS } from '../requirements/vocabulary.js';
-import { ruleReadablePaths } from '../requirements/paths.js';
-import type { Model } from './model-schema.js';
-import type { BrokerEntry, Condition, Rule } from './schema.js';
+import {
+  duplicates,
+  error,
+  warning,
+  type Input,
+  type IntegrityFinding,
+  type IntegrityRule,
+} from './integrity-finding.js';
+import { implementationRuntimesKnown, rulesReadRequirementsOnly } from './integrity-model.js';
 
 /**
  * Named integrity rules over a schema-valid knowledge base. Each rule reports every offender with a
  * fix, never only the first (linguist's languages.yml tests, changesets' config rules).
  */
-export interface IntegrityFinding {
-  rule: string;
-  severity: 'error' | 'warning';
-  where: string;
-  message: string;
-}
-
-interface Input {
-  brokers: BrokerEntry[];
-  rules: Rule[];
-  /** Absent when a single layer is checked for duplicates. */
-  model?: Model;
-}
-
-type IntegrityRule = (kb: Input) => IntegrityFinding[];
-
-const error = (rule: string, where: string, message: string): IntegrityFinding => ({
-  rule,
-  severity: 'error',
-  where,
-  message,
-});
-const warning = (rule: string, where: string, message: string): IntegrityFinding => ({
-  rule,
-  severity: 'warning',
-  where,
-  message,
-});
-
-function duplicates(values: string[]): string[] {
-  const seen = new Set<string>();
-  const dup = new Set<string>();
-  for (const v of values) (seen.has(v) ? dup : seen).add(v);
-  return [...dup];
-}
 
 const uniqueIds: IntegrityRule = ({ brokers, rules }) => [
   ...duplicates(brokers.map((b) => b.id)).map((id) =>
@@ -210,54 +181,6 @@ const planningFiguresPresent: IntegrityRule = ({ brokers }) =>
         ),
     ),
   );
-
-function conditionPaths(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(conditionPaths);
-  if ('any' in condition) return condition.any.flatMap(conditionPaths);
-  if ('not' in condition) return conditionPaths(condition.not);
-  return [condition.path];
-}
-
-const rulesReadRequirementsOnly: IntegrityRule = ({ rules, model }) => {
-  const readable = ruleReadablePaths();
-  const conditions = [
-    ...rules.map((r) => ({ where: `rules.${r.id}.when`, condition: r.when })),
-    ...Object.entries(model?.impliedBy ?? {}).map(([criterion, implied]) => ({
-      where: `model.impliedBy.${criterion}.when`,
-      condition: implied.when as Condition,
-    })),
-  ];
-  return conditions.flatMap(({ where, condition }) =>
-    conditionPaths(condition)
-      .filter((p) => !readable.has(p))
-      .map((p) =>
-        error(
-          'rules-read-requirements',
-          where,
-          `"${p}" is not a readable requirements field${p.startsWith('priorities') || p.startsWith('weights') ? ' (rules and the model never read priorities or weights, so scores stay linear in the weights)' : ''}`,
-        ),
-      ),
-  );
-};
-
-/** A broker written in a language the model's runtimes leave out would never be judged readable by its team. */
-const implementationRuntimesKnown: IntegrityRule = ({ brokers, model }) => {
-  const runtimes = model?.criteria.staffCost.sourceLanguage.runtimes;
-  if (!runtimes) return [];
-  return brokers.flatMap((b) =>
-    b.products.flatMap((product) =>
-      product.implementationLanguages
-        .filter((l) => !runtimes.some((r) => r.includes(l)))
-        .map((l) =>
-          error(
-            'implementation-runtimes',
-            `${b.id}.products.${product.name}`,
-            `written in ${l}, which no group of model.criteria.staffCost.sourceLanguage.runtimes lists: add it`,
-          ),
-        ),
-    ),
-  );
-};
 
 const INTEGRITY_RULES: Record<string, IntegrityRule> = {
   'unique-ids': uniqueIds,

@@ -1,22 +1,13 @@
 import * as z from 'zod/mini';
 import { d } from '../kb/schema.js';
-import { CRITERIA } from '../requirements/vocabulary.js';
+import { relaxationsSchema, sensitivitySchema } from './analysis-schema.js';
+import { confidence, criterion, int, perCriterion, strings } from './fields.js';
 
 /**
  * The result of `recommend` — the versioned JSON contract (schemaVersion 1). The engine's types are
  * inferred from this schema (src/engine/types.ts), so the documentation, the JSON Schema printed by
  * `mqselect schema result` and the code cannot drift apart. Fields may be added within a version.
  */
-const criterion = d(
-  z.enum(CRITERIA),
-  'one of the six dimensions, or "features" (required and preferred features and protocols)',
-);
-const confidence = d(z.enum(['high', 'low']), 'low: rests on an estimate, not a measured figure');
-const perCriterion = <T extends z.ZodMiniType>(schema: T) =>
-  z.object(Object.fromEntries(CRITERIA.map((c) => [c, schema])) as Record<(typeof CRITERIA)[number], T>);
-const int = () => z.int();
-const strings = () => z.array(z.string());
-const nullableString = (description: string) => d(z.nullable(z.string()), description);
 
 export const contributionSchema = z.object({
   criterion,
@@ -114,52 +105,6 @@ export const weightInfoSchema = z.object({
   priority: z.optional(z.string()),
 });
 
-export const sensitivitySchema = d(
-  z.object({
-    weights: d(
-      z.array(
-        z.object({
-          criterion,
-          weight: z.number(),
-          holdsFrom: d(z.number(), 'lowest weight (others fixed) at which the winner still wins'),
-          holdsTo: d(z.nullable(z.number()), 'highest such weight; null = any higher weight'),
-          winnerBelow: nullableString('who wins just below holdsFrom (null when holdsFrom is 0)'),
-          winnerAbove: nullableString('who wins just above holdsTo (null when holdsTo is null)'),
-        }),
-      ),
-      'exact intervals: scores are linear in the weights',
-    ),
-    thresholds: d(
-      z.array(
-        z.object({
-          field: z.string(),
-          value: z.number(),
-          direction: z.enum(['above', 'below']),
-          holdsAt: d(z.number(), 'the farthest value checked at which the winner still holds'),
-          changesAt: d(z.number(), 'the nearest value checked at which the winner has changed (within 1% of holdsAt)'),
-          newWinner: nullableString('null: no broker is feasible beyond it'),
-          searchedTo: d(z.number(), 'the documented bound searched'),
-        }),
-      ),
-      'stated numbers whose change alone would change the winner, within documented bounds',
-    ),
-    featureFlips: d(
-      z.array(z.object({ feature: z.string(), from: z.string(), to: z.string(), newWinner: z.nullable(z.string()) })),
-      'feature needs that, changed alone, change the winner',
-    ),
-    robustness: z.optional(
-      z.object({
-        samples: int(),
-        seed: int(),
-        perturbation: d(z.number(), 'each weight multiplied by a factor drawn from 1 ± this'),
-        share: d(z.number(), 'share of samples in which the winner holds, 0..1'),
-        winners: d(z.record(z.string(), int()), 'how often each broker won'),
-      }),
-    ),
-  }),
-  'what would change the answer',
-);
-
 const kbInfo = z.object({
   version: z.string(),
   asOf: z.string(),
@@ -181,28 +126,6 @@ const recommendation = d(
   ),
   'null when no broker meets the hard constraints',
 );
-const relaxations = d(
-  z.array(
-    z.object({
-      broker: z.string(),
-      name: z.string(),
-      changes: z.array(
-        z.object({
-          field: d(z.string(), 'the requirements field to change'),
-          from: d(z.unknown(), 'its value as stated'),
-          to: d(z.unknown(), 'the value that makes this broker feasible'),
-          says: d(z.string(), 'the change in words'),
-        }),
-      ),
-      rank: d(int(), 'where this broker would then rank'),
-      score: z.number(),
-      profile: z.string(),
-      winner: d(z.string(), 'who would then rank first'),
-    }),
-  ),
-  'only when no broker is feasible: for each broker, the smallest set of changes that would make it feasible, ' +
-    'fewest changes first',
-);
 const eliminated = z.array(z.object({ broker: z.string(), name: z.string(), reasons: strings() }));
 const warnings = z.array(z.object({ id: z.string(), message: z.string() }));
 
@@ -220,7 +143,7 @@ export const resultSchema = d(
     comparison: z.optional(
       z.object({ winner: z.string(), runnerUp: z.string(), decisive: strings(), wouldChange: strings() }),
     ),
-    relaxations: z.optional(relaxations),
+    relaxations: z.optional(relaxationsSchema),
     sensitivity: z.optional(sensitivitySchema),
   }),
   'mqselect recommend result, schemaVersion 1',

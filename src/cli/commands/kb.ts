@@ -2,7 +2,7 @@ import { parseDocumentText } from '../../input/document.js';
 import { EXIT, MqselectError, inputError, usageError, type ErrorLocation, type ExitCode } from '../../errors.js';
 import { caseReport } from '../../cases/report.js';
 import { renderCaseReport } from '../../render/cases.js';
-import type { IntegrityFinding } from '../../kb/integrity.js';
+import type { IntegrityFinding } from '../../kb/integrity-finding.js';
 import { assembleKnowledgeBase, type KbSource } from '../../kb/load.js';
 import { renderKbList, renderKbShow } from '../../render/kb-show.js';
 import { renderModel } from '../../render/model-show.js';
