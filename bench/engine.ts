@@ -1,6 +1,6 @@
 // Engine figures: batch-path throughput (recommendSummary) and full results on one core with the shipped
 // KB over varied inputs, and the robustness analysis with 10,000 samples. Prints figures, asserts nothing.
-// Run: node scripts/run-ts.mjs bench/engine.ts
+// Run: npx tsx bench/engine.ts
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { assembleKnowledgeBase } from '../src/kb/load.js';

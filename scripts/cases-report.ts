@@ -1,5 +1,5 @@
 // Development check of the case library from source (no build): validates every data/cases file and
-// prints the agreement report. Run: node scripts/run-ts.mjs scripts/cases-report.ts [--json]
+// prints the agreement report. Run: npx tsx scripts/cases-report.ts [--json]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkUniqueCases, parseCaseText } from '../src/cases/load.js';
