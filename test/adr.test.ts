@@ -44,8 +44,7 @@ describe('mqselect adr new', () => {
     expect(file).toMatch(/0001-use-apache-kafka-topic-with-consumer-groups-for-central-log\.md$/);
     expect(run.stdout.trim()).toBe(file);
     const text = readFileSync(file, 'utf8');
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, text);
-    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+    await expect(text).toMatchFileSnapshot(GOLDEN);
     for (const heading of [
       '## Context and Problem Statement',
       '## Decision Drivers',

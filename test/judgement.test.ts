@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../src/engine/recommend.js';
@@ -11,7 +11,7 @@ import { ROOT, requirements, shippedKb } from './helpers.js';
 /**
  * The answers a senior architect would give, with the reasons to match: the five canonical scenarios
  * (golden text, so a change of answer or wording is a reviewed diff), then one invented scenario per
- * judgement the model must make. Regenerate the golden files with UPDATE_GOLDEN=1.
+ * judgement the model must make. Regenerate the golden files with npx vitest run -u.
  */
 const CANONICAL = join(ROOT, 'test', 'fixtures', 'canonical');
 const GOLDEN = join(ROOT, 'test', 'golden');
@@ -23,10 +23,7 @@ async function canonical(name: string): Promise<Result> {
 
 async function golden(name: string, result: Result): Promise<void> {
   const text = (await RENDERERS.table())(result, { style: PLAIN, explain: false });
-  const path = join(GOLDEN, `canonical-${name}.txt`);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text);
-  expect(existsSync(path), `${path}: no golden file (UPDATE_GOLDEN=1 creates it)`).toBe(true);
-  expect(text).toBe(readFileSync(path, 'utf8'));
+  await expect(text).toMatchFileSnapshot(join(GOLDEN, `canonical-${name}.txt`));
 }
 
 const part = (result: Result, broker: string, name: string) =>

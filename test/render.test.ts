@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../src/engine/recommend.js';
@@ -10,18 +9,13 @@ import { ROOT, example, shippedKb } from './helpers.js';
 
 /**
  * Golden files: the exact text each renderer prints for each shipped example. A change to the output
- * shows up as a diff to review; regenerate with UPDATE_GOLDEN=1 npx vitest run test/render.test.ts.
+ * shows up as a diff to review; regenerate with npx vitest run -u test/render.test.ts.
  */
 const GOLDEN = join(ROOT, 'test', 'golden');
 const EXTENSION = { table: 'txt', json: 'json', markdown: 'md', html: 'html' } as const;
 const EXAMPLE_FILES = ['log-pipeline.yaml', 'order-transactions.yaml', 'task-queue.json', 'jms-integration.yaml'];
 
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
-  expect(existsSync(path), `${name}: no golden file (UPDATE_GOLDEN=1 creates it)`).toBe(true);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+const golden = (name: string, actual: string) => expect(actual).toMatchFileSnapshot(join(GOLDEN, name));
 
 describe('renderers (golden files)', () => {
   for (const file of EXAMPLE_FILES) {
@@ -30,7 +24,7 @@ describe('renderers (golden files)', () => {
         // As the CLI does by default: with the sensitivity analysis (1000 samples, seed 1).
         const result = recommend(await example(file), await shippedKb(), { sensitivity: {} });
         const render = await RENDERERS[format]();
-        golden(
+        await golden(
           `${file.replace(/\.(yaml|json)$/, '')}.${EXTENSION[format]}`,
           render(result, { style: PLAIN, explain: format !== 'json' && file === 'task-queue.json' }),
         );
@@ -50,7 +44,7 @@ describe('renderers (golden files)', () => {
             : format === 'html'
               ? renderCompareHtml(comparison)
               : `${JSON.stringify(comparison, null, 2)}\n`;
-      golden(`compare.${EXTENSION[format]}`, text);
+      await golden(`compare.${EXTENSION[format]}`, text);
     });
   }
 
