@@ -215,7 +215,7 @@ describe('bad input: one line on stderr naming file and field, exit 2, no stack 
     ]);
     expect([huge.code, huge.stderr]).toEqual([
       2,
-      expect.stringMatching(/huge\.yaml: file is 2\.0 MiB, over the 1\.0 MiB limit/),
+      expect.stringMatching(/huge\.yaml: file is 2 MiB, over the 1 MiB limit/),
     ]);
   });
 

@@ -46,10 +46,10 @@ describe('a failed write is one line on stderr and exit 2, never a stack trace',
 
 describe('every input goes through one capped reader', () => {
   it.each([
-    [['recommend', '/dev/zero'], /^mqselect: \/dev\/zero: input is over the 1\.0 MiB limit\n$/],
-    [['adr', 'check', '/dev/zero'], /^mqselect: \/dev\/zero: input is over the 4\.0 MiB limit\n$/],
-    [['kb', 'validate', '/dev/zero'], /^mqselect: \/dev\/zero: input is over the 4\.0 MiB limit\n$/],
-    [['recommend', '/dev/zero', '--set', 'title=x'], /over the 1\.0 MiB limit/],
+    [['recommend', '/dev/zero'], /^mqselect: \/dev\/zero: input is over the 1 MiB limit\n$/],
+    [['adr', 'check', '/dev/zero'], /^mqselect: \/dev\/zero: input is over the 4 MiB limit\n$/],
+    [['kb', 'validate', '/dev/zero'], /^mqselect: \/dev\/zero: input is over the 4 MiB limit\n$/],
+    [['recommend', '/dev/zero', '--set', 'title=x'], /over the 1 MiB limit/],
   ])('mqselect %j stops at the limit', async (args, expected) => {
     const run = await runCli(args, { timeoutMs: 10_000 });
     expect([run.code, run.stderr]).toEqual([2, expect.stringMatching(expected)]);
@@ -59,11 +59,11 @@ describe('every input goes through one capped reader', () => {
     const zero = openSync('/dev/zero', 'r');
     const stdin = await runCli(['recommend', '-'], { stdin: zero, timeoutMs: 10_000 });
     closeSync(zero);
-    expect([stdin.code, stdin.stderr]).toEqual([2, 'mqselect: <stdin>: input is over the 1.0 MiB limit\n']);
+    expect([stdin.code, stdin.stderr]).toEqual([2, 'mqselect: <stdin>: input is over the 1 MiB limit\n']);
     const yes = spawnSync('bash', ['-c', `node ${CLI} recommend <(yes)`], { encoding: 'utf8', timeout: 10_000 });
     expect([yes.status, yes.stderr]).toEqual([
       2,
-      expect.stringMatching(/^mqselect: \/dev\/fd\/\d+: input is over the 1\.0 MiB limit\n$/),
+      expect.stringMatching(/^mqselect: \/dev\/fd\/\d+: input is over the 1 MiB limit\n$/),
     ]);
     const dir = tempDir('mqselect-fifo-');
     const fifo = join(dir, 'requirements.fifo');
@@ -71,7 +71,7 @@ describe('every input goes through one capped reader', () => {
     const writer = spawn('bash', ['-c', `yes > ${fifo}`]);
     const run = await runCli(['recommend', fifo], { timeoutMs: 10_000 });
     writer.kill();
-    expect([run.code, run.stderr]).toEqual([2, `mqselect: ${fifo}: input is over the 1.0 MiB limit\n`]);
+    expect([run.code, run.stderr]).toEqual([2, `mqselect: ${fifo}: input is over the 1 MiB limit\n`]);
   });
 
   it('a FIFO is read like a file', async () => {

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatBytes } from '../engine/labels.js';
 import { inputError, usageError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { shippedKbFileNames } from '../kb/shipped-files.js';
@@ -43,9 +44,9 @@ async function readBytes(path: string, limit: number): Promise<Buffer> {
       return await readStream(fs.createReadStream(path), limit, path);
     }
     if (info.size > limit)
-      throw inputError(`file is ${formatSize(info.size)}, over the ${formatSize(limit)} limit`, { file: path });
+      throw inputError(`file is ${formatBytes(info.size)}, over the ${formatBytes(limit)} limit`, { file: path });
     const bytes = fs.readFileSync(path);
-    if (bytes.length > limit) throw inputError(`file is over the ${formatSize(limit)} limit`, { file: path });
+    if (bytes.length > limit) throw inputError(`file is over the ${formatBytes(limit)} limit`, { file: path });
     return bytes;
   } catch (error) {
     if ((error as { kind?: string }).kind) throw error;
@@ -72,7 +73,7 @@ async function readStream(
   try {
     for await (const chunk of stream) {
       total += (chunk as Buffer).length;
-      if (total > limit) throw inputError(`input is over the ${formatSize(limit)} limit`, { file });
+      if (total > limit) throw inputError(`input is over the ${formatBytes(limit)} limit`, { file });
       chunks.push(chunk as Buffer);
     }
   } catch (error) {
@@ -82,10 +83,6 @@ async function readStream(
     stream.destroy();
   }
   return Buffer.concat(chunks);
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 export async function sha256(text: string): Promise<string> {

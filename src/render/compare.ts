@@ -3,6 +3,7 @@ import { resolveProfiles, type ResolvedProfile } from '../engine/profiles.js';
 import type { BrokerEntry, Capability, KnowledgeBase } from '../kb/schema.js';
 import { DIMENSIONS, FEATURES, PROTOCOLS, type Feature, type Protocol } from '../requirements/vocabulary.js';
 import { fitTable } from './layout.js';
+import { markdownCell } from './text.js';
 import { wrapText } from './wrap.js';
 import type { Style } from './style.js';
 
@@ -178,12 +179,11 @@ export function renderCompareTable(comparison: Comparison, style: Style, width?:
 }
 
 export function renderCompareMarkdown(comparison: Comparison): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
   const table = (body: string[][]) =>
     [
       `| | ${comparison.brokers.map((b) => b.name).join(' | ')} |`,
       `|---|${comparison.brokers.map(() => '---').join('|')}|`,
-      ...body.map((row) => `| ${row.map(cell).join(' | ')} |`),
+      ...body.map((row) => `| ${row.map(markdownCell).join(' | ')} |`),
     ].join('\n');
   const r = rows(comparison);
   const out = [

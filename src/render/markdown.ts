@@ -11,9 +11,7 @@ import {
   weightLine,
 } from './common.js';
 import type { RenderOptions } from './index.js';
-import { oneLine } from './text.js';
-
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+import { markdownCell, oneLine } from './text.js';
 
 /** Markdown for pull requests, wikis and ADRs: the same content as the table, as plain Markdown. */
 export function renderMarkdown(result: Result, { explain }: RenderOptions): string {
@@ -32,7 +30,7 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
     );
     for (const r of result.ranking)
       out.push(
-        `| ${r.rank} | ${r.name} | ${cell(r.profile)} | ${r.score.toFixed(1)} ` +
+        `| ${r.rank} | ${r.name} | ${markdownCell(r.profile)} | ${r.score.toFixed(1)} ` +
           `| ${CRITERIA.map((c) => fitCell(r, c)).join(' | ')} |`,
       );
     out.push('', `Fit 0..1 per criterion; \\* = rests on an estimate; weights: ${weightLine(result)}.`, '');
@@ -41,20 +39,20 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
     out.push(`## ${r.rank}. ${r.name} — ${r.profiles.map((p) => p.name).join(' + ')} (${r.score.toFixed(1)})`, '');
     out.push(
       ...clusterLines(r.clusterMode).map((line, i) =>
-        i === 0 ? `- **Cluster mode:** ${cell(line)}` : `  - ${cell(line)}`,
+        i === 0 ? `- **Cluster mode:** ${markdownCell(line)}` : `  - ${markdownCell(line)}`,
       ),
     );
     out.push(...r.alternatives.map((alt) => `- C${alternativeLine(alt).slice(1)}`));
     out.push(
-      ...r.reasons.for.map((x) => `- Good: ${cell(x)}`),
-      ...r.reasons.against.map((x) => `- Bad: ${cell(x)}`),
+      ...r.reasons.for.map((x) => `- Good: ${markdownCell(x)}`),
+      ...r.reasons.against.map((x) => `- Bad: ${markdownCell(x)}`),
       '',
     );
     if (explain) {
       out.push('| criterion | part | observed | expected | fit | points |', '|---|---|---|---|---:|---:|');
       for (const c of r.contributions)
         out.push(
-          `| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${cell(c.observed)} | ${cell(c.expected)} ` +
+          `| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${markdownCell(c.observed)} | ${markdownCell(c.expected)} ` +
             `| ${c.fit.toFixed(3)} | ${c.contribution.toFixed(1)} |`,
         );
       out.push('');
@@ -67,10 +65,11 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
     );
   }
   if (result.comparison) {
-    out.push('## Why the winner', '', ...result.comparison.decisive.map((d) => `- ${cell(d)}`), '');
+    out.push('## Why the winner', '', ...result.comparison.decisive.map((d) => `- ${markdownCell(d)}`), '');
   }
   const changes = sensitivityLines(result);
-  if (changes.length > 0) out.push('## What would change the answer', '', ...changes.map((d) => `- ${cell(d)}`), '');
+  if (changes.length > 0)
+    out.push('## What would change the answer', '', ...changes.map((d) => `- ${markdownCell(d)}`), '');
   const closest = relaxationLines(result);
   if (closest.length > 0)
     out.push(
@@ -78,16 +77,17 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
       '',
       'No broker meets every hard constraint; the fewest changes that make each one feasible:',
       '',
-      ...closest.map((line) => `- ${cell(line)}`),
+      ...closest.map((line) => `- ${markdownCell(line)}`),
       '',
     );
   if (result.eliminated.length > 0) {
     out.push('## Eliminated', '');
-    for (const e of result.eliminated) out.push(`- **${e.name}**`, ...e.reasons.map((reason) => `  - ${cell(reason)}`));
+    for (const e of result.eliminated)
+      out.push(`- **${e.name}**`, ...e.reasons.map((reason) => `  - ${markdownCell(reason)}`));
     out.push('');
   }
   if (result.warnings.length > 0)
-    out.push('## Warnings', '', ...result.warnings.map((w) => `- ${cell(w.message)} (\`${w.id}\`)`), '');
+    out.push('## Warnings', '', ...result.warnings.map((w) => `- ${markdownCell(w.message)} (\`${w.id}\`)`), '');
   if (result.assumed.length > 0)
     out.push(
       '## Not stated, assumed',

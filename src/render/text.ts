@@ -23,3 +23,6 @@ export function oneLine(text: string): string {
 export function prose(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(CONTROL, (char) => (char === '\n' || char === '\t' ? char : escape(char)));
 }
+
+/** Text safe inside a Markdown table cell or list item: pipes escaped, line breaks as <br>. */
+export const markdownCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
