@@ -109,7 +109,8 @@ export function checkDecision(
     add(
       'error',
       'eliminated',
-      `${name(decided)} is now eliminated by a hard constraint: ${eliminated.reasons.join('; ')}${fresh.recommendation ? `; ${fresh.recommendation.name} ranks first` : '; no broker is feasible'}`,
+      `${name(decided)} is now eliminated by a hard constraint: ${eliminated.reasons.join('; ')}` +
+        `${fresh.recommendation ? `; ${fresh.recommendation.name} ranks first` : '; no broker is feasible'}`,
     );
   } else if (ranked && fresh.recommendation) {
     const first = fresh.ranking[0]!;

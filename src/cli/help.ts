@@ -100,7 +100,10 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
   },
 };
 
-/** "Examples:" and "Exit codes:" for the command at this path ("adr new"), as help text after the options, wrapped as the help is. */
+/**
+ * "Examples:" and "Exit codes:" for the command at this path ("adr new"), as help text after the options, wrapped as
+ * the help is.
+ */
 export function helpFooter(path: string, width: number): string {
   const help = COMMAND_HELP[path];
   if (!help) return '';

@@ -155,9 +155,13 @@ function probeWrite(dir: string, what: string): void {
     fs.unlinkSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw usageError(
-      `${what}: cannot write in ${dir} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? 'error')})`,
-    );
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'read-only file system'
+          : (code ?? 'error');
+    throw usageError(`${what}: cannot write in ${dir} (${reason})`);
   }
 }
 

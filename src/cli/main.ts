@@ -51,7 +51,8 @@ async function main(argv: string[]): Promise<ExitCode> {
       return error.exitCode;
     }
     const internal = usageError(
-      `internal error: ${(error as Error).message ?? String(error)}${verbose ? '' : ' (run with --verbose for details)'}`,
+      `internal error: ${(error as Error).message ?? String(error)}` +
+        `${verbose ? '' : ' (run with --verbose for details)'}`,
     );
     writeStderr(`mqselect: ${oneLine(internal.message)}`);
     if (verbose) writeStderr((error as Error).stack ?? '');

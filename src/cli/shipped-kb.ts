@@ -50,7 +50,8 @@ export function failOnIntegrityErrors(assembled: AssembledKb, files: string[]): 
   if (errors.length === 0) return;
   const first = errors[0]!;
   throw inputError(
-    `knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`,
+    `knowledge base integrity: [${first.rule}] ${first.where}: ${first.message}` +
+      `${errors.length > 1 ? ` (and ${errors.length - 1} more; run mqselect kb validate)` : ''}`,
     { file: files.join(', ') },
   );
 }

@@ -135,14 +135,18 @@ export function sizeStorage(
   const perNodeBytes = retainedBytes / nodes;
   const what =
     windowMessages >= backlog
-      ? `${formatCount(rate!)} msg/s${w?.averageMessagesPerSecond === undefined ? ' (peak; no average stated)' : ''} × ${w!.retentionHours} h retention`
+      ? `${formatCount(rate!)} msg/s${w?.averageMessagesPerSecond === undefined ? ' (peak; no average stated)' : ''}` +
+        ` × ${w!.retentionHours} h retention`
       : `a backlog of ${formatCount(backlog)} messages`;
   const tiered = profiles.map((p) => p.profile.planning.tieredStorage).find((t) => t && t.support !== 'none');
   return {
     retainedBytes,
     perNodeBytes,
     copies: mode.copies,
-    basis: `${what} × ${formatBytes(bytes)} × ${mode.copies} ${mode.copies === 1 ? 'copy' : 'copies'} = ${formatBytes(retainedBytes)}, ≈${formatBytes(perNodeBytes)} on each of ${nodes} node${nodes === 1 ? '' : 's'}`,
+    basis:
+      `${what} × ${formatBytes(bytes)} × ${mode.copies} ${mode.copies === 1 ? 'copy' : 'copies'} = ` +
+      `${formatBytes(retainedBytes)}, ≈${formatBytes(perNodeBytes)} ` +
+      `on each of ${nodes} node${nodes === 1 ? '' : 's'}`,
     beyondPractical: perNodeBytes > model.sizing.practicalDiskPerNodeBytes.value,
     ...(tiered
       ? { tieredStorage: `${tiered.support}${tiered.since ? ` since ${tiered.since}` : ''}: ${tiered.note}` }

@@ -128,7 +128,10 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
   ) {
     failures.push(
       () =>
-        `none of ${protocols.anyOf.map((p) => PROTOCOL_LABELS[p]).join(', ')}: ${protocols.anyOf.map((p) => describeCapability(PROTOCOL_FAILURE_LABELS[p], resolved.protocols[p], requirements)).join('; ')}`,
+        `none of ${protocols.anyOf.map((p) => PROTOCOL_LABELS[p]).join(', ')}: ` +
+        protocols.anyOf
+          .map((p) => describeCapability(PROTOCOL_FAILURE_LABELS[p], resolved.protocols[p], requirements))
+          .join('; '),
     );
   }
   const maxBytes = requirements.workload?.maxMessageBytes;

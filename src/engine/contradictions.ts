@@ -22,7 +22,11 @@ const CHECKS: Record<string, Check> = {
         b.multiDatacenter.filter((o) => o.status === 'current' && o.replication === 'sync').map((o) => o.name),
       )
       .sort();
-    return `rpoSeconds: 0 across datacenters needs synchronous cross-site replication; only stretched clusters give it (${sync.join(', ') || 'none in the KB'}), which need ≥3 sites with low round-trip times and add that latency to every write — every mirroring/federation option is asynchronous`;
+    return (
+      `rpoSeconds: 0 across datacenters needs synchronous cross-site replication; only stretched clusters give it ` +
+      `(${sync.join(', ') || 'none in the KB'}), which need ≥3 sites with low round-trip times ` +
+      `and add that latency to every write — every mirroring/federation option is asynchronous`
+    );
   },
   'global-ordering-at-scale': (r, kb) => {
     const peak = r.workload?.peakMessagesPerSecond;
@@ -34,7 +38,11 @@ const CHECKS: Record<string, Check> = {
     );
     const best = ceilings.length > 0 ? Math.max(...ceilings) : undefined;
     if (best === undefined || peak <= best) return undefined;
-    return `global ordering puts every message through one partition / queue, whose single leader carries at most ≈${formatCount(best)} msg/s in the KB; the stated peak is ${formatCount(peak)} msg/s — use per-key ordering if it is enough`;
+    return (
+      `global ordering puts every message through one partition / queue, whose single leader carries at most ` +
+      `≈${formatCount(best)} msg/s in the KB; the stated peak is ${formatCount(peak)} msg/s — ` +
+      `use per-key ordering if it is enough`
+    );
   },
   'average-above-peak': (r) => {
     const { averageMessagesPerSecond: avg, peakMessagesPerSecond: peak } = r.workload ?? {};

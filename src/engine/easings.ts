@@ -177,7 +177,9 @@ function numberBounds(r: Requirements, broker: BrokerEntry, kb: KnowledgeBase): 
       lower(
         'workload.peakMessagesPerSecond',
         bound,
-        `split the load by domain over ≈${clusters} clusters of at most ${formatCount(bound)} msg/s each (the cost: ${clusters} clusters to run and route between, no ordering, transactions or consumer groups across them)`,
+        `split the load by domain over ≈${clusters} clusters of at most ${formatCount(bound)} msg/s each ` +
+          `(the cost: ${clusters} clusters to run and route between, no ordering, transactions or consumer groups ` +
+          `across them)`,
         5,
       );
     }

@@ -46,7 +46,11 @@ export function keyReasons(candidate: ScoredCandidate, model: Model): { for: str
     const part = mainPart(candidate, c, weakest);
     const why = part?.reason ? ` — ${part.reason}` : '';
     const rules = ruleNotes(candidate, c);
-    return `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}${rules.length > 0 ? ` [${rules.join('; ')}]` : ''}`;
+    return (
+      `${CRITERION_LABELS[c]} (fit ${candidate.breakdown[c].fit.toFixed(2)}): ${describe(part)}` +
+      `${part?.reasonId === 'kb-rating' ? '' : ` vs ${part?.expected}`}${why}` +
+      `${rules.length > 0 ? ` [${rules.join('; ')}]` : ''}`
+    );
   };
   // One threshold: a strength fits at least model.thresholds.strength, a weakness below it.
   return {
@@ -84,7 +88,11 @@ export function compareTop(
         ...ruleNotes(winner, c).map((r) => `${a.name} ${r}`),
         ...ruleNotes(runnerUp, c).map((r) => `${b.name} ${r}`),
       ];
-      return `${CRITERION_LABELS[c]}: ${lead} +${Math.abs(points).toFixed(1)} points — ${a.name}: ${describe(mainPart(winner, c))}; ${b.name}: ${describe(mainPart(runnerUp, c))}${rules.length > 0 ? ` (${rules.join('; ')})` : ''}`;
+      return (
+        `${CRITERION_LABELS[c]}: ${lead} +${Math.abs(points).toFixed(1)} points — ` +
+        `${a.name}: ${describe(mainPart(winner, c))}; ${b.name}: ${describe(mainPart(runnerUp, c))}` +
+        `${rules.length > 0 ? ` (${rules.join('; ')})` : ''}`
+      );
     });
   const wouldChange: string[] = [];
   for (const c of CRITERIA) {

@@ -103,7 +103,9 @@ function rpoFit(
         }
       : {
           fit: fits.sync,
-          note: 'synchronous: meets any RPO, but needs ≥3 low-latency sites and adds a cross-site round trip to every write',
+          note:
+            'synchronous: meets any RPO, but needs ≥3 low-latency sites and adds a cross-site round trip to ' +
+            'every write',
           confidence: 'high',
         };
   }

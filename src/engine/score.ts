@@ -11,8 +11,9 @@ import { nothingStated } from './weights.js';
 /**
  * Scores one candidate (a profile, or profiles run side by side) of one broker.
  *
- * Ranking uses the score in integer units of 1e-8 points, computed in a fixed order (rankingUnits). The displayed score is that rounded to tenths, and the contributions are rounded with the
- * largest-remainder method so they add up to it exactly.
+ * Ranking uses the score in integer units of 1e-8 points, computed in a fixed order (rankingUnits). The displayed
+ * score is that rounded to tenths, and the contributions are rounded with the largest-remainder method so they add up
+ * to it exactly.
  */
 export interface ScoredCandidate {
   profiles: ResolvedProfile[];

@@ -58,7 +58,10 @@ export function warnings(
     if (storage?.beyondPractical) {
       out.push({
         id: 'storage-beyond-practical',
-        message: `${brokerOf(winner).name} would hold ${storage.basis}: more than one node holds in practice — add nodes${storage.tieredStorage ? ', or move old data to tiered storage' : ''}, shorten retention, or split the data by domain`,
+        message:
+          `${brokerOf(winner).name} would hold ${storage.basis}: more than one node holds in practice — add nodes` +
+          `${storage.tieredStorage ? ', or move old data to tiered storage' : ''}, shorten retention, ` +
+          `or split the data by domain`,
       });
     }
   }

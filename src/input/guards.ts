@@ -6,7 +6,10 @@
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far above anything a real requirements or KB file contains, far below what exhausts memory. */
 export const MAX_ALIAS_COUNT = 50;
-/** Requirements nest 3 levels, knowledge-base files about 8: deeper is an accident or an attack, refused before parsing. */
+/**
+ * Requirements nest 3 levels, knowledge-base files about 8: deeper is an accident or an attack, refused before
+ * parsing.
+ */
 export const MAX_DEPTH = 64;
 export const TOO_DEEP =
   `nested more than ${MAX_DEPTH} levels deep (no requirements or knowledge-base document ` + `nests like this)`;

@@ -11,9 +11,15 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return `expected ${article(issue.expected === 'int' ? 'integer' : issue.expected)}${got}`;
     case 'too_small':
-      return `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}${got}`;
+      return (
+        `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}` +
+        `${issue.origin === 'array' ? ' items' : ''}${got}`
+      );
     case 'too_big':
-      return `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}${got}`;
+      return (
+        `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}` +
+        `${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}${got}`
+      );
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
     case 'unrecognized_keys':

@@ -65,7 +65,8 @@ export const multiDatacenterOptionSchema = z.strictObject({
   failover: d(z.enum(FAILOVER_KIND), 'how clients move to the other site'),
   consumerPositions: d(
     z.enum(CONSUMER_POSITIONS),
-    'whether the other site knows what consumers already took: replicated (offsets or acks copied, or one cluster), not-replicated (messages only), unknown',
+    'whether the other site knows what consumers already took: replicated (offsets or acks copied, or one cluster), ' +
+      'not-replicated (messages only), unknown',
   ),
   whenToUse: text(),
   sources,

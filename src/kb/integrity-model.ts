@@ -26,7 +26,10 @@ export const rulesReadRequirementsOnly: IntegrityRule = ({ rules, model }) => {
         error(
           'rules-read-requirements',
           where,
-          `"${p}" is not a readable requirements field${p.startsWith('priorities') || p.startsWith('weights') ? ' (rules and the model never read priorities or weights, so scores stay linear in the weights)' : ''}`,
+          `"${p}" is not a readable requirements field` +
+            (p.startsWith('priorities') || p.startsWith('weights')
+              ? ' (rules and the model never read priorities or weights, so scores stay linear in the weights)'
+              : ''),
         ),
       ),
   );

@@ -15,7 +15,9 @@ export function renderCaseReport(report: CaseReport, style: Style, width?: numbe
     '',
   );
   out.push(
-    `top-1 agreement: ${report.top1}/${report.inScope} (${pct(report.top1Share)})    top-2: ${report.top2}/${report.inScope} (${pct(report.top2Share)})    weighted by confidence: ${pct(report.weightedTop1Share)}`,
+    `top-1 agreement: ${report.top1}/${report.inScope} (${pct(report.top1Share)})    ` +
+      `top-2: ${report.top2}/${report.inScope} (${pct(report.top2Share)})    ` +
+      `weighted by confidence: ${pct(report.weightedTop1Share)}`,
   );
   const violations = report.mustNotViolations;
   out.push(

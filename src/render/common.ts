@@ -18,7 +18,8 @@ function nodesLine(mode: ClusterModeChoice): string {
 
 export function clusterLines(mode: ClusterModeChoice): string[] {
   const lines = [
-    `${mode.name} (${mode.id}${mode.aliases.length > 0 ? `; known as ${mode.aliases.join(', ')}` : ''}): ${nodesLine(mode)}`,
+    `${mode.name} (${mode.id}${mode.aliases.length > 0 ? `; known as ${mode.aliases.join(', ')}` : ''}): ` +
+      `${nodesLine(mode)}`,
   ];
   lines.push(...mode.nodes.filter((n) => n.note).map((n) => `${n.role}: ${n.note}`));
   if (mode.nodesAtGrowth) lines.push(`at the stated growth: ${nodesLine({ ...mode, nodes: mode.nodesAtGrowth })}`);
@@ -27,7 +28,8 @@ export function clusterLines(mode: ClusterModeChoice): string[] {
   lines.push(...mode.why);
   if (mode.managed)
     lines.push(
-      `managed equivalent on ${mode.managed.platform}: ${mode.managed.name}${mode.managed.note ? ` — ${mode.managed.note}` : ''}`,
+      `managed equivalent on ${mode.managed.platform}: ${mode.managed.name}` +
+        `${mode.managed.note ? ` — ${mode.managed.note}` : ''}`,
     );
   if (mode.multiDatacenter) {
     const m = mode.multiDatacenter;
@@ -38,7 +40,8 @@ export function clusterLines(mode: ClusterModeChoice): string[] {
   if (mode.storage) {
     const s = mode.storage;
     lines.push(
-      `disk: ${s.basis}${s.beyondPractical ? ' — beyond what one node holds in practice' : ''}${s.tieredStorage ? `; tiered storage ${s.tieredStorage}` : ''}`,
+      `disk: ${s.basis}${s.beyondPractical ? ' — beyond what one node holds in practice' : ''}` +
+        `${s.tieredStorage ? `; tiered storage ${s.tieredStorage}` : ''}`,
     );
   }
   return lines;

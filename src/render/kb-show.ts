@@ -10,7 +10,11 @@ export function renderKbList(kb: KnowledgeBase, style: Style, width?: number): s
   const lines = [style.bold(`knowledge base ${kb.version} (as of ${kb.asOf})`), ''];
   for (const b of kb.brokers) {
     lines.push(
-      `${style.bold(b.id.padEnd(10))} ${b.name} — ${b.products.map((p) => `${p.name} ${p.versionsCovered} (latest ${p.latest.version}, ${p.latest.released})`).join('; ')}; checked ${b.asOf}`,
+      `${style.bold(b.id.padEnd(10))} ${b.name} — ` +
+        b.products
+          .map((p) => `${p.name} ${p.versionsCovered} (latest ${p.latest.version}, ${p.latest.released})`)
+          .join('; ') +
+        `; checked ${b.asOf}`,
     );
     lines.push(`${' '.repeat(11)}${DIMENSIONS.map((d) => `${d} ${b.dimensions[d].rating}/5`).join(', ')}`);
   }
@@ -91,13 +95,22 @@ export function renderKbShow(b: BrokerEntry, style: Style, width?: number): stri
   out.push('', style.bold('Cluster modes'));
   for (const m of b.clusterModes) {
     out.push(
-      `  ${m.id}: ${m.name} [${m.status}${m.statusNote ? `: ${m.statusNote}` : ''}]${m.aliases.length ? ` (aka ${m.aliases.join(', ')})` : ''}`,
+      `  ${m.id}: ${m.name} [${m.status}${m.statusNote ? `: ${m.statusNote}` : ''}]` +
+        `${m.aliases.length ? ` (aka ${m.aliases.join(', ')})` : ''}`,
     );
     out.push(
-      `    roles: ${m.roles.map((r) => `${r.role} ≥${r.min}${r.perRole ? ` per ${r.perRole}` : ''}${r.scalesWithLoad ? ' (scales with load)' : ''}`).join(', ')}`,
+      `    roles: ` +
+        m.roles
+          .map(
+            (r) =>
+              `${r.role} ≥${r.min}${r.perRole ? ` per ${r.perRole}` : ''}` +
+              `${r.scalesWithLoad ? ' (scales with load)' : ''}`,
+          )
+          .join(', '),
     );
     out.push(
-      `    node loss: acknowledged loss ${m.guarantees.nodeLoss.acknowledgedLoss}, ${m.guarantees.nodeLoss.failover} failover, ${m.guarantees.nodeLoss.rto}`,
+      `    node loss: acknowledged loss ${m.guarantees.nodeLoss.acknowledgedLoss}, ` +
+        `${m.guarantees.nodeLoss.failover} failover, ${m.guarantees.nodeLoss.rto}`,
     );
     out.push(
       `    when: ${m.whenToUse}`,

@@ -52,8 +52,8 @@ export function renderMarkdown(result: Result, { explain }: RenderOptions): stri
       out.push('| criterion | part | observed | expected | fit | points |', '|---|---|---|---|---:|---:|');
       for (const c of r.contributions)
         out.push(
-          `| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${markdownCell(c.observed)} | ${markdownCell(c.expected)} ` +
-            `| ${c.fit.toFixed(3)} | ${c.contribution.toFixed(1)} |`,
+          `| ${CRITERION_LABELS[c.criterion]} | ${c.part} | ${markdownCell(c.observed)} | ` +
+            `${markdownCell(c.expected)} | ${c.fit.toFixed(3)} | ${c.contribution.toFixed(1)} |`,
         );
       out.push('');
     }

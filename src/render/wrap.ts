@@ -92,7 +92,10 @@ export function wrapLine(line: string, width: number): string[] {
   return [first, ...rest.map((l) => ' '.repeat(hanging) + l)];
 }
 
-/** Every line longer than `width` wrapped; lines that fit (tables fitted to the width among them) are left as they are. */
+/**
+ * Every line longer than `width` wrapped; lines that fit (tables fitted to the width among them) are left as they
+ * are.
+ */
 export function wrapText(text: string, width: number | undefined): string {
   if (width === undefined) return text;
   return text

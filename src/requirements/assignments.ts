@@ -7,7 +7,10 @@ export interface Assignment {
   value: unknown;
 }
 
-/** Applies assignments to a copy of the parsed document (the parsed one is left as it was); creates missing groups (e.g. "latency"). */
+/**
+ * Applies assignments to a copy of the parsed document (the parsed one is left as it was); creates missing groups
+ * (e.g. "latency").
+ */
 export function applyAssignments(data: unknown, assignments: Assignment[]): unknown {
   // Not an object: leave it as it is, so the schema reports "expected an object" for the document.
   if (assignments.length === 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return data;

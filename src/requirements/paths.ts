@@ -45,7 +45,10 @@ function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   return current;
 }
 
-/** The kind of value a leaf holds, for readers such as --set and the questionnaire (a list-or-object union reads as a list). */
+/**
+ * The kind of value a leaf holds, for readers such as --set and the questionnaire (a list-or-object union reads as a
+ * list).
+ */
 export function leafKind(schema: z.ZodMiniType): string {
   const def = defOf(unwrap(schema));
   if (def.type === 'union' && def.options?.some((option) => defOf(unwrap(option)).type === 'array')) return 'array';

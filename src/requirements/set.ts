@@ -25,9 +25,9 @@ export function parseAssignment(raw: string): Assignment {
   const schema = leaves.get(path);
   if (!schema) {
     const near = [...leaves.keys()].filter((p) => p.startsWith(`${segments[0]}.`) || p === segments[0]);
-    throw usageError(
-      `--set ${path}: not a field of requirements v1${near.length > 0 ? ` (fields here: ${near.slice(0, 6).join(', ')}${near.length > 6 ? ', …' : ''})` : ''}`,
-    );
+    const fieldsHere =
+      near.length > 0 ? ` (fields here: ${near.slice(0, 6).join(', ')}${near.length > 6 ? ', …' : ''})` : '';
+    throw usageError(`--set ${path}: not a field of requirements v1${fieldsHere}`);
   }
   const value = readValue(path, text, leafKind(schema));
   // The field's own rules at once, so an invalid value fails here, once, and not for every record of a batch.

@@ -222,7 +222,8 @@ function renderFindings(
     return [
       ...findings.map(
         (f) =>
-          `::${f.severity} file=${property(relative(process.cwd(), f.file) || f.file)},line=${f.line},title=${property(`mqselect adr check (${f.rule})`)}::${escape(f.message)}`,
+          `::${f.severity} file=${property(relative(process.cwd(), f.file) || f.file)},line=${f.line},` +
+          `title=${property(`mqselect adr check (${f.rule})`)}::${escape(f.message)}`,
       ),
       summary,
     ].join('\n');

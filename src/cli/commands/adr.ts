@@ -114,7 +114,8 @@ export async function writeAdrFor(
   const next = String(Math.max(0, ...existing.map((f) => Number(ADR_FILE.exec(f)![1]))) + 1).padStart(4, '0');
   const title =
     options.title ??
-    `Use ${decided.name} (${decided.profiles.map((p) => p.name).join(' + ')})${requirements.title ? ` for ${requirements.title}` : ''}`;
+    `Use ${decided.name} (${decided.profiles.map((p) => p.name).join(' + ')})` +
+      `${requirements.title ? ` for ${requirements.title}` : ''}`;
   const name = `${next}-${slug(title)}.md`;
   const superseded =
     options.supersedes === undefined ? undefined : await findSuperseded(dir, existing, options.supersedes, name, next);

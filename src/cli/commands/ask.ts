@@ -123,7 +123,9 @@ async function askName(
   const name = await prompts.text(
     {
       message,
-      hint: `.yaml or .json; written atomically, never replacing a file without asking${allowEmpty ? '; empty: do not save' : ''}`,
+      hint:
+        `.yaml or .json; written atomically, never replacing a file without asking` +
+        `${allowEmpty ? '; empty: do not save' : ''}`,
       default: suggestion,
     },
     (raw) => {

@@ -67,7 +67,9 @@ export async function runKbValidate(files: string[], flags: { format: 'text' | '
       );
     else
       lines.push(
-        `${errors === 0 ? 'valid' : 'invalid'}: ${kb.brokers.length} brokers (${kb.brokers.map((b) => b.id).join(', ')}), ${kb.rules.length} rules, ${errors} error(s), ${findings.length - errors} warning(s)`,
+        `${errors === 0 ? 'valid' : 'invalid'}: ${kb.brokers.length} brokers ` +
+          `(${kb.brokers.map((b) => b.id).join(', ')}), ${kb.rules.length} rules, ${errors} error(s), ` +
+          `${findings.length - errors} warning(s)`,
       );
     writeStdout(lines.map(oneLine).join('\n'));
   }
@@ -76,7 +78,8 @@ export async function runKbValidate(files: string[], flags: { format: 'text' | '
     for (const file of new Set(problems.map((p) => p.file))) {
       const mine = problems.filter((p) => p.file === file);
       writeStderr(
-        `mqselect: ${oneLine(mine[0]!.where)}: ${oneLine(mine[0]!.message)}${mine.length > 1 ? ` (and ${mine.length - 1} more, listed on stdout)` : ''}`,
+        `mqselect: ${oneLine(mine[0]!.where)}: ${oneLine(mine[0]!.message)}` +
+          `${mine.length > 1 ? ` (and ${mine.length - 1} more, listed on stdout)` : ''}`,
       );
     }
     return EXIT.usage;

@@ -35,7 +35,11 @@ export function featureParts(
       weight: need === 'preferred' ? spec.preferred.weight : spec.required.weight,
       fit,
       text: () => ({
-        observed: `${FEATURE_LABELS[feature]}: ${supportWords(best.c.support)}${best.c.since ? ` since ${best.c.since}` : ''}${isNew(best.c, model, asOf) ? ` (new: ${best.c.preview ? 'preview' : `released ${best.c.released}`})` : ''}${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}`,
+        observed:
+          `${FEATURE_LABELS[feature]}: ${supportWords(best.c.support)}` +
+          `${best.c.since ? ` since ${best.c.since}` : ''}` +
+          (isNew(best.c, model, asOf) ? ` (new: ${best.c.preview ? 'preview' : `released ${best.c.released}`})` : '') +
+          `${profiles.length > 1 ? ` (${best.p.profile.id})` : ''}`,
         expected: `${FEATURE_LABELS[feature]} ${need}`,
       }),
       reasonId: `support-${best.c.support}`,
@@ -60,7 +64,10 @@ export function featureParts(
       weight: spec.protocol.weight,
       fit: protocolValue(best.c),
       text: () => ({
-        observed: `${PROTOCOL_LABELS[best.protocol]}: ${supportWords(best.c.support)}${best.c.publishOnly ? ', publish only' : ''}${profiles.length > 1 && best.c.support !== 'native' ? ` (${best.p.profile.id})` : ''}`,
+        observed:
+          `${PROTOCOL_LABELS[best.protocol]}: ${supportWords(best.c.support)}` +
+          `${best.c.publishOnly ? ', publish only' : ''}` +
+          `${profiles.length > 1 && best.c.support !== 'native' ? ` (${best.p.profile.id})` : ''}`,
         expected: anyOf
           ? `one of ${protocols.map((p) => PROTOCOL_LABELS[p]).join(', ')}`
           : `${PROTOCOL_LABELS[best.protocol]} ${publishOnly ? 'for producers' : 'required'}`,

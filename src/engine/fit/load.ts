@@ -46,7 +46,10 @@ export function throughputParts(resolved: ResolvedProfile, requirements: Require
       weight: spec.weight,
       fit: round3(applyCurve(spec.curve, { value: nodes, reference: ceiling })),
       text: () => ({
-        observed: `≈${formatCount(capacity.messagesPerSecond)} msg/s per node at ${formatBytes(load.bytesPerMessage)} (${figure.basis}${figure.replicated ? '' : ', unreplicated'}${trusted ? `: ${formatCount(capacity.claimed)} derated ×${round3(capacity.confidence)}` : ''})`,
+        observed:
+          `≈${formatCount(capacity.messagesPerSecond)} msg/s per node at ${formatBytes(load.bytesPerMessage)} ` +
+          `(${figure.basis}${figure.replicated ? '' : ', unreplicated'}` +
+          `${trusted ? `: ${formatCount(capacity.claimed)} derated ×${round3(capacity.confidence)}` : ''})`,
         expected:
           `${formatCount(load.messagesPerSecond)} msg/s${copies()} → ${nodes} ` +
           `node${nodes === 1 ? '' : 's'} at ${model.sizing.headroom.value * 100}% load`,
@@ -66,7 +69,10 @@ export function scalabilityParts(resolved: ResolvedProfile, requirements: Requir
     : loadScalabilityParts(resolved, requirements, model);
 }
 
-/** Stated topics / queues against what one cluster of this profile holds comfortably (only where the KB has a figure). */
+/**
+ * Stated topics / queues against what one cluster of this profile holds comfortably (only where the KB has a
+ * figure).
+ */
 function topicsPart(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart | undefined {
   const topics = requirements.workload?.topics;
   const figure = resolved.profile.planning.comfortableQueuesPerCluster;

@@ -81,7 +81,8 @@ export function staffCostParts(resolved: ResolvedProfile, requirements: Requirem
 }
 
 /**
- * Whether the broker is written in a language (or on a runtime) the team writes (KB products[].implementationLanguages).
+ * Whether the broker is written in a language (or on a runtime) the team writes
+ * (KB products[].implementationLanguages).
  * Judged only when the team writes one of the model's broker runtimes: otherwise no broker is one it can read, and
  * a part every broker fails would only dilute the staff-cost parts that do tell them apart.
  */
