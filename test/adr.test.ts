@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -294,6 +294,20 @@ describe('mqselect adr check', () => {
     expect(run.stdout).toMatch(
       /^::error file=.*0001-.*\.md,line=\d+,title=mqselect adr check \(chosen-line-mismatch\)/m,
     );
+  });
+
+  it('a --dir that cannot be created fails at once, also where a parent refuses new entries (/proc, a dangling link)', async () => {
+    const dir = fresh();
+    symlinkSync(join(dir, 'nothing'), join(dir, 'dangling'));
+    const targets = [join(dir, 'dangling', 'decisions'), ...(existsSync('/proc/self') ? ['/proc/mqselect-nope'] : [])];
+    for (const target of targets) {
+      // Node's own recursive mkdir spins forever on these paths; the test would time out rather than fail.
+      const run = await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', target]);
+      expect([run.code, run.stderr.trim()]).toEqual([2, `mqselect: ${target}: cannot use this folder (ENOENT)`]);
+    }
+    const nested = join(dir, 'a', 'b', 'c');
+    expect((await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', nested])).code).toBe(0);
+    expect(readdirSync(nested)).toHaveLength(1);
   });
 
   it('refuses a --dir that is a file and an ADR that is already superseded', async () => {

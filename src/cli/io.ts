@@ -140,6 +140,22 @@ export function checkWritableFolder(path: string, option: string): void {
   probeWrite(dir, `${option} ${path}`);
 }
 
+/**
+ * `mkdir -p` that always ends: Node's recursive mkdir retries forever where a parent exists but refuses new
+ * entries with ENOENT (under /proc, or a dangling symlink), so each missing level is made on its own.
+ */
+export function makeDirectory(path: string): void {
+  const missing: string[] = [];
+  for (let dir = resolve(path); !statOrUndefined(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.unshift(dir);
+  for (const level of missing) {
+    try {
+      fs.mkdirSync(level);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 function statOrUndefined(path: string): fs.Stats | undefined {
   try {
     return fs.statSync(path);

@@ -1,4 +1,4 @@
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildAdr } from '../../adr/decision.js';
 import { isRetired, parseAdr, withStatus } from '../../adr/parse.js';
@@ -10,7 +10,7 @@ import { EXIT, inputError, usageError, type ExitCode } from '../../errors.js';
 import { RENDERERS } from '../../render/index.js';
 import { PLAIN } from '../../render/style.js';
 import type { KnowledgeBase } from '../../kb/schema.js';
-import { LIMITS, readInput, writeFileAtomic, writeStdout } from '../io.js';
+import { LIMITS, makeDirectory, readInput, writeFileAtomic, writeStdout } from '../io.js';
 import { parseCount, parseWeightOverrides } from '../options.js';
 import { recordBase, recordedPath } from '../repository.js';
 import { VERSION } from '../version.js';
@@ -102,7 +102,7 @@ export async function writeAdrFor(
   }
   let existing: string[];
   try {
-    await mkdir(dir, { recursive: true });
+    makeDirectory(dir);
     existing = (await readdir(dir)).filter((f) => ADR_FILE.test(f)).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
