@@ -303,7 +303,10 @@ describe('mqselect adr check', () => {
     for (const target of targets) {
       // Node's own recursive mkdir spins forever on these paths; the test would time out rather than fail.
       const run = await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', target]);
-      expect([run.code, run.stderr.trim()]).toEqual([2, `mqselect: ${target}: cannot use this folder (ENOENT)`]);
+      expect([run.code, run.stderr.trim()]).toEqual([
+        2,
+        `mqselect: ${target}: cannot create this folder: its parent takes no new entries (ENOENT)`,
+      ]);
     }
     const nested = join(dir, 'a', 'b', 'c');
     expect((await runCli(['adr', 'new', 'examples/task-queue.json', '--dir', nested])).code).toBe(0);

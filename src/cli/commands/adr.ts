@@ -106,10 +106,13 @@ export async function writeAdrFor(
     existing = (await readdir(dir)).filter((f) => ADR_FILE.test(f)).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw inputError(
-      code === 'EEXIST' || code === 'ENOTDIR' ? 'not a directory' : `cannot use this folder (${code ?? 'error'})`,
-      { file: dir },
-    );
+    const reason: Record<string, string> = {
+      EEXIST: 'not a directory',
+      ENOTDIR: 'not a directory',
+      ENOENT: 'cannot create this folder: its parent takes no new entries (ENOENT)',
+      EACCES: 'cannot use this folder (permission denied)',
+    };
+    throw inputError(reason[code ?? ''] ?? `cannot use this folder (${code ?? 'error'})`, { file: dir });
   }
   const next = String(Math.max(0, ...existing.map((f) => Number(ADR_FILE.exec(f)![1]))) + 1).padStart(4, '0');
   const title =
