@@ -69,7 +69,7 @@ export function assumptions(r: Requirements, weights: Record<Criterion, WeightIn
     'reliability.messageLoss',
     r.reliability?.messageLoss,
     ASSUMED_MESSAGE_LOSS,
-    'used to choose the cluster mode, never to eliminate',
+    'used to choose the cluster mode and to judge reliability ratings (4/5 meets it in full), never to eliminate',
   );
   add(
     'reliability.failover',
