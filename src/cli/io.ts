@@ -127,11 +127,7 @@ export function checkWritableFile(path: string, option: string): boolean {
 
 /** That a folder exists and takes new files, or can be created (its nearest existing parent takes new entries). */
 export function checkWritableFolder(path: string, option: string): void {
-  let dir = resolve(path);
-  for (let info = statOrUndefined(dir); !info; info = statOrUndefined(dir)) {
-    if (dirname(dir) === dir) break;
-    dir = dirname(dir);
-  }
+  const { dir } = nearestExisting(path);
   const info = statOrUndefined(dir);
   if (info && !info.isDirectory())
     throw usageError(
@@ -145,15 +141,27 @@ export function checkWritableFolder(path: string, option: string): void {
  * entries with ENOENT (under /proc, or a dangling symlink), so each missing level is made on its own.
  */
 export function makeDirectory(path: string): void {
-  const missing: string[] = [];
-  for (let dir = resolve(path); !statOrUndefined(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.unshift(dir);
-  for (const level of missing) {
+  for (const level of nearestExisting(path).missing) {
     try {
       fs.mkdirSync(level);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
+}
+
+/**
+ * The nearest existing folder of a path (itself or a parent), and the levels below it that do not exist, outermost
+ * first.
+ */
+function nearestExisting(path: string): { dir: string; missing: string[] } {
+  const missing: string[] = [];
+  let dir = resolve(path);
+  while (!statOrUndefined(dir) && dirname(dir) !== dir) {
+    missing.unshift(dir);
+    dir = dirname(dir);
+  }
+  return { dir, missing };
 }
 
 function statOrUndefined(path: string): fs.Stats | undefined {
