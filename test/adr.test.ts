@@ -79,7 +79,7 @@ describe('mqselect adr new', () => {
   it('writes nothing and exits 1 when no broker is feasible', async () => {
     const dir = fresh();
     const file = join(dir, 'impossible.yaml');
-    writeFileSync(file, 'version: 1\nfeatures:\n  xaTransactions: required\n  replay: strict\n');
+    writeFileSync(file, 'version: 1\nfeatures:\n  xaTransactions: strict\n  replay: strict\n');
     const run = await runCli(['adr', 'new', file, '--dir', join(dir, 'adrs')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no ADR was written');
@@ -443,7 +443,7 @@ describe('adr check never passes what it could not check', () => {
       // A real "no longer first" (here: RocketMQ now eliminated by the requirements) is reported from there as such.
       writeFileSync(
         adr,
-        text.replace('"replay": "required",', '"replay": "required",\n      "xaTransactions": "required",'),
+        text.replace('"replay": "required",', '"replay": "required",\n      "xaTransactions": "strict",'),
       );
       const changed = await runCli(['adr', 'check', 'decisions'], { cwd: join(repo, 'docs') });
       expect(changed.code).toBe(1);

@@ -237,7 +237,7 @@ describe('HTML reports in chromium', () => {
 
   it('no feasible broker: the closest options and the eliminations are shown, nothing fails', async () => {
     const input = join(dir, 'infeasible.yaml');
-    writeFileSync(input, 'version: 1\nfeatures: { xaTransactions: required, replay: strict }\n');
+    writeFileSync(input, 'version: 1\nfeatures: { xaTransactions: strict, replay: strict }\n');
     const { result, file } = await report(input, 'infeasible');
     expect(result.recommendation).toBeNull();
     const { page, context, problems } = await open(file);

@@ -52,7 +52,7 @@ describe('mqselect recommend', () => {
   it('exits 1 when no broker meets the hard constraints, still printing why', async () => {
     const run = await runCli([
       'recommend',
-      file('none.yaml', 'version: 1\nfeatures:\n  xaTransactions: required\n  replay: strict\n'),
+      file('none.yaml', 'version: 1\nfeatures:\n  xaTransactions: strict\n  replay: strict\n'),
     ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('No broker meets the hard constraints.');

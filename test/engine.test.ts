@@ -150,7 +150,7 @@ describe('honest answers', () => {
 
   it('no feasible broker gives a null recommendation with every reason', async () => {
     const result = recommend(
-      await requirements('version: 1\nfeatures:\n  xaTransactions: required\n  replay: strict\n'),
+      await requirements('version: 1\nfeatures:\n  xaTransactions: strict\n  replay: strict\n'),
       await shippedKb(),
     );
     expect(result.recommendation).toBeNull();

@@ -44,7 +44,7 @@ describe('recommend --format html', () => {
   it('-o works for every format, writes no colour, and still exits 1 when no broker is feasible', async () => {
     const dir = fresh();
     const impossible = join(dir, 'impossible.yaml');
-    writeFileSync(impossible, 'version: 1\nfeatures: { xaTransactions: required, replay: strict }\n');
+    writeFileSync(impossible, 'version: 1\nfeatures: { xaTransactions: strict, replay: strict }\n');
     const table = await runCli(['recommend', 'examples/task-queue.json', '-o', join(dir, 'out.txt')], {
       env: { FORCE_COLOR: '1' },
     });

@@ -121,7 +121,7 @@ describe('html report content', () => {
     'no feasible broker: the closest options and every elimination; --explain opens the contribution ' + 'tables',
     async () => {
       const result = recommend(
-        await requirements('version: 1\nfeatures: { xaTransactions: required, replay: strict }\n'),
+        await requirements('version: 1\nfeatures: { xaTransactions: strict, replay: strict }\n'),
         await shippedKb(),
         { sensitivity: {} },
       );

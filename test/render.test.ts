@@ -56,7 +56,7 @@ describe('renderers (golden files)', () => {
   });
 
   it('the table for no feasible broker says so and lists every elimination', async () => {
-    const reqs = { version: 1 as const, features: { xaTransactions: 'required' as const, replay: 'strict' as const } };
+    const reqs = { version: 1 as const, features: { xaTransactions: 'strict' as const, replay: 'strict' as const } };
     const text = (await RENDERERS.table())(recommend(reqs, await shippedKb()), { style: PLAIN, explain: false });
     expect(text).toContain('No broker meets the hard constraints.');
     for (const id of ['activemq', 'kafka', 'rabbitmq', 'rocketmq']) expect(text).toContain(`  ${id}:`);

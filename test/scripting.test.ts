@@ -27,7 +27,7 @@ describe('recommend --batch', () => {
         JSON.stringify({ version: 1, workload: { peakMessagesPerSecond: 'fast' } }),
         '{ not json',
         JSON.stringify({ ...taskQueue, protocols: [] }),
-        JSON.stringify({ version: 1, features: { xaTransactions: 'required', replay: 'strict' } }),
+        JSON.stringify({ version: 1, features: { xaTransactions: 'strict', replay: 'strict' } }),
       ];
       const file = join(dir, 'mixed.ndjson');
       writeFileSync(file, `${records.join('\n')}\n`);
