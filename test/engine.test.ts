@@ -135,6 +135,19 @@ describe('the other bundled examples (as the README states them)', () => {
   it('minimal: no clear winner', async () => {
     expect(recommend(await example('minimal.yaml'), await shippedKb()).recommendation?.clearWinner).toBe(false);
   });
+
+  it('nothing stated: what every deployment needs is weighed, capacity waits for a load, the simplest leads', async () => {
+    const result = recommend(await example('minimal.yaml'), await shippedKb());
+    const weighed = Object.entries(result.weights)
+      .filter(([, w]) => w.weight > 0)
+      .map(([c]) => c);
+    expect(weighed).toEqual(['reliability', 'latency', 'staffCost']);
+    expect(result.recommendation?.broker).toBe('rabbitmq');
+    expect(result.recommendation?.summary).toContain('general KB ratings of reliability, latency and staff cost');
+    expect(result.assumed).toContainEqual(
+      expect.objectContaining({ field: 'priorities.throughput', note: expect.stringContaining('once a load') }),
+    );
+  });
 });
 
 describe('honest answers', () => {

@@ -262,9 +262,7 @@ describe('control characters in user text are shown, never obeyed', () => {
       const text = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8');
       const body = text.slice(0, text.indexOf('<!-- mqselect-decision'));
       expect(body).not.toMatch(RAW);
-      expect(body).toContain(
-        '\n# Use Apache Kafka (Topic with consumer groups) for Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext\n',
-      );
+      expect(body).toContain('\n# Use RabbitMQ (Quorum queue) for Jobs \\x1b[31mRED\\x1b[0m\\rOVER\\nnext\n');
       expect(body).toContain('\nline one\nline two \\x1b]0;pwned\\x07 end\\u202e\n');
       expect((await runCli(['adr', 'check', dir])).code).toBe(0);
     },

@@ -29,7 +29,10 @@ export function assumptions(r: Requirements, weights: Record<Criterion, WeightIn
         `priorities.${d}`,
         undefined,
         w.priority ?? String(w.weight),
-        `weight ${w.weight}: nothing was ranked or stated, so the general KB ratings decide`,
+        w.weight > 0
+          ? `weight ${w.weight}: nothing was ranked or stated, so the general KB ratings of what every ` +
+              'deployment needs decide'
+          : `weight 0: nothing was ranked or stated; ${d} counts once a load or a priority for it is stated`,
       );
     else if (w.from === 'default')
       add(

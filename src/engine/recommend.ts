@@ -138,6 +138,13 @@ function rank(evaluation: Evaluation, requirements: Requirements, model: Model):
 /** Only general KB ratings, no stated number, feature or team fact, separate this candidate's score. */
 const ratingsOnly = (c: ScoredCandidate) => c.drafts.every((d) => d.points === 0 || d.part.reasonId === 'kb-rating');
 
+/** The criteria the "nothing stated" weights count, in words: "reliability, latency and staff cost". */
+function fallbackCriteria(first: Ranked): string {
+  const weights = first.candidate.weights;
+  const labels = CRITERIA.filter((c) => weights[c].weight > 0).map((c) => CRITERION_LABELS[c]);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : (labels[0] ?? 'nothing');
+}
+
 function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Recommendation | null {
   const first = ranked[0];
   if (!first) return null;
@@ -162,7 +169,8 @@ function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Reco
       tied.length > 0
         ? fallback
           ? `No clear winner: nothing was ranked or stated, so ${[first, ...tied].map(name).join(', ')} are ` +
-            `ordered only by general KB ratings — state the workload, features and team to decide`
+            `ordered only by general KB ratings of ${fallbackCriteria(first)} — state the workload, features ` +
+            'and team to decide'
           : `No clear winner: ${[first, ...tied].map(name).join(', ')} are within ${needed} points` +
             (onlyRatings
               ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide'

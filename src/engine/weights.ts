@@ -8,8 +8,8 @@ import { CRITERIA, type Criterion, type WeightInfo } from './types.js';
 /**
  * Weights per criterion (data/model.yaml, `weights`): an explicit weight or a priority the user gave;
  * else a criterion the user stated a fact for counts at the "implied" priority; else it is unstated and
- * counts at the model's unstated weight (0: it only breaks ties). When nothing at all is weighed, every
- * dimension counts at the "nothing stated" priority, so the general ratings decide (and say so). Only
+ * counts at the model's unstated weight (0: it only breaks ties). When nothing at all is weighed, each
+ * dimension counts at its "nothing stated" priority, so the general ratings decide (and say so). Only
  * this function reads priorities and weights.
  */
 export function effectiveWeights(
@@ -49,9 +49,9 @@ export function effectiveWeights(
   if (nothingWeighed) {
     for (const dimension of DIMENSIONS)
       weights[dimension] = {
-        weight: byPriority[spec.nothingStated.value],
+        weight: byPriority[spec.nothingStated.value[dimension]],
         from: 'default',
-        priority: spec.nothingStated.value,
+        priority: spec.nothingStated.value[dimension],
       };
   }
   for (const criterion of CRITERIA) {

@@ -80,7 +80,15 @@ export const modelSchema = z.strictObject({
     ),
     unstated: param(d(nonNegative, 'the weight of a criterion the user said nothing about')),
     nothingStated: param(
-      d(priority, 'every criterion counts at this priority when the user ranked or stated nothing at all'),
+      d(
+        z.strictObject(
+          Object.fromEntries(DIMENSIONS.map((dim) => [dim, priority])) as Record<
+            (typeof DIMENSIONS)[number],
+            typeof priority
+          >,
+        ),
+        'the priority of each criterion when the user ranked or stated nothing at all',
+      ),
     ),
     features: param(z.strictObject({ preferred: priority, required: priority })),
   }),
