@@ -42,11 +42,14 @@ export function assumptions(r: Requirements, weights: Record<Criterion, WeightIn
         `weight ${w.weight}: nothing stated about ${d}; it only breaks exact ties between brokers`,
       );
   }
+  const average = r.workload?.averageMessagesPerSecond;
   add(
     'workload.peakMessagesPerSecond',
     r.workload?.peakMessagesPerSecond,
-    'not used',
-    'throughput and scalability judged by KB ratings; no node count from load',
+    average === undefined ? 'not used' : `${average} (the average)`,
+    average === undefined
+      ? 'throughput and scalability judged by KB ratings; no node count from load'
+      : 'the peak is at least the average: nodes are sized for it; state the peak to size for bursts',
   );
   add(
     'workload.averageMessageBytes',

@@ -9,7 +9,8 @@ interface Load {
 }
 
 function writeLoad(requirements: Requirements, profile: Profile, model: Model, growth = 1): Load | undefined {
-  const peak = requirements.workload?.peakMessagesPerSecond;
+  // The peak is at least the average: with only an average stated, the brokers are sized for it (and say so).
+  const peak = requirements.workload?.peakMessagesPerSecond ?? requirements.workload?.averageMessagesPerSecond;
   if (peak === undefined) return undefined;
   // A queue holds one copy per consuming group (fan-out writes a message to each bound queue);
   // a log is written once and read by every group.
