@@ -97,7 +97,9 @@ export const requirementsSchema = described(
       described(
         z.strictObject({
           peakMessagesPerSecond: optional(positive('peak produce rate, whole system (msgs/s)')),
-          averageMessagesPerSecond: optional(positive('sustained average rate (msgs/s), for storage and sizing')),
+          averageMessagesPerSecond: optional(
+            positive('sustained average rate (msgs/s), for storage; it sizes nodes too when no peak is stated'),
+          ),
           averageMessageBytes: optional(positive('average payload size (bytes)')),
           maxMessageBytes: optional(positive('largest single message (bytes)')),
           retentionHours: optional(
