@@ -190,6 +190,26 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(kafka.changes[0]!.says).toMatch(/≈\d+ clusters .*the cost: \d+ clusters to run/);
   });
 
+  it('sizes for a stated average when no peak is stated, and offers to split that rate when it is beyond reach', async () => {
+    const modest = recommend(
+      await requirements('version: 1\nworkload: {averageMessagesPerSecond: 4000}\n'),
+      await shippedKb(),
+    );
+    const kafka = modest.ranking.find((r) => r.broker === 'kafka')!;
+    expect(kafka.contributions.find((c) => c.part === 'throughput.nodes')?.expected).toMatch(/4k msg\/s/);
+    expect(modest.assumed).toContainEqual(
+      expect.objectContaining({ field: 'workload.peakMessagesPerSecond', value: '4k msg/s (the average)' }),
+    );
+    const beyond = recommend(
+      await requirements('version: 1\nworkload: {averageMessagesPerSecond: 50000000}\n'),
+      await shippedKb(),
+    );
+    expect(beyond.recommendation).toBeNull();
+    expect(beyond.relaxations!.find((r) => r.broker === 'kafka')!.changes[0]!.field).toBe(
+      'workload.averageMessagesPerSecond',
+    );
+  });
+
   it(
     'sizes storage: 7 days at 1M msg/s of 1 KiB on three replicas is about 1.7 PB, flagged beyond ' + 'practical',
     async () => {

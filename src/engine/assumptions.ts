@@ -2,7 +2,7 @@ import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { DIMENSIONS } from '../requirements/vocabulary.js';
 import { ASSUMED_FAILOVER, ASSUMED_MESSAGE_LOSS } from './cluster.js';
-import { formatBytes } from './labels.js';
+import { formatBytes, formatCount } from './labels.js';
 import type { Assumption, Criterion, WeightInfo } from './types.js';
 import { nothingStated } from './weights.js';
 
@@ -46,7 +46,7 @@ export function assumptions(r: Requirements, weights: Record<Criterion, WeightIn
   add(
     'workload.peakMessagesPerSecond',
     r.workload?.peakMessagesPerSecond,
-    average === undefined ? 'not used' : `${average} (the average)`,
+    average === undefined ? 'not used' : `${formatCount(average)} msg/s (the average)`,
     average === undefined
       ? 'throughput and scalability judged by KB ratings; no node count from load'
       : 'the peak is at least the average: nodes are sized for it; state the peak to size for bursts',

@@ -5,7 +5,7 @@ import type { Requirements } from '../requirements/schema.js';
 import { requiredFeatures } from './constraints.js';
 import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes, formatCount } from './labels.js';
 import { resolveProfiles } from './profiles.js';
-import { messageBytes, perNodeCapacity } from './sizing.js';
+import { messageBytes, perNodeCapacity, sizedRate } from './sizing.js';
 
 /** One way to ease a requirement: applied to the document so far, so several can touch one field. */
 export interface Easing {
@@ -156,8 +156,8 @@ function numberBounds(r: Requirements, broker: BrokerEntry, kb: KnowledgeBase): 
   const longest = Math.max(0, ...profiles.map((p) => p.capabilities.delayedMessages.maxDelayHours ?? 0));
   if (delay !== undefined && longest > 0 && delay > longest)
     lower('workload.maxDelayHours', longest, `keep delays at or under ${longest} h`, 2);
-  const peak = r.workload?.peakMessagesPerSecond;
-  if (peak !== undefined) {
+  const rate = sizedRate(r);
+  if (rate) {
     const model = kb.model;
     const bytes = messageBytes(r, model);
     const reach = Math.max(
@@ -172,10 +172,10 @@ function numberBounds(r: Requirements, broker: BrokerEntry, kb: KnowledgeBase): 
       }),
     );
     const bound = roundDown(reach);
-    if (bound > 0 && bound < peak) {
-      const clusters = Math.ceil(peak / bound);
+    if (bound > 0 && bound < rate.value) {
+      const clusters = Math.ceil(rate.value / bound);
       lower(
-        'workload.peakMessagesPerSecond',
+        rate.field,
         bound,
         `split the load by domain over ≈${clusters} clusters of at most ${formatCount(bound)} msg/s each ` +
           `(the cost: ${clusters} clusters to run and route between, no ordering, transactions or consumer groups ` +

@@ -8,9 +8,20 @@ interface Load {
   bytesPerMessage: number;
 }
 
+/**
+ * The rate the brokers are sized for, and the field it comes from: the peak, else the average (the peak is at least
+ * the average; the assumptions say so).
+ */
+export function sizedRate(
+  requirements: Requirements,
+): { field: 'workload.peakMessagesPerSecond' | 'workload.averageMessagesPerSecond'; value: number } | undefined {
+  const { peakMessagesPerSecond: peak, averageMessagesPerSecond: average } = requirements.workload ?? {};
+  if (peak !== undefined) return { field: 'workload.peakMessagesPerSecond', value: peak };
+  return average === undefined ? undefined : { field: 'workload.averageMessagesPerSecond', value: average };
+}
+
 function writeLoad(requirements: Requirements, profile: Profile, model: Model, growth = 1): Load | undefined {
-  // The peak is at least the average: with only an average stated, the brokers are sized for it (and say so).
-  const peak = requirements.workload?.peakMessagesPerSecond ?? requirements.workload?.averageMessagesPerSecond;
+  const peak = sizedRate(requirements)?.value;
   if (peak === undefined) return undefined;
   // A queue holds one copy per consuming group (fan-out writes a message to each bound queue);
   // a log is written once and read by every group.
