@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { coversFeature, requiredFeatures, satisfies } from '../src/engine/constraints.js';
+import { coversFeature, coversProtocol, requiredFeatures, satisfies } from '../src/engine/constraints.js';
 import { protocolNeeds } from '../src/requirements/protocols.js';
 import { resolveProfile } from '../src/engine/profiles.js';
 import { recommend } from '../src/engine/recommend.js';
@@ -55,7 +55,7 @@ describe('engine invariants', () => {
       }
       for (const protocol of protocolNeeds(reqs).required) {
         expect(
-          profiles.every((p) => satisfies(p.protocols[protocol], reqs)),
+          profiles.every((p) => coversProtocol(p.protocols[protocol], reqs)),
           `${ranked.broker} ${protocol}`,
         ).toBe(true);
       }

@@ -79,6 +79,7 @@ describe('renderers (golden files)', () => {
       'assumed',
       'warnings',
       'weights',
+      'comparison',
     ]);
     expect(Object.keys(result.recommendation)).toEqual([
       'broker',

@@ -36,9 +36,14 @@ function coverage(capability: Capability, requirements: Requirements): Coverage 
   }
 }
 
-/** A protocol serves a need when it is given, and lets clients consume unless only producers need it. */
+/** A protocol serves a need when it is covered, and lets clients consume unless only producers need it. */
 function servesProtocol(capability: Capability, requirements: Requirements, publishOnly: boolean): boolean {
-  return satisfies(capability, requirements) && (publishOnly || !capability.publishOnly);
+  return coversProtocol(capability, requirements) && (publishOnly || !capability.publishOnly);
+}
+
+/** Spoken as it is, or bridged by a gateway you run in front of the broker (a cost, like a feature you build). */
+export function coversProtocol(capability: Capability, requirements: Requirements): boolean {
+  return coverage(capability, requirements) !== 'none';
 }
 
 /** Given as it is (native, bundled plugin, partial, or a paid edition that may count). */

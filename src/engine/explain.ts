@@ -22,6 +22,33 @@ function mainPart(candidate: ScoredCandidate, criterion: Criterion, weakest = fa
 
 const describe = (c: Contribution | undefined) => (c ? c.observed : 'n/a');
 
+/**
+ * The part of a criterion that gives its leader the widest lead in points (the protocol one needs a gateway for, not
+ * the feature both have): what a "why A over B" line should name. Without such a part, each one's main part.
+ */
+function differingParts(
+  winner: ScoredCandidate,
+  runnerUp: ScoredCandidate,
+  criterion: Criterion,
+  winnerLeads: boolean,
+): [Contribution | undefined, Contribution | undefined] {
+  const own = (candidate: ScoredCandidate) =>
+    new Map(
+      candidate.contributions
+        .filter((c) => c.criterion === criterion && !c.part.startsWith('rule:'))
+        .map((c) => [c.part, c] as const),
+    );
+  const [mine, theirs] = [own(winner), own(runnerUp)];
+  const shared = [...mine.keys()].filter((part) => theirs.has(part));
+  // The part that gives the criterion's leader its lead, not one where the other is ahead.
+  const gap = (part: string) =>
+    (mine.get(part)!.contribution - theirs.get(part)!.contribution) * (winnerLeads ? 1 : -1);
+  const widest = shared.sort((x, y) => gap(y) - gap(x) || byCodeUnits(x, y))[0];
+  return widest !== undefined && gap(widest) > 0
+    ? [mine.get(widest), theirs.get(widest)]
+    : [mainPart(winner, criterion), mainPart(runnerUp, criterion)];
+}
+
 /** The rule adjustments a candidate got on a criterion, named with their effect on the fit and in points. */
 function ruleNotes(candidate: ScoredCandidate, criterion: Criterion): string[] {
   return candidate.contributions
@@ -88,9 +115,10 @@ export function compareTop(
         ...ruleNotes(winner, c).map((r) => `${a.name} ${r}`),
         ...ruleNotes(runnerUp, c).map((r) => `${b.name} ${r}`),
       ];
+      const [mine, theirs] = differingParts(winner, runnerUp, c, points >= 0);
       return (
         `${CRITERION_LABELS[c]}: ${lead} +${Math.abs(points).toFixed(1)} points — ` +
-        `${a.name}: ${describe(mainPart(winner, c))}; ${b.name}: ${describe(mainPart(runnerUp, c))}` +
+        `${a.name}: ${describe(mine)}; ${b.name}: ${describe(theirs)}` +
         `${rules.length > 0 ? ` (${rules.join('; ')})` : ''}`
       );
     });
