@@ -12,9 +12,9 @@ import { ROOT, runCli, shippedKb } from './helpers.js';
  * was when the library landed. A ratchet — raise these figures by hand when the model gets better.
  */
 const FLOOR = {
-  top1: 34,
-  top2: 36,
-  byBroker: { activemq: 7, kafka: 10, rabbitmq: 10, rocketmq: 7 } as Record<string, number>,
+  top1: 35,
+  top2: 37,
+  byBroker: { activemq: 7, kafka: 10, rabbitmq: 10, rocketmq: 8 } as Record<string, number>,
   /** awx (RabbitMQ), sohu (Kafka), spotify (Kafka): see README, "Agreement with real decisions". */
   maxMustNotViolations: 3,
 };

@@ -289,12 +289,26 @@ describe('judgements of the model (invented scenarios)', () => {
     const rocket = result.ranking.find((r) => r.broker === 'rocketmq')!;
     expect(rocket.reasons.against.join(' ')).toMatch(/rule small-ops-team-component-types: fit -0\.15/);
   });
+  it('breaks an exact tie by the ratings on what was weighed, then by staff cost, and says which decided', async () => {
+    const kb = await shippedKb();
+    // Site-loss protection alone: every broker meets "rare loss", so the fits tie; RocketMQ is rated 5/5 on
+    // reliability (synchronous flush and replication), Kafka and Artemis 4/5.
+    const dr = recommend(await requirements('version: 1\ndeployment: {multiDatacenter: disaster-recovery}\n'), kb);
+    const [first, second] = dr.ranking;
+    expect(first!.score).toBe(second!.score);
+    expect(first!.broker).toBe('rocketmq');
+    expect(dr.comparison!.decisive.join(' ')).toMatch(/is rated higher on it \(reliability 5\/5 vs 4\/5\)/);
+    // With the ratings equal too (RabbitMQ and RocketMQ, both 5/5), the simpler to run comes first.
+    const rare = recommend(await requirements('version: 1\nreliability: {messageLoss: rare}\n'), kb);
+    expect(rare.ranking.slice(0, 2).map((r) => r.broker)).toEqual(['rabbitmq', 'rocketmq']);
+    expect(rare.comparison!.decisive.join(' ')).toMatch(/RabbitMQ is the simpler to run \(staff cost fit/);
+  });
   it('judges reliability against the loss need: a stronger guarantee than "rare" decides nothing', async () => {
     const kb = await shippedKb();
     const rare = recommend(await requirements('version: 1\nreliability: {messageLoss: rare}\n'), kb);
     expect(new Set(rare.ranking.map((r) => r.breakdown.reliability.fit))).toEqual(new Set([1]));
     expect(rare.recommendation).toMatchObject({ clearWinner: false });
-    expect(rare.recommendation!.summary).toMatch(/equal scores are ordered by staff cost/);
+    expect(rare.recommendation!.summary).toMatch(/equal scores go to the one rated higher on what was weighed/);
     const never = recommend(await requirements('version: 1\nreliability: {messageLoss: never}\n'), kb);
     const fit = (b: string) => never.ranking.find((r) => r.broker === b)!.breakdown.reliability.fit;
     // Quorum queues (Raft, fsync before confirm) and RocketMQ (synchronous flush and replication) are rated 5/5;

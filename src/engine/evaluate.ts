@@ -76,11 +76,13 @@ export function evaluate(
       .sort((x, y) => stated(y) - stated(x) || x.profiles.length - y.profiles.length || order(x) - order(y));
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }
-  // Brokers: score; on an exact tie on what was stated, the broker cheaper to staff (the simplest that meets the
-  // stated needs), then the general ratings, then id. With nothing stated at all, the general ratings alone.
+  // Brokers: score; on an exact tie on what was stated, the broker rated higher on what was weighed, then the one
+  // cheaper to staff (the simplest that meets the stated needs), then the general ratings, then id. With nothing
+  // stated at all, the general ratings alone.
   ranked.sort(
     (x, y) =>
       y.best.scoreUnits - x.best.scoreUnits ||
+      y.best.marginTieUnits - x.best.marginTieUnits ||
       y.best.staffTieUnits - x.best.staffTieUnits ||
       y.best.tieUnits - x.best.tieUnits ||
       byCodeUnits(x.best.profiles[0]!.broker.id, y.best.profiles[0]!.broker.id),

@@ -6,6 +6,7 @@ import { CRITERION_LABELS, FEATURE_LABELS } from './labels.js';
 import type { ExplainedCandidate as ScoredCandidate } from './explain-score.js';
 import { CRITERIA, type Contribution, type Criterion, type Result, type WeightInfo } from './types.js';
 import { byCodeUnits } from './order.js';
+import { marginDimensions, ratingOn } from './score.js';
 
 const MAX_WEIGHT = 10;
 
@@ -89,6 +90,28 @@ export function keyReasons(candidate: ScoredCandidate, model: Model): { for: str
   };
 }
 
+/** Which tie-break put #1 ahead of a runner-up with the same score (the order evaluate() sorts by). */
+function tieBreak(winner: ScoredCandidate, runnerUp: ScoredCandidate, weights: Record<Criterion, WeightInfo>): string {
+  const a = winner.profiles[0]!.broker.name;
+  const b = runnerUp.profiles[0]!.broker.name;
+  if (winner.marginTieUnits !== runnerUp.marginTieUnits) {
+    const higher = marginDimensions(weights)
+      .filter((d) => ratingOn(winner.profiles, d) !== ratingOn(runnerUp.profiles, d))
+      .map((d) => `${CRITERION_LABELS[d]} ${ratingOn(winner.profiles, d)}/5 vs ${ratingOn(runnerUp.profiles, d)}/5`);
+    return `equal scores: both meet what was weighed, and ${a} is rated higher on it (${higher.join(', ')})`;
+  }
+  if (winner.staffTieUnits !== runnerUp.staffTieUnits)
+    return (
+      `equal scores and ratings on what was weighed: ${a} is the simpler to run ` +
+      `(staff cost fit ${winner.fits.staffCost.toFixed(2)} vs ${runnerUp.fits.staffCost.toFixed(2)})`
+    );
+  if (winner.tieUnits !== runnerUp.tieUnits)
+    return (
+      `equal on everything weighed: ${a} stands higher on the general KB ratings ` + '(every dimension weighed equally)'
+    );
+  return `${a} and ${b} are equal on everything the KB rates; listed by id`;
+}
+
 /**
  * Why #1 beats #2 and what would change it. Scores are linear in the weights, so the weight at which
  * the runner-up catches up is exact: advantage / fit difference.
@@ -122,6 +145,7 @@ export function compareTop(
         `${rules.length > 0 ? ` (${rules.join('; ')})` : ''}`
       );
     });
+  if (winner.scoreUnits === runnerUp.scoreUnits) decisive.push(tieBreak(winner, runnerUp, weights));
   const wouldChange: string[] = [];
   for (const c of CRITERIA) {
     const d = diff(c);

@@ -7,6 +7,7 @@ import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
 import { CRITERIA, type Criterion, type WeightInfo } from './types.js';
 import { round3 } from './rounding.js';
 import { nothingStated } from './weights.js';
+import { DIMENSIONS, type Dimension } from '../requirements/vocabulary.js';
 
 /**
  * Scores one candidate (a profile, or profiles run side by side) of one broker.
@@ -20,9 +21,12 @@ export interface ScoredCandidate {
   /** Score in units of 1e-8 points: the ranking key (see rankingUnits). */
   scoreUnits: number;
   /**
-   * Exact ties between brokers on what was stated go to the one cheaper to staff (the simplest to run), then to
-   * the general standing (every dimension weighed equally). With nothing stated, only the general standing.
+   * Exact ties between brokers on what was stated go first to the one rated higher on the criteria weighed (both meet
+   * the need, so the margin beyond it is what is left to tell them apart), then to the one cheaper to staff (the
+   * simplest to run), then to the general standing (every dimension weighed equally). With nothing stated, only the
+   * general standing.
    */
+  marginTieUnits: number;
   staffTieUnits: number;
   tieUnits: number;
   /** Displayed score in tenths (= sum of contributions). */
@@ -155,10 +159,13 @@ export function scoreCandidate(
   const scoreUnits = rankingUnits(fits, weights);
   const scoreTenths = Math.round(scoreUnits / (RANK_UNITS_PER_POINT / 10));
   const tieUnits = rankingUnits(fits, EQUAL_WEIGHTS);
-  const staffTieUnits = nothingStated(weights) ? 0 : Math.round(fits.staffCost * RANK_UNITS_PER_POINT);
+  const stated = !nothingStated(weights);
+  const marginTieUnits = stated ? ratingMargin(profiles, weights) : 0;
+  const staffTieUnits = stated ? Math.round(fits.staffCost * RANK_UNITS_PER_POINT) : 0;
   return {
     profiles,
     scoreUnits,
+    marginTieUnits,
     staffTieUnits,
     tieUnits,
     scoreTenths,
@@ -169,6 +176,21 @@ export function scoreCandidate(
     weights,
     shares,
   };
+}
+
+/** The dimensions the margin tie-break reads: those weighed, except staff cost (which has a tie-break of its own). */
+export const marginDimensions = (weights: Record<Criterion, WeightInfo>): Dimension[] =>
+  DIMENSIONS.filter((d) => d !== 'staffCost' && weights[d].weight > 0);
+
+/** A candidate's KB rating on a dimension: the weakest of profiles run side by side. */
+export const ratingOn = (profiles: ResolvedProfile[], dimension: Dimension): number =>
+  Math.min(...profiles.map((p) => p.ratings[dimension].rating));
+
+/** Σ weight x rating over marginDimensions: how far a candidate stands above needs that tied candidates both meet. */
+function ratingMargin(profiles: ResolvedProfile[], weights: Record<Criterion, WeightInfo>): number {
+  let sum = 0;
+  for (const d of marginDimensions(weights)) sum += weights[d].weight * ratingOn(profiles, d);
+  return Math.round(sum * 100);
 }
 
 /**
