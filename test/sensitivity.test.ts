@@ -69,6 +69,24 @@ describe('sensitivity: where three candidates meet at one weight', () => {
   });
 });
 
+describe('sensitivity: where the tie-break moves with a weight', () => {
+  it('ends an interval where the margins of two brokers tied on score cross', () => {
+    // Kafka and RocketMQ tie exactly on score at every reliability weight (both fit 1 there); the tie goes to the
+    // one rated higher on what is weighed: Kafka (scalability 5/5) until reliability weighs 8, then RocketMQ (5/5).
+    const reqs = {
+      version: 1 as const,
+      priorities: { scalability: 'critical' as const, staffCost: 'critical' as const },
+      team: { experience: ['rocketmq' as const] },
+    };
+    const w = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } }).sensitivity!.weights.find(
+      (x) => x.criterion === 'reliability',
+    )!;
+    expect(w).toMatchObject({ holdsTo: 8, winnerAbove: 'rocketmq' });
+    expect(winnerOf(reqs, { reliability: 7.99 })).toBe('kafka');
+    expect(winnerOf(reqs, { reliability: 8.01 })).toBe('rocketmq');
+  });
+});
+
 describe('sensitivity: number thresholds and feature flips', () => {
   test.prop([requirementsArb], { numRuns: 60 })(
     'the winner holds at holdsAt and has changed at changesAt, within 1%',

@@ -160,7 +160,12 @@ export function scoreCandidate(
   const scoreTenths = Math.round(scoreUnits / (RANK_UNITS_PER_POINT / 10));
   const tieUnits = rankingUnits(fits, EQUAL_WEIGHTS);
   const stated = !nothingStated(weights);
-  const marginTieUnits = stated ? ratingMargin(profiles, weights) : 0;
+  const marginTieUnits = stated
+    ? marginUnitsOf(
+        marginRatings(profiles),
+        CRITERIA.map((c) => weights[c].weight),
+      )
+    : 0;
   const staffTieUnits = stated ? Math.round(fits.staffCost * RANK_UNITS_PER_POINT) : 0;
   return {
     profiles,
@@ -186,10 +191,17 @@ export const marginDimensions = (weights: Record<Criterion, WeightInfo>): Dimens
 export const ratingOn = (profiles: ResolvedProfile[], dimension: Dimension): number =>
   Math.min(...profiles.map((p) => p.ratings[dimension].rating));
 
-/** Σ weight x rating over marginDimensions: how far a candidate stands above needs that tied candidates both meet. */
-function ratingMargin(profiles: ResolvedProfile[], weights: Record<Criterion, WeightInfo>): number {
+/** The ratings the margin tie-break weighs, in CRITERIA order (0 for staff cost and features, which it skips). */
+export const marginRatings = (profiles: ResolvedProfile[]): number[] =>
+  CRITERIA.map((c) => (c === 'features' || c === 'staffCost' ? 0 : ratingOn(profiles, c)));
+
+/**
+ * The margin tie-break key, Σ weight x rating over marginRatings: how far a candidate stands above needs that tied
+ * candidates both meet. Linear in the weights, like the score, so the weight analysis orders ties the same way.
+ */
+export function marginUnitsOf(ratings: ArrayLike<number>, weights: ArrayLike<number>): number {
   let sum = 0;
-  for (const d of marginDimensions(weights)) sum += weights[d].weight * ratingOn(profiles, d);
+  for (let i = 0; i < CRITERIA.length; i++) sum += weights[i]! * ratings[i]!;
   return Math.round(sum * 100);
 }
 

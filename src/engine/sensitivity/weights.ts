@@ -1,5 +1,5 @@
 import { byCodeUnits } from '../order.js';
-import { rankingUnitsOf } from '../score.js';
+import { marginRatings, marginUnitsOf, rankingUnitsOf } from '../score.js';
 import { round4 } from '../rounding.js';
 import type { Evaluation } from '../evaluate.js';
 import { brokerIdOf } from '../evaluate.js';
@@ -14,7 +14,17 @@ import { nothingStated } from '../weights.js';
 const PERTURBATION = 0.5;
 
 /** A candidate's fits as a vector in CRITERIA order: its score is a line in any one weight. */
-type Line = { broker: string; fits: number[]; staffTieUnits: number; tieUnits: number };
+type Line = {
+  broker: string;
+  fits: number[];
+  /** marginRatings, or none with nothing stated (where only the general standing breaks ties). */
+  ratings: number[] | undefined;
+  staffTieUnits: number;
+  tieUnits: number;
+  /** How evaluate() orders a broker's own candidates on an equal score: fewer profiles, then the KB's order. */
+  profileCount: number;
+  kbOrder: number;
+};
 
 function lines(evaluation: Evaluation): Line[] {
   // With nothing stated a broker is its general-purpose profile, whatever the weights: only that line counts.
@@ -23,8 +33,11 @@ function lines(evaluation: Evaluation): Line[] {
     (fallback ? [best] : [best, ...others]).map((c) => ({
       broker: brokerIdOf(c),
       fits: CRITERIA.map((k) => c.fits[k]),
+      ratings: fallback ? undefined : marginRatings(c.profiles),
       staffTieUnits: c.staffTieUnits,
       tieUnits: c.tieUnits,
+      profileCount: c.profiles.length,
+      kbOrder: c.profiles[0]!.broker.profiles.indexOf(c.profiles[0]!.profile),
     })),
   );
 }
@@ -33,20 +46,29 @@ function lines(evaluation: Evaluation): Line[] {
 type Weights = number[];
 
 function winnerFor(all: Line[], weights: Weights): string | null {
-  // The same order as the ranking: score, then (an exact tie) staff cost, the general standing, broker id.
-  let best: (Line & { units: number }) | null = null;
+  // The same order as evaluate(): each broker is its best candidate (score, then fewer profiles, then the KB's
+  // order); brokers go by score, then (an exact tie) the ratings on what is weighed, staff cost, the general
+  // standing, broker id.
+  type Scored = Line & { units: number; margin: number };
+  const perBroker = new Map<string, Scored>();
   for (const line of all) {
     const units = rankingUnitsOf(line.fits, weights);
+    const mine = perBroker.get(line.broker);
+    if (!mine || (units - mine.units || mine.profileCount - line.profileCount || mine.kbOrder - line.kbOrder) > 0)
+      perBroker.set(line.broker, { ...line, units, margin: line.ratings ? marginUnitsOf(line.ratings, weights) : 0 });
+  }
+  let best: Scored | null = null;
+  for (const line of perBroker.values()) {
     const order = best
-      ? units - best.units ||
+      ? line.units - best.units ||
+        line.margin - best.margin ||
         line.staffTieUnits - best.staffTieUnits ||
         line.tieUnits - best.tieUnits ||
         (line.broker < best.broker ? 1 : 0)
       : 1;
-    if (order > 0) best = { ...line, units };
+    if (order > 0) best = line;
   }
-  const bestBroker = best?.broker ?? null;
-  return bestBroker;
+  return best?.broker ?? null;
 }
 
 export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] {
@@ -60,14 +82,20 @@ export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] 
         all,
         base.map((b, i) => (i === k ? w : b)),
       );
-    const rest = (line: Line) => base.reduce((sum, b, i) => (i === k ? sum : sum + b * line.fits[i]!), 0);
+    const rest = (v: number[]) => base.reduce((sum, b, i) => (i === k ? sum : sum + b * v[i]!), 0);
     const breaks = new Set<number>();
+    // Where two score lines cross, and where two tie-break margins (also lines in the weight) cross: on an
+    // exact tie of scores the margin decides, so its crossings are edges too.
+    const crossing = (a: number[], b: number[]) => {
+      const slope = a[k]! - b[k]!;
+      if (Math.abs(slope) < 1e-12) return;
+      const w = (rest(b) - rest(a)) / slope;
+      if (w > 0 && Number.isFinite(w)) breaks.add(w);
+    };
     for (let i = 0; i < all.length; i++) {
       for (let j = i + 1; j < all.length; j++) {
-        const slope = all[i]!.fits[k]! - all[j]!.fits[k]!;
-        if (Math.abs(slope) < 1e-12) continue;
-        const w = (rest(all[j]!) - rest(all[i]!)) / slope;
-        if (w > 0 && Number.isFinite(w)) breaks.add(w);
+        crossing(all[i]!.fits, all[j]!.fits);
+        if (all[i]!.ratings && all[j]!.ratings) crossing(all[i]!.ratings!, all[j]!.ratings!);
       }
     }
     const w0 = base[k]!;
