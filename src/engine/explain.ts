@@ -146,6 +146,11 @@ export function compareTop(
       );
     });
   if (winner.scoreUnits === runnerUp.scoreUnits) decisive.push(tieBreak(winner, runnerUp, weights));
+  else if (decisive.length === 0)
+    decisive.push(
+      `${a.name} leads by ${((100 * advantage) / total).toFixed(2)} points, from fit differences under 0.005 on ` +
+        'every criterion',
+    );
   const wouldChange: string[] = [];
   for (const c of CRITERIA) {
     const d = diff(c);
