@@ -241,6 +241,27 @@ describe('judgements of the model (invented scenarios)', () => {
     });
   });
 
+  it('counts a gateway only while protocols are not strict; strict says so and offers the relaxation', async () => {
+    const kb = await shippedKb();
+    const bridged = recommend(await requirements('version: 1\nprotocols: {required: [mqtt]}\n'), kb);
+    expect(bridged.ranking.map((r) => r.broker)).toContain('kafka');
+    const strict = recommend(await requirements('version: 1\nprotocols: {required: [mqtt], strict: true}\n'), kb);
+    const kafka = strict.eliminated.find((e) => e.broker === 'kafka')!;
+    expect(kafka.reasons.join(' ')).toMatch(/MQTT 3\.1\.1 protocol, spoken by the broker itself \(strict\)/);
+    // Brokers that speak it themselves are not affected.
+    expect(strict.ranking.map((r) => r.broker).sort()).toEqual(['activemq', 'rabbitmq', 'rocketmq']);
+    const none = recommend(await requirements('version: 1\nprotocols: {required: [mqtt, kafka], strict: true}\n'), kb);
+    const fix = none.relaxations!.find((r) => r.broker === 'kafka')!;
+    expect(fix.changes).toEqual([
+      expect.objectContaining({
+        field: 'protocols.strict',
+        from: true,
+        to: false,
+        says: expect.stringMatching(/gateway/),
+      }),
+    ]);
+  });
+
   it('reads unknown team languages as a warning and aliases as their language', async () => {
     const result = recommend(
       await requirements('version: 1\nteam: {languages: [typescript, haskell]}\n'),

@@ -137,6 +137,32 @@ describe('question specs (data)', () => {
   });
 });
 
+describe('protocols', () => {
+  const asking = async (answers: Record<string, string[] | boolean>) => {
+    const asked: string[] = [];
+    const adapter = scripted(answers);
+    // A yes/no question is a choice with navigation: it comes through select.
+    const select = adapter.select.bind(adapter);
+    adapter.select = async (q) => {
+      asked.push(QUESTIONS.find((x) => x.message === q.message)?.path ?? q.message);
+      return select(q);
+    };
+    const document = await runQuestionnaire(adapter, {}, ['kafka']);
+    return { document, asked };
+  };
+  it('asks whether a gateway counts only once a protocol is chosen, and writes strict only when it is', async () => {
+    const none = await asking({});
+    expect(none.asked).not.toContain('protocols.strict');
+    const strict = await asking({ 'protocols.required': ['mqtt'], 'protocols.strict': true });
+    expect(strict.asked).toContain('protocols.strict');
+    expect(strict.document.protocols).toEqual({ required: ['mqtt'], strict: true });
+    const lenient = await asking({ 'protocols.anyOf': ['mqtt', 'mqtt-5'], 'protocols.strict': false });
+    expect(lenient.document.protocols).toEqual({ anyOf: ['mqtt', 'mqtt-5'] });
+    const plain = await asking({ 'protocols.required': ['amqp-0-9-1'], 'protocols.strict': false });
+    expect(plain.document.protocols).toEqual(['amqp-0-9-1']);
+  });
+});
+
 describe('answers', () => {
   it.each([
     ['workload.peakMessagesPerSecond', '50k', 50_000],

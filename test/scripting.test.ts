@@ -254,5 +254,32 @@ describe('recommend --batch from jq and slow producers', () => {
       '',
       expect.stringMatching(/^mqselect: --set: protocols\[1\]: expected one of .*got "smtp"\n$/),
     ]);
+    const strict = await runCli(['recommend', '-', '--set', 'protocols.strict=maybe'], { input: '{"version":1}' });
+    expect([strict.code, strict.stderr]).toEqual([
+      2,
+      'mqselect: --set protocols.strict: expected true or false (got "maybe")\n',
+    ]);
+  });
+
+  it('--set protocols.strict=true turns a list of protocols strict: a broker that needs a gateway is eliminated', async () => {
+    const input = JSON.stringify({ version: 1, protocols: ['mqtt'] });
+    const run = await runCli(['recommend', '-', '--format', 'json', '--set', 'protocols.strict=true'], { input });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).eliminated.map((e: { broker: string }) => e.broker)).toEqual(['kafka']);
+  });
+
+  it('a protocols object with a bad field is reported at that field, not as "expected an array"', async () => {
+    const json = await runCli(['recommend', '-'], {
+      input: '{"version":1,"protocols":{"required":["mqtt"],"strict":"yes"}}',
+    });
+    expect([json.code, json.stderr]).toEqual([
+      2,
+      'mqselect: <stdin>:1:56: protocols.strict: expected a boolean, got "yes"\n',
+    ]);
+    const yaml = await runCli(['recommend', '-'], { input: 'version: 1\nprotocols:\n  anyOf: mqtt\n' });
+    expect([yaml.code, yaml.stderr]).toEqual([
+      2,
+      'mqselect: <stdin>:3:10: protocols.anyOf: expected an array, got "mqtt"\n',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Model } from '../kb/model-schema.js';
 import type { ClusterMode } from '../kb/schema.js';
 import type { Requirements } from '../requirements/schema.js';
-import { currentModesFor, modeMeetsReliability, neededProtocols } from './constraints.js';
+import { currentModesFor, modeMeetsReliability } from './constraints.js';
+import { neededProtocols } from '../requirements/protocols.js';
 import { formatBytes, formatCount } from './labels.js';
 import type { MultiDcChoice } from './multidc.js';
 import type { ResolvedProfile } from './profiles.js';

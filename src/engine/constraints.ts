@@ -2,7 +2,7 @@ import type { Model } from '../kb/model-schema.js';
 import type { Capability, ClusterMode } from '../kb/schema.js';
 import { protocolNeeds } from '../requirements/protocols.js';
 import type { Requirements } from '../requirements/schema.js';
-import { FEATURES, MESSAGE_LOSS, type Feature, type MessageLoss, type Protocol } from '../requirements/vocabulary.js';
+import { FEATURES, MESSAGE_LOSS, type Feature, type MessageLoss } from '../requirements/vocabulary.js';
 import { FEATURE_LABELS, PROTOCOL_LABELS, formatBytes, formatCount } from './labels.js';
 import { sizingOf } from './sizing.js';
 import type { ResolvedProfile } from './profiles.js';
@@ -41,10 +41,16 @@ function servesProtocol(capability: Capability, requirements: Requirements, publ
   return coversProtocol(capability, requirements) && (publishOnly || !capability.publishOnly);
 }
 
-/** Spoken as it is, or bridged by a gateway you run in front of the broker (a cost, like a feature you build). */
+/**
+ * Spoken as it is, or bridged by a gateway you run in front of the broker (a cost, like a feature you build) unless
+ * the protocols are strict.
+ */
 export function coversProtocol(capability: Capability, requirements: Requirements): boolean {
-  return coverage(capability, requirements) !== 'none';
+  const covered = coverage(capability, requirements);
+  return covered === 'full' || (covered === 'approximate' && !strictProtocols(requirements));
 }
+
+const strictProtocols = (requirements: Requirements) => protocolNeeds(requirements).strict;
 
 /** Given as it is (native, bundled plugin, partial, or a paid edition that may count). */
 export function satisfies(capability: Capability, requirements: Requirements): boolean {
@@ -67,9 +73,14 @@ function describeCapability(label: string, capability: Capability, requirements:
   return text;
 }
 
-const PROTOCOL_FAILURE_LABELS = Object.fromEntries(
-  Object.entries(PROTOCOL_LABELS).map(([id, label]) => [id, `${label} protocol`]),
-) as Record<keyof typeof PROTOCOL_LABELS, string>;
+const protocolLabels = (suffix: string) =>
+  Object.fromEntries(Object.entries(PROTOCOL_LABELS).map(([id, label]) => [id, `${label} ${suffix}`])) as Record<
+    keyof typeof PROTOCOL_LABELS,
+    string
+  >;
+const PROTOCOL_FAILURE_LABELS = protocolLabels('protocol');
+/** Under strict protocols a gateway does not count: the reason says so, since the KB note names one. */
+const STRICT_PROTOCOL_FAILURE_LABELS = protocolLabels('protocol, spoken by the broker itself (strict)');
 
 function wordCapability(label: string, capability: Capability, requirements: Requirements): string {
   const how =
@@ -117,15 +128,16 @@ export type Failure = () => string;
 export function profileWideFailures(resolved: ResolvedProfile, requirements: Requirements, model: Model): Failure[] {
   const failures: Failure[] = [];
   const protocols = protocolNeeds(requirements);
+  const labels = protocols.strict ? STRICT_PROTOCOL_FAILURE_LABELS : PROTOCOL_FAILURE_LABELS;
   for (const protocol of protocols.required) {
     const capability = resolved.protocols[protocol];
     if (!servesProtocol(capability, requirements, false))
-      failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
+      failures.push(() => describeCapability(labels[protocol], capability, requirements));
   }
   for (const protocol of protocols.publishOnly) {
     const capability = resolved.protocols[protocol];
     if (!servesProtocol(capability, requirements, true))
-      failures.push(() => describeCapability(PROTOCOL_FAILURE_LABELS[protocol], capability, requirements));
+      failures.push(() => describeCapability(labels[protocol], capability, requirements));
   }
   if (
     protocols.anyOf.length > 0 &&
@@ -134,9 +146,7 @@ export function profileWideFailures(resolved: ResolvedProfile, requirements: Req
     failures.push(
       () =>
         `none of ${protocols.anyOf.map((p) => PROTOCOL_LABELS[p]).join(', ')}: ` +
-        protocols.anyOf
-          .map((p) => describeCapability(PROTOCOL_FAILURE_LABELS[p], resolved.protocols[p], requirements))
-          .join('; '),
+        protocols.anyOf.map((p) => describeCapability(labels[p], resolved.protocols[p], requirements)).join('; '),
     );
   }
   const maxBytes = requirements.workload?.maxMessageBytes;
@@ -233,16 +243,4 @@ export function featureFailure(
   return coverage(capability, requirements) === 'approximate'
     ? `${words} (strict: an approximation does not count)`
     : words;
-}
-
-/** Protocols the user needs, as scored parts: every required or publish-only one, and the best of the alternatives. */
-export function neededProtocols(
-  requirements: Requirements,
-): Array<{ protocols: readonly Protocol[]; anyOf: boolean; publishOnly: boolean }> {
-  const needs = protocolNeeds(requirements);
-  return [
-    ...needs.required.map((p) => ({ protocols: [p] as const, anyOf: false, publishOnly: false })),
-    ...needs.publishOnly.map((p) => ({ protocols: [p] as const, anyOf: false, publishOnly: true })),
-    ...(needs.anyOf.length > 0 ? [{ protocols: needs.anyOf, anyOf: true, publishOnly: false }] : []),
-  ];
 }

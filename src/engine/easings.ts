@@ -54,6 +54,14 @@ export function candidateEasings(r: Requirements, broker: BrokerEntry, kb: Knowl
       apply: drop,
     });
   }
+  if (protocols.strict)
+    easings.push({
+      key: 'protocols.strict',
+      weight: 1,
+      field: 'protocols.strict',
+      says: 'accept a protocol bridged by a gateway you run (protocols not strict)',
+      apply: set('protocols.strict', false),
+    });
   if (protocols.anyOf.length > 0) {
     easings.push({
       key: 'protocols.anyOf',

@@ -1,7 +1,7 @@
 import type { Model } from '../kb/model-schema.js';
 import type { Requirements } from '../requirements/schema.js';
 import { DIMENSIONS, FEATURES, type Dimension } from '../requirements/vocabulary.js';
-import { neededProtocols } from './constraints.js';
+import { neededProtocols } from '../requirements/protocols.js';
 import { holds } from './rules.js';
 import { CRITERIA, type Criterion, type WeightInfo } from './types.js';
 

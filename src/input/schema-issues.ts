@@ -29,8 +29,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       );
     case 'invalid_union':
       if ('discriminator' in issue && issue.discriminator) return `missing or unknown ${String(issue.discriminator)}`;
-      return issue.errors.length > 0 && issue.errors[0]![0]
-        ? describeIssue(issue.errors[0]![0])
+      return unionBranchIssue(issue)
+        ? describeIssue(unionBranchIssue(issue)!)
         : `does not match any allowed form${got}`;
     case 'invalid_format':
       return `${issue.message}${got}`;
@@ -57,11 +57,26 @@ function preview(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/** Unknown keys are reported at the key itself, not at the object holding it. */
-function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
+/**
+ * For a value that matches none of a union's forms (protocols: a list or an object), the issue of the form it came
+ * closest to: the one found deepest inside the value (an object with a bad field is reported at that field, not as
+ * "expected an array"); on a tie, the first form.
+ */
+function unionBranchIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const firsts = issue.errors.map((branch) => branch[0]).filter((x): x is z.core.$ZodIssue => x !== undefined);
+  return firsts.reduce<z.core.$ZodIssue | undefined>(
+    (best, x) => (!best || issuePath(x).length > issuePath(best).length ? x : best),
+    undefined,
+  );
+}
+
+/** Unknown keys are reported at the key itself, not at the object holding it; a union's at its closest form's. */
+export function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
   const base = [...issue.path];
   if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) return [...base, issue.keys[0]!];
-  return base;
+  const branch = unionBranchIssue(issue);
+  return branch ? [...base, ...issuePath(branch)] : base;
 }
 
 /** Every issue, each placed in the file (line:column) with its field path, in the order zod found them. */

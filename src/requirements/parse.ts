@@ -1,7 +1,7 @@
 import { parseDocumentText, type ParsedDocument } from '../input/document.js';
 import { TOO_DEEP, duplicateJsonKey, findRefusedKey } from '../input/guards.js';
 import { formatPath, inputError } from '../errors.js';
-import { describeIssue, schemaError } from '../input/schema-issues.js';
+import { describeIssue, issuePath, schemaError } from '../input/schema-issues.js';
 import { applyAssignments, isAssigned, type Assignment } from './assignments.js';
 import type { Requirements } from './schema.js';
 import { validAsWritten } from './valid-as-written.js';
@@ -77,8 +77,7 @@ export function parseRequirementsRecord(
   const result = schema.safeParse(document, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path =
-    issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...issue.path, issue.keys[0]!] : issue.path;
+  const path = issuePath(issue);
   const more =
     result.error.issues.length > 1
       ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})`

@@ -11,6 +11,8 @@ interface AskWhen {
   in?: readonly string[];
   notIn?: readonly (string | number)[];
   equals?: string | boolean;
+  /** Asked when the answers under `path` hold anything (e.g. any protocol chosen in any of its lists). */
+  holdsAny?: true;
 }
 
 export interface QuestionSpec {

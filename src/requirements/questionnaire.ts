@@ -151,8 +151,12 @@ function document(answers: Record<string, unknown>, prefilled: Record<string, un
   if (typeof prefilled.$schema === 'string') out.$schema = prefilled.$schema;
   out.version = 1;
   for (const [key, value] of Object.entries(answers)) if (!key.startsWith('_')) out[key] = value;
-  // Only required protocols: written as the plain list most files use.
-  const protocols = out.protocols as Record<string, unknown> | undefined;
+  // Only required protocols: written as the plain list most files use ("strict: false" is the default).
+  let protocols = out.protocols as Record<string, unknown> | undefined;
+  if (protocols?.strict === false) {
+    const { strict: _default, ...rest } = protocols;
+    out.protocols = protocols = rest;
+  }
   if (protocols && Object.keys(protocols).length === 1 && Array.isArray(protocols.required))
     out.protocols = protocols.required;
   return out;

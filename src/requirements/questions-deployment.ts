@@ -67,6 +67,14 @@ export const DEPLOYMENT_QUESTIONS: readonly QuestionSpec[] = [
     hint: 'counts where its clients can publish even if consumers use another protocol',
     choices: plain(PROTOCOLS),
   },
+  {
+    path: 'protocols.strict',
+    section: 'Protocols',
+    kind: 'confirm',
+    message: 'Must the broker itself speak these protocols (no gateway or adapter in front of it)?',
+    hint: 'by default a documented gateway counts, as a cost; yes rules out brokers that need one',
+    when: { path: 'protocols', holdsAny: true },
+  },
 
   {
     path: 'deployment.multiDatacenter',

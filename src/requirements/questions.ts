@@ -21,5 +21,13 @@ export function shouldAsk(
   if (spec.when.equals !== undefined) return value === spec.when.equals;
   if (spec.when.in) return typeof value === 'string' && spec.when.in.includes(value);
   if (spec.when.notIn) return !spec.when.notIn.includes(value as string);
+  if (spec.when.holdsAny) return holdsAny(value);
   return true;
 }
+
+const holdsAny = (value: unknown): boolean =>
+  Array.isArray(value)
+    ? value.some(holdsAny)
+    : value !== null && typeof value === 'object'
+      ? Object.values(value).some(holdsAny)
+      : value !== undefined;

@@ -180,9 +180,17 @@ export const requirementsSchema = described(
                 'needed only by producers (e.g. devices publishing telemetry); consumers use another protocol',
               ),
             ),
+            strict: optional(
+              described(
+                z.boolean(),
+                'true: the broker itself must speak each listed protocol; a gateway or adapter you run in front of ' +
+                  'it does not count (by default it counts, as a cost)',
+              ),
+            ),
           }),
         ]),
-        'client protocols / APIs: a list (all required), or {required: [...], anyOf: [...], publishOnly: [...]}',
+        'client protocols / APIs: a list (all required), or {required: [...], anyOf: [...], publishOnly: [...], ' +
+          'strict}',
       ),
     ),
     deployment: optional(

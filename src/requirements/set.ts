@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { formatPath, inputError, usageError } from '../errors.js';
-import { describeIssue } from '../input/schema-issues.js';
+import { describeIssue, issuePath } from '../input/schema-issues.js';
 import type { Assignment } from './assignments.js';
 import { parseHumanNumber } from './numbers.js';
 import { leafKind, requirementLeaves } from './paths.js';
@@ -34,11 +34,9 @@ export function parseAssignment(raw: string): Assignment {
   const checked = z.safeParse(schema, value, { reportInput: true });
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    // A list-or-object union (protocols) reports the list's own issue, with its index.
-    const inner = issue.code === 'invalid_union' ? issue.errors[0]?.[0] : undefined;
     throw inputError(describeIssue(issue), {
       file: '--set',
-      path: formatPath([...path.split('.'), ...issue.path, ...(inner?.path ?? [])]),
+      path: formatPath([...path.split('.'), ...issuePath(issue)]),
     });
   }
   return { path, value };
@@ -52,6 +50,10 @@ function readValue(path: string, text: string, kind: string): unknown {
     return value;
   }
   if (kind === 'array') return text.trim() === '' ? [] : text.split(',').map((item) => item.trim());
+  if (kind === 'boolean') {
+    if (text.trim() === 'true' || text.trim() === 'false') return text.trim() === 'true';
+    throw usageError(`--set ${path}: expected true or false (got "${text}")`);
+  }
   return text;
 }
 

@@ -3,7 +3,7 @@ import type { Requirements } from '../../requirements/schema.js';
 import { canonicalLanguage, type Language } from '../../requirements/vocabulary.js';
 import type { ResolvedProfile } from '../profiles.js';
 import { round3 } from '../rounding.js';
-import { neededProtocols } from '../constraints.js';
+import { neededProtocols } from '../../requirements/protocols.js';
 import { ratingPart, type FitPart } from './parts.js';
 
 /** Staff cost: the rating, the team's experience and languages, managed offerings and the product's momentum. */
