@@ -318,7 +318,9 @@ describe('judgements of the model (invented scenarios)', () => {
     const [first, second] = dr.ranking;
     expect(first!.score).toBe(second!.score);
     expect(first!.broker).toBe('rocketmq');
-    expect(dr.comparison!.decisive.join(' ')).toMatch(/is rated higher on it \(reliability 5\/5 vs 4\/5\)/);
+    expect(dr.comparison!.decisive.join(' ')).toMatch(
+      /RocketMQ is rated higher on what was weighed \(reliability 5\/5 vs 4\/5\)/,
+    );
     // With the ratings equal too (RabbitMQ and RocketMQ, both 5/5), the simpler to run comes first.
     const rare = recommend(await requirements('version: 1\nreliability: {messageLoss: rare}\n'), kb);
     expect(rare.ranking.slice(0, 2).map((r) => r.broker)).toEqual(['rabbitmq', 'rocketmq']);

@@ -98,7 +98,7 @@ function tieBreak(winner: ScoredCandidate, runnerUp: ScoredCandidate, weights: R
     const higher = marginDimensions(weights)
       .filter((d) => ratingOn(winner.profiles, d) !== ratingOn(runnerUp.profiles, d))
       .map((d) => `${CRITERION_LABELS[d]} ${ratingOn(winner.profiles, d)}/5 vs ${ratingOn(runnerUp.profiles, d)}/5`);
-    return `equal scores: both meet what was weighed, and ${a} is rated higher on it (${higher.join(', ')})`;
+    return `equal scores: ${a} is rated higher on what was weighed (${higher.join(', ')})`;
   }
   if (winner.staffTieUnits !== runnerUp.staffTieUnits)
     return (
