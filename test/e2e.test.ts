@@ -341,7 +341,7 @@ describe('mqselect compare', () => {
   it('prints the brokers side by side; unknown broker is exit 2', async () => {
     const run = await runCli(['compare', 'kafka', 'rabbitmq']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/delayed \/ scheduled messages\s+│ none\s+│ deprecated: quorum-queue/);
+    expect(run.stdout).toMatch(/delayed \/ scheduled messages\s+│ none\s+│ via-pattern: quorum-queue/);
     const json = JSON.parse((await runCli(['compare', '--format', 'json'])).stdout);
     expect(json.brokers.map((b: { id: string }) => b.id)).toEqual(['activemq', 'kafka', 'rabbitmq', 'rocketmq']);
     expect((await runCli(['compare', 'pulsar'])).code).toBe(2);
