@@ -160,12 +160,7 @@ export function scoreCandidate(
   const scoreTenths = Math.round(scoreUnits / (RANK_UNITS_PER_POINT / 10));
   const tieUnits = rankingUnits(fits, EQUAL_WEIGHTS);
   const stated = !nothingStated(weights);
-  const marginTieUnits = stated
-    ? marginUnitsOf(
-        marginRatings(profiles),
-        CRITERIA.map((c) => weights[c].weight),
-      )
-    : 0;
+  const marginTieUnits = stated ? candidateMarginUnits(profiles, weights) : 0;
   const staffTieUnits = stated ? Math.round(fits.staffCost * RANK_UNITS_PER_POINT) : 0;
   return {
     profiles,
@@ -194,6 +189,19 @@ export const ratingOn = (profiles: ResolvedProfile[], dimension: Dimension): num
 /** The ratings the margin tie-break weighs, in CRITERIA order (0 for staff cost and features, which it skips). */
 export const marginRatings = (profiles: ResolvedProfile[]): number[] =>
   CRITERIA.map((c) => (c === 'features' || c === 'staffCost' ? 0 : ratingOn(profiles, c)));
+
+/** marginUnitsOf for one candidate, without building the vectors: the same non-zero terms in the same order. */
+function candidateMarginUnits(profiles: ResolvedProfile[], weights: Record<Criterion, WeightInfo>): number {
+  let sum = 0;
+  for (const d of DIMENSIONS) {
+    const weight = weights[d].weight;
+    if (d === 'staffCost' || weight === 0) continue;
+    let rating = Infinity;
+    for (const p of profiles) rating = Math.min(rating, p.ratings[d].rating);
+    sum += weight * rating;
+  }
+  return Math.round(sum * 100);
+}
 
 /**
  * The margin tie-break key, Σ weight x rating over marginRatings: how far a candidate stands above needs that tied

@@ -48,27 +48,42 @@ type Weights = number[];
 function winnerFor(all: Line[], weights: Weights): string | null {
   // The same order as evaluate(): each broker is its best candidate (score, then fewer profiles, then the KB's
   // order); brokers go by score, then (an exact tie) the ratings on what is weighed, staff cost, the general
-  // standing, broker id.
-  type Scored = Line & { units: number; margin: number };
-  const perBroker = new Map<string, Scored>();
-  for (const line of all) {
-    const units = rankingUnitsOf(line.fits, weights);
-    const mine = perBroker.get(line.broker);
-    if (!mine || (units - mine.units || mine.profileCount - line.profileCount || mine.kbOrder - line.kbOrder) > 0)
-      perBroker.set(line.broker, { ...line, units, margin: line.ratings ? marginUnitsOf(line.ratings, weights) : 0 });
-  }
-  let best: Scored | null = null;
-  for (const line of perBroker.values()) {
-    const order = best
-      ? line.units - best.units ||
-        line.margin - best.margin ||
-        line.staffTieUnits - best.staffTieUnits ||
-        line.tieUnits - best.tieUnits ||
-        (line.broker < best.broker ? 1 : 0)
+  // standing, broker id. lines() lists each broker's candidates together; this runs thousands of times, so it
+  // allocates nothing.
+  let winner = -1;
+  let winnerUnits = 0;
+  let winnerMargin = 0;
+  for (let i = 0; i < all.length;) {
+    let best = i;
+    let bestUnits = rankingUnitsOf(all[i]!.fits, weights);
+    let j = i + 1;
+    for (; j < all.length && all[j]!.broker === all[i]!.broker; j++) {
+      const units = rankingUnitsOf(all[j]!.fits, weights);
+      const b = all[best]!;
+      const line = all[j]!;
+      if ((units - bestUnits || b.profileCount - line.profileCount || b.kbOrder - line.kbOrder) > 0) {
+        best = j;
+        bestUnits = units;
+      }
+    }
+    const line = all[best]!;
+    const margin = line.ratings ? marginUnitsOf(line.ratings, weights) : 0;
+    const leader = winner >= 0 ? all[winner]! : undefined;
+    const order = leader
+      ? bestUnits - winnerUnits ||
+        margin - winnerMargin ||
+        line.staffTieUnits - leader.staffTieUnits ||
+        line.tieUnits - leader.tieUnits ||
+        (line.broker < leader.broker ? 1 : 0)
       : 1;
-    if (order > 0) best = line;
+    if (order > 0) {
+      winner = best;
+      winnerUnits = bestUnits;
+      winnerMargin = margin;
+    }
+    i = j;
   }
-  return best?.broker ?? null;
+  return winner >= 0 ? all[winner]!.broker : null;
 }
 
 export function weightIntervals(evaluation: Evaluation): Sensitivity['weights'] {
