@@ -46,7 +46,17 @@ export const requirementsArb: fc.Arbitrary<Requirements> = fc
         rpoSeconds: fc.integer({ min: 0, max: 3600 }),
       }),
       features: partial(Object.fromEntries(FEATURES.map((f) => [f, fc.constantFrom(...FEATURE_NEEDS)]))),
-      protocols: fc.uniqueArray(fc.constantFrom(...PROTOCOLS), { maxLength: 2 }),
+      // Mostly the plain list; sometimes the object form, strict or not (a gateway then does or does not count).
+      protocols: fc.oneof(
+        { weight: 3, arbitrary: fc.uniqueArray(fc.constantFrom(...PROTOCOLS), { maxLength: 2 }) },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            required: fc.uniqueArray(fc.constantFrom(...PROTOCOLS), { minLength: 1, maxLength: 2 }),
+            strict: fc.boolean(),
+          }),
+        },
+      ),
       deployment: partial({
         multiDatacenter: fc.constantFrom(...MULTI_DATACENTER),
         platform: fc.constantFrom(...PLATFORMS),

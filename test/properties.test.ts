@@ -53,13 +53,26 @@ describe('engine invariants', () => {
             `${ranked.broker} ${feature} (strict)`,
           ).toBe(true);
       }
-      for (const protocol of protocolNeeds(reqs).required) {
+      const protocols = protocolNeeds(reqs);
+      for (const protocol of protocols.required) {
         expect(
           profiles.every((p) => coversProtocol(p.protocols[protocol], reqs)),
           `${ranked.broker} ${protocol}`,
         ).toBe(true);
+        // Strict: spoken by the broker itself, never through a gateway you build.
+        if (protocols.strict)
+          expect(
+            profiles.every((p) => satisfies(p.protocols[protocol], reqs)),
+            `${ranked.broker} ${protocol} (strict)`,
+          ).toBe(true);
       }
     }
+  });
+
+  test.prop([requirementsArb], runs)('always says why the winner beats the runner-up, ties included', (reqs) => {
+    const result = recommend(reqs, kb);
+    fc.pre(result.ranking.length >= 2);
+    expect(result.comparison!.decisive.length).toBeGreaterThan(0);
   });
 
   test.prop([requirementsArb], runs)(
