@@ -183,6 +183,7 @@ describe('honest answers', () => {
     ['average-above-peak', 'version: 1\nworkload: {peakMessagesPerSecond: 10, averageMessagesPerSecond: 20}\n'],
     ['rpo-without-second-site', 'version: 1\nreliability: {rpoSeconds: 30}\ndeployment: {multiDatacenter: none}\n'],
     ['priority-versus-ordering', 'version: 1\nfeatures: {priorityQueues: required, ordering: required}\n'],
+    ['strict-without-protocols', 'version: 1\nprotocols: {strict: true, required: []}\n'],
   ])('warns about contradictory requirements: %s', async (id, text) => {
     const result = recommend(await requirements(text), await shippedKb());
     expect(result.warnings.map((w) => w.id)).toContain(id);

@@ -85,6 +85,14 @@ const CHECKS: Record<string, Check> = {
       ? 'priority queues reorder messages by priority, which breaks the required ordering for messages of ' +
         'different priorities'
       : undefined,
+  'strict-without-protocols': (r) =>
+    !Array.isArray(r.protocols) &&
+    r.protocols?.strict === true &&
+    !r.protocols.required?.length &&
+    !r.protocols.anyOf?.length &&
+    !r.protocols.publishOnly?.length
+      ? 'protocols.strict is set but no protocol is listed, so it rules nothing out'
+      : undefined,
   'latency-target-ignored': (r) =>
     r.latency?.p99Ms !== undefined && (r.priorities?.latency === 'ignore' || r.weights?.latency === 0)
       ? 'a p99 latency target is stated but latency has no weight, so it does not affect the ranking'
