@@ -47,10 +47,8 @@ function servesProtocol(capability: Capability, requirements: Requirements, publ
  */
 export function coversProtocol(capability: Capability, requirements: Requirements): boolean {
   const covered = coverage(capability, requirements);
-  return covered === 'full' || (covered === 'approximate' && !strictProtocols(requirements));
+  return covered === 'full' || (covered === 'approximate' && !protocolNeeds(requirements).strict);
 }
-
-const strictProtocols = (requirements: Requirements) => protocolNeeds(requirements).strict;
 
 /** Given as it is (native, bundled plugin, partial, or a paid edition that may count). */
 export function satisfies(capability: Capability, requirements: Requirements): boolean {

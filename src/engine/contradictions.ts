@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../kb/schema.js';
+import { protocolNeeds } from '../requirements/protocols.js';
 import type { Requirements } from '../requirements/schema.js';
 import { formatCount } from './labels.js';
 import type { Warning } from './types.js';
@@ -85,14 +86,12 @@ const CHECKS: Record<string, Check> = {
       ? 'priority queues reorder messages by priority, which breaks the required ordering for messages of ' +
         'different priorities'
       : undefined,
-  'strict-without-protocols': (r) =>
-    !Array.isArray(r.protocols) &&
-    r.protocols?.strict === true &&
-    !r.protocols.required?.length &&
-    !r.protocols.anyOf?.length &&
-    !r.protocols.publishOnly?.length
+  'strict-without-protocols': (r) => {
+    const { strict, required, anyOf, publishOnly } = protocolNeeds(r);
+    return strict && required.length + anyOf.length + publishOnly.length === 0
       ? 'protocols.strict is set but no protocol is listed, so it rules nothing out'
-      : undefined,
+      : undefined;
+  },
   'latency-target-ignored': (r) =>
     r.latency?.p99Ms !== undefined && (r.priorities?.latency === 'ignore' || r.weights?.latency === 0)
       ? 'a p99 latency target is stated but latency has no weight, so it does not affect the ranking'

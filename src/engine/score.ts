@@ -190,16 +190,10 @@ export const ratingOn = (profiles: ResolvedProfile[], dimension: Dimension): num
 export const marginRatings = (profiles: ResolvedProfile[]): number[] =>
   CRITERIA.map((c) => (c === 'features' || c === 'staffCost' ? 0 : ratingOn(profiles, c)));
 
-/** marginUnitsOf for one candidate, without building the vectors: the same non-zero terms in the same order. */
+/** marginUnitsOf for one candidate: the same non-zero terms in the same order, read straight from its profiles. */
 function candidateMarginUnits(profiles: ResolvedProfile[], weights: Record<Criterion, WeightInfo>): number {
   let sum = 0;
-  for (const d of DIMENSIONS) {
-    const weight = weights[d].weight;
-    if (d === 'staffCost' || weight === 0) continue;
-    let rating = Infinity;
-    for (const p of profiles) rating = Math.min(rating, p.ratings[d].rating);
-    sum += weight * rating;
-  }
+  for (const d of marginDimensions(weights)) sum += weights[d].weight * ratingOn(profiles, d);
   return Math.round(sum * 100);
 }
 

@@ -27,11 +27,11 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
         `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not ` +
         `part of the format)`
       );
-    case 'invalid_union':
+    case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator) return `missing or unknown ${String(issue.discriminator)}`;
-      return unionBranchIssue(issue)
-        ? describeIssue(unionBranchIssue(issue)!)
-        : `does not match any allowed form${got}`;
+      const closest = unionBranchIssue(issue);
+      return closest ? describeIssue(closest) : `does not match any allowed form${got}`;
+    }
     case 'invalid_format':
       return `${issue.message}${got}`;
     default:

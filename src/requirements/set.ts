@@ -51,7 +51,8 @@ function readValue(path: string, text: string, kind: string): unknown {
   }
   if (kind === 'array') return text.trim() === '' ? [] : text.split(',').map((item) => item.trim());
   if (kind === 'boolean') {
-    if (text.trim() === 'true' || text.trim() === 'false') return text.trim() === 'true';
+    const word = text.trim();
+    if (word === 'true' || word === 'false') return word === 'true';
     throw usageError(`--set ${path}: expected true or false (got "${text}")`);
   }
   return text;
