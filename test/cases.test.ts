@@ -57,6 +57,31 @@ describe('the case library', () => {
     ).toEqual([]);
   });
 
+  it('counts a must-not violation only when some broker would have avoided it', async () => {
+    const caseRejecting = (brokers: string[]) =>
+      parseCaseText(
+        [
+          'kind: case',
+          'id: in-house',
+          'organisation: Example',
+          'year: "2020"',
+          'summary: Built its own queue.',
+          'sources: [https://example.org/post]',
+          'confidence: high',
+          'chosen: "other:in-house queue"',
+          'rejected:',
+          ...brokers.map((b) => `  - { broker: ${b}, why: not good enough, stated: true }`),
+          'requirements: { version: 1 }',
+        ].join('\n'),
+        'in-house.yaml',
+      );
+    const kb = await shippedKb();
+    const winner = caseReport([await caseRejecting(['activemq'])], kb).outcomes[0]!.winner!;
+    expect(caseReport([await caseRejecting([winner])], kb).mustNotViolations).toEqual([{ id: 'in-house', winner }]);
+    const all = await caseRejecting(['activemq', 'kafka', 'rabbitmq', 'rocketmq']);
+    expect(caseReport([all], kb).mustNotViolations).toEqual([]);
+  });
+
   it('reports a miss with who won and what decided it', async () => {
     const report = caseReport(await library(), await shippedKb());
     for (const miss of report.outcomes.filter((o) => o.inScope && !o.top1)) {

@@ -6,7 +6,8 @@ import { CONFIDENCE, type Case } from './schema.js';
 /**
  * The case library against a knowledge base: top-1 and top-2 agreement with the chosen broker (overall,
  * by chosen broker, weighted by confidence), must-not violations (a broker the organisation said it
- * rejected ranked first) and, for each miss, who won and the contributions that decided it. Pure.
+ * rejected ranked first, unless it rejected them all) and, for each miss, who won and the contributions that
+ * decided it. Pure.
  */
 const CONFIDENCE_WEIGHT: Record<(typeof CONFIDENCE)[number], number> = { high: 3, medium: 2, low: 1 };
 
@@ -81,7 +82,9 @@ function outcomeOf(c: Case, kb: KnowledgeBase): CaseOutcome {
   const inScope = !c.chosen.startsWith('other:') && kb.brokers.some((b) => b.id === c.chosen);
   const top1 = inScope && winner === c.chosen;
   const rejected = c.rejected.filter((r) => r.stated).map((r) => r.broker);
-  const mustNot = winner !== null && rejected.includes(winner);
+  // An organisation that rejected every broker in the KB leaves no answer to avoid: no violation is possible.
+  const rejectsAll = kb.brokers.every((b) => rejected.includes(b.id));
+  const mustNot = winner !== null && !rejectsAll && rejected.includes(winner);
   const decisive: string[] = [];
   if (inScope && !top1) {
     const first = result.ranking[0];
