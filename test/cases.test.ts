@@ -12,11 +12,11 @@ import { ROOT, runCli, shippedKb } from './helpers.js';
  * was when the library landed. A ratchet — raise these figures by hand when the model gets better.
  */
 const FLOOR = {
-  top1: 35,
-  top2: 37,
-  byBroker: { activemq: 7, kafka: 10, rabbitmq: 10, rocketmq: 8 } as Record<string, number>,
-  /** awx (RabbitMQ), sohu (Kafka), spotify (Kafka): see README, "Agreement with real decisions". */
-  maxMustNotViolations: 3,
+  top1: 54,
+  top2: 62,
+  byBroker: { activemq: 11, kafka: 18, rabbitmq: 15, rocketmq: 10 } as Record<string, number>,
+  /** Seven organisations that left the four brokers, MCollective and Sohu: see README, "Agreement with real decisions". */
+  maxMustNotViolations: 9,
 };
 
 const CASES = join(ROOT, 'data', 'cases');
@@ -35,7 +35,7 @@ async function library() {
 describe('the case library', () => {
   it('every case validates, ids are unique and match the file names', async () => {
     const cases = await library();
-    expect(cases.length).toBeGreaterThanOrEqual(41);
+    expect(cases.length).toBeGreaterThanOrEqual(76);
     for (const c of cases) expect(readdirSync(CASES)).toContain(`${c.id}.yaml`);
   });
 
@@ -107,7 +107,7 @@ describe('mqselect kb cases', () => {
     expect(text.stdout).toContain('by chosen broker');
     const json = await runCli(['kb', 'cases', '--format', 'json']);
     const report = JSON.parse(json.stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, inScope: 37 });
+    expect(report).toMatchObject({ schemaVersion: 1, inScope: 64 });
     expect(text.stdout).toContain(`top-1 agreement: ${report.top1}/${report.inScope}`);
   });
 
