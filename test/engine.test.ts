@@ -226,6 +226,23 @@ describe('rules as data', () => {
     expect(fired.contribution).toBeLessThan(0);
   });
 
+  it('a low load with one operator warns that running a broker may not pay (peak, else the average)', async () => {
+    const kb = await shippedKb();
+    const warned = async (yaml: string) =>
+      recommend(await requirements(`version: 1\n${yaml}`), kb).warnings.some(
+        (w) => w.id === 'rule:low-load-one-operator-broker-overhead',
+      );
+    expect(await warned('workload: {peakMessagesPerSecond: 800}\nteam: {opsEngineers: 1}\n')).toBe(true);
+    expect(await warned('workload: {averageMessagesPerSecond: 50}\nteam: {opsEngineers: 0}\n')).toBe(true);
+    expect(
+      await warned(
+        'workload: {peakMessagesPerSecond: 5000, averageMessagesPerSecond: 50}\n' + 'team: {opsEngineers: 1}\n',
+      ),
+    ).toBe(false);
+    expect(await warned('workload: {peakMessagesPerSecond: 800}\nteam: {opsEngineers: 3}\n')).toBe(false);
+    expect(await warned('team: {opsEngineers: 1}\n')).toBe(false);
+  });
+
   it('user rules can eliminate a broker or a profile, and warn', async () => {
     const kb = await shippedKb();
     const custom = {
