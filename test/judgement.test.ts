@@ -310,7 +310,7 @@ describe('judgements of the model (invented scenarios)', () => {
     const rocket = result.ranking.find((r) => r.broker === 'rocketmq')!;
     expect(rocket.reasons.against.join(' ')).toMatch(/rule small-ops-team-component-types: fit -0\.15/);
   });
-  it('breaks an exact tie by the ratings on what was weighed, then by staff cost, and says which decided', async () => {
+  it('breaks an exact tie by the quality ratings weighed, then by staff cost, and says which decided', async () => {
     const kb = await shippedKb();
     // Site-loss protection alone: every broker meets "rare loss", so the fits tie; RocketMQ is rated 5/5 on
     // reliability (synchronous flush and replication), Kafka and Artemis 4/5.
@@ -319,19 +319,37 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(first!.score).toBe(second!.score);
     expect(first!.broker).toBe('rocketmq');
     expect(dr.comparison!.decisive.join(' ')).toMatch(
-      /RocketMQ is rated higher on what was weighed \(reliability 5\/5 vs 4\/5\)/,
+      /RocketMQ is rated higher on the qualities weighed \(reliability 5\/5 vs 4\/5\)/,
     );
     // With the ratings equal too (RabbitMQ and RocketMQ, both 5/5), the simpler to run comes first.
     const rare = recommend(await requirements('version: 1\nreliability: {messageLoss: rare}\n'), kb);
     expect(rare.ranking.slice(0, 2).map((r) => r.broker)).toEqual(['rabbitmq', 'rocketmq']);
     expect(rare.comparison!.decisive.join(' ')).toMatch(/RabbitMQ is the simpler to run \(staff cost fit/);
   });
+  it('capacity beyond a stated load breaks no tie: only the quality ratings weighed do', async () => {
+    // 500 msg/s, reliability high, a PHP team: Kafka's scalability fit offsets RabbitMQ's staff cost exactly. Kafka
+    // is rated higher on throughput and scalability (both met many times over), RabbitMQ on reliability.
+    const php = recommend(
+      await requirements(
+        'version: 1\nworkload: {peakMessagesPerSecond: 500}\npriorities: {throughput: low, reliability: high}\n' +
+          'reliability: {delivery: at-least-once, messageLoss: rare}\nteam: {languages: [php]}\n',
+      ),
+      await shippedKb(),
+    );
+    const [first, second] = php.ranking;
+    expect(first!.score).toBe(second!.score);
+    expect([first!.broker, second!.broker]).toEqual(['rabbitmq', 'kafka']);
+    const tie = php.comparison!.decisive.find((line) => line.startsWith('equal scores'))!;
+    expect(tie).toMatch(/RabbitMQ is rated higher on the qualities weighed \(reliability 5\/5 vs 4\/5\)$/);
+  });
   it('judges reliability against the loss need: a stronger guarantee than "rare" decides nothing', async () => {
     const kb = await shippedKb();
     const rare = recommend(await requirements('version: 1\nreliability: {messageLoss: rare}\n'), kb);
     expect(new Set(rare.ranking.map((r) => r.breakdown.reliability.fit))).toEqual(new Set([1]));
     expect(rare.recommendation).toMatchObject({ clearWinner: false });
-    expect(rare.recommendation!.summary).toMatch(/equal scores go to the one rated higher on what was weighed/);
+    expect(rare.recommendation!.summary).toMatch(
+      /equal scores go to the one rated higher on the qualities weighed \(reliability, latency\)/,
+    );
     const never = recommend(await requirements('version: 1\nreliability: {messageLoss: never}\n'), kb);
     const fit = (b: string) => never.ranking.find((r) => r.broker === b)!.breakdown.reliability.fit;
     // Quorum queues (Raft, fsync before confirm) and RocketMQ (synchronous flush and replication) are rated 5/5;

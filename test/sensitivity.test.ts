@@ -71,19 +71,28 @@ describe('sensitivity: where three candidates meet at one weight', () => {
 
 describe('sensitivity: where the tie-break moves with a weight', () => {
   it('ends an interval where the margins of two brokers tied on score cross', () => {
-    // Kafka and RocketMQ tie exactly on score at every reliability weight (both fit 1 there); the tie goes to the
-    // one rated higher on what is weighed: Kafka (scalability 5/5) until reliability weighs 8, then RocketMQ (5/5).
+    // A KB variant in which Kafka is rated 5/5 on latency (4/5 on reliability) while RabbitMQ quorum queues and
+    // RocketMQ are 5/5 on reliability (4/5 on latency). Both needs are met by all, so scores tie at every weight
+    // and the margin decides: Kafka while latency weighs more than reliability, then RabbitMQ (the simpler to run of
+    // the two rated 5/5 on reliability) once reliability weighs more.
+    const variant = structuredClone(kb);
+    const kafka = variant.brokers.find((b) => b.id === 'kafka')!;
+    const topic = kafka.profiles.find((p) => p.id === 'topic')!;
+    topic.ratings = { ...topic.ratings, latency: { ...kafka.dimensions.latency, rating: 5 } };
     const reqs = {
       version: 1 as const,
-      priorities: { scalability: 'critical' as const, staffCost: 'critical' as const },
-      team: { experience: ['rocketmq' as const] },
+      latency: { p99Ms: 1000 },
+      reliability: { messageLoss: 'rare' as const },
+      priorities: { latency: 'high' as const, reliability: 'medium' as const },
     };
-    const w = recommend(reqs, kb, { sensitivity: { robustnessSamples: 0 } }).sensitivity!.weights.find(
+    const winnerIn = (overrides: Record<string, number>) =>
+      recommend(reqs, variant, { weightOverrides: overrides }).recommendation?.broker ?? null;
+    const w = recommend(reqs, variant, { sensitivity: { robustnessSamples: 0 } }).sensitivity!.weights.find(
       (x) => x.criterion === 'reliability',
     )!;
-    expect(w).toMatchObject({ holdsTo: 8, winnerAbove: 'rocketmq' });
-    expect(winnerOf(reqs, { reliability: 7.99 })).toBe('kafka');
-    expect(winnerOf(reqs, { reliability: 8.01 })).toBe('rocketmq');
+    expect(w).toMatchObject({ holdsTo: 4, winnerAbove: 'rabbitmq' });
+    expect(winnerIn({ reliability: 3.99 })).toBe('kafka');
+    expect(winnerIn({ reliability: 4.01 })).toBe('rabbitmq');
   });
 });
 

@@ -98,11 +98,11 @@ function tieBreak(winner: ScoredCandidate, runnerUp: ScoredCandidate, weights: R
     const higher = marginDimensions(weights)
       .filter((d) => ratingOn(winner.profiles, d) !== ratingOn(runnerUp.profiles, d))
       .map((d) => `${CRITERION_LABELS[d]} ${ratingOn(winner.profiles, d)}/5 vs ${ratingOn(runnerUp.profiles, d)}/5`);
-    return `equal scores: ${a} is rated higher on what was weighed (${higher.join(', ')})`;
+    return `equal scores: ${a} is rated higher on the qualities weighed (${higher.join(', ')})`;
   }
   if (winner.staffTieUnits !== runnerUp.staffTieUnits)
     return (
-      `equal scores and ratings on what was weighed: ${a} is the simpler to run ` +
+      `equal scores and ratings on the qualities weighed: ${a} is the simpler to run ` +
       `(staff cost fit ${winner.fits.staffCost.toFixed(2)} vs ${runnerUp.fits.staffCost.toFixed(2)})`
     );
   if (winner.tieUnits !== runnerUp.tieUnits)

@@ -7,7 +7,7 @@ import { indexEffects, type FiredRule, type RuleEffects } from './rules.js';
 import { CRITERIA, type Criterion, type WeightInfo } from './types.js';
 import { round3 } from './rounding.js';
 import { nothingStated } from './weights.js';
-import { DIMENSIONS, type Dimension } from '../requirements/vocabulary.js';
+import type { Dimension } from '../requirements/vocabulary.js';
 
 /**
  * Scores one candidate (a profile, or profiles run side by side) of one broker.
@@ -178,17 +178,25 @@ export function scoreCandidate(
   };
 }
 
-/** The dimensions the margin tie-break reads: those weighed, except staff cost (which has a tie-break of its own). */
+/**
+ * The dimensions the margin tie-break reads: the qualities weighed, reliability and latency, where standing above the
+ * need is worth something (a smaller chance of loss, a shorter tail). Capacity (throughput, backlog, scalability) is
+ * already judged against the stated load and its growth in the fit, so ten times the needed capacity decides nothing
+ * there; staff cost has a tie-break of its own.
+ */
+const MARGIN_DIMENSIONS = ['reliability', 'latency'] as const satisfies readonly Dimension[];
+const isMarginDimension = (c: Criterion): c is (typeof MARGIN_DIMENSIONS)[number] =>
+  (MARGIN_DIMENSIONS as readonly Criterion[]).includes(c);
 export const marginDimensions = (weights: Record<Criterion, WeightInfo>): Dimension[] =>
-  DIMENSIONS.filter((d) => d !== 'staffCost' && weights[d].weight > 0);
+  MARGIN_DIMENSIONS.filter((d) => weights[d].weight > 0);
 
 /** A candidate's KB rating on a dimension: the weakest of profiles run side by side. */
 export const ratingOn = (profiles: ResolvedProfile[], dimension: Dimension): number =>
   Math.min(...profiles.map((p) => p.ratings[dimension].rating));
 
-/** The ratings the margin tie-break weighs, in CRITERIA order (0 for staff cost and features, which it skips). */
+/** The ratings the margin tie-break weighs, in CRITERIA order (0 for the criteria it skips). */
 export const marginRatings = (profiles: ResolvedProfile[]): number[] =>
-  CRITERIA.map((c) => (c === 'features' || c === 'staffCost' ? 0 : ratingOn(profiles, c)));
+  CRITERIA.map((c) => (isMarginDimension(c) ? ratingOn(profiles, c) : 0));
 
 /** marginUnitsOf for one candidate: the same non-zero terms in the same order, read straight from its profiles. */
 function candidateMarginUnits(profiles: ResolvedProfile[], weights: Record<Criterion, WeightInfo>): number {
