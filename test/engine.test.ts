@@ -241,6 +241,11 @@ describe('rules as data', () => {
     ).toBe(false);
     expect(await warned('workload: {peakMessagesPerSecond: 800}\nteam: {opsEngineers: 3}\n')).toBe(false);
     expect(await warned('team: {opsEngineers: 1}\n')).toBe(false);
+    expect(
+      await warned(
+        'workload: {peakMessagesPerSecond: 800}\nteam: {opsEngineers: 1}\ndeployment: {managedService: preferred}\n',
+      ),
+    ).toBe(false);
   });
 
   it('user rules can eliminate a broker or a profile, and warn', async () => {

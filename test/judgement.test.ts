@@ -326,6 +326,21 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(rare.ranking.slice(0, 2).map((r) => r.broker)).toEqual(['rabbitmq', 'rocketmq']);
     expect(rare.comparison!.decisive.join(' ')).toMatch(/RabbitMQ is the simpler to run \(staff cost fit/);
   });
+  it('a required global order is judged against one queue / partition, which does not scale out', async () => {
+    const ordered = (peak: number) =>
+      requirements(`version: 1\nworkload: {peakMessagesPerSecond: ${peak}}\nfeatures: {globalOrdering: required}\n`);
+    const kb = await shippedKb();
+    const busy = recommend(await ordered(50_000), kb);
+    const kafka = busy.ranking.find((r) => r.broker === 'kafka')!;
+    const part = kafka.contributions.find((c) => c.part === 'throughput.orderedQueue')!;
+    expect(part.fit).toBe(0);
+    expect(kafka.reasons.against.join(' ')).toMatch(/one queue \/ partition carries ≈8\.5k msg\/s/);
+    expect(busy.recommendation!.broker).not.toBe('kafka');
+    // At a rate one partition carries, the single queue costs nothing.
+    const calm = recommend(await ordered(2_000), kb);
+    const calmKafka = calm.ranking.find((r) => r.broker === 'kafka')!;
+    expect(calmKafka.contributions.find((c) => c.part === 'throughput.orderedQueue')!.fit).toBe(1);
+  });
   it('capacity beyond a stated load breaks no tie: only the quality ratings weighed do', async () => {
     // 500 msg/s, reliability high, a PHP team: Kafka's scalability fit offsets RabbitMQ's staff cost exactly. Kafka
     // is rated higher on throughput and scalability (both met many times over), RabbitMQ on reliability.
@@ -348,7 +363,7 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(new Set(rare.ranking.map((r) => r.breakdown.reliability.fit))).toEqual(new Set([1]));
     expect(rare.recommendation).toMatchObject({ clearWinner: false });
     expect(rare.recommendation!.summary).toMatch(
-      /equal scores go to the one rated higher on the qualities weighed \(reliability, latency\)/,
+      /equal scores go to the one rated higher on reliability, latency where weighed/,
     );
     const never = recommend(await requirements('version: 1\nreliability: {messageLoss: never}\n'), kb);
     const fit = (b: string) => never.ranking.find((r) => r.broker === b)!.breakdown.reliability.fit;

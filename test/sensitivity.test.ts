@@ -70,6 +70,29 @@ describe('sensitivity: where three candidates meet at one weight', () => {
 });
 
 describe('sensitivity: where the tie-break moves with a weight', () => {
+  it('orders an exact tie as the ranking does while a capacity weight moves (capacity is no tie margin)', async () => {
+    // 500 msg/s, PHP: RabbitMQ and Kafka tie exactly; RabbitMQ wins the tie on reliability. Moving throughput or
+    // scalability changes the scores, and every interval edge must be where the ranking itself changes.
+    const php = await requirements(
+      'version: 1\nworkload: {peakMessagesPerSecond: 500}\npriorities: {throughput: low, reliability: high}\n' +
+        'reliability: {delivery: at-least-once, messageLoss: rare}\nteam: {languages: [php]}\n',
+    );
+    const result = recommend(php, kb, { sensitivity: { robustnessSamples: 0 } });
+    expect(result.recommendation!.broker).toBe('rabbitmq');
+    for (const criterion of ['throughput', 'scalability', 'backlog'] as const) {
+      const w = result.sensitivity!.weights.find((x) => x.criterion === criterion)!;
+      expect(winnerOf(php, { [criterion]: w.weight }), criterion).toBe('rabbitmq');
+      if (w.holdsTo !== null && w.holdsTo < 10) {
+        expect(winnerOf(php, { [criterion]: w.holdsTo - EPSILON }), `${criterion} below`).toBe('rabbitmq');
+        expect(winnerOf(php, { [criterion]: w.holdsTo + EPSILON }), `${criterion} above`).toBe(w.winnerAbove);
+      }
+      if (w.holdsFrom > EPSILON) {
+        expect(winnerOf(php, { [criterion]: w.holdsFrom + EPSILON }), `${criterion} above`).toBe('rabbitmq');
+        expect(winnerOf(php, { [criterion]: w.holdsFrom - EPSILON }), `${criterion} below`).toBe(w.winnerBelow);
+      }
+    }
+  });
+
   it('ends an interval where the margins of two brokers tied on score cross', () => {
     // A KB variant in which Kafka is rated 5/5 on latency (4/5 on reliability) while RabbitMQ quorum queues and
     // RocketMQ are 5/5 on reliability (4/5 on latency). Both needs are met by all, so scores tie at every weight

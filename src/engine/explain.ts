@@ -6,7 +6,6 @@ import { CRITERION_LABELS, FEATURE_LABELS } from './labels.js';
 import type { ExplainedCandidate as ScoredCandidate } from './explain-score.js';
 import { CRITERIA, type Contribution, type Criterion, type Result, type WeightInfo } from './types.js';
 import { byCodeUnits } from './order.js';
-import { marginDimensions, ratingOn } from './score.js';
 
 const MAX_WEIGHT = 10;
 
@@ -95,14 +94,27 @@ function tieBreak(winner: ScoredCandidate, runnerUp: ScoredCandidate, weights: R
   const a = winner.profiles[0]!.broker.name;
   const b = runnerUp.profiles[0]!.broker.name;
   if (winner.marginTieUnits !== runnerUp.marginTieUnits) {
-    const higher = marginDimensions(weights)
-      .filter((d) => ratingOn(winner.profiles, d) !== ratingOn(runnerUp.profiles, d))
-      .map((d) => `${CRITERION_LABELS[d]} ${ratingOn(winner.profiles, d)}/5 vs ${ratingOn(runnerUp.profiles, d)}/5`);
-    return `equal scores: ${a} is rated higher on the qualities weighed (${higher.join(', ')})`;
+    // Weight x rating decided; when the winner is behind on one quality, say what outweighed it.
+    const apart = CRITERIA.flatMap((c, i) => {
+      const [mine, theirs, weight] = [winner.marginRatings[i]!, runnerUp.marginRatings[i]!, weights[c].weight];
+      const text = `${CRITERION_LABELS[c]} ${mine}/5 vs ${theirs}/5`;
+      return weight > 0 && mine !== theirs
+        ? [{ ahead: mine > theirs, text, weighed: `${text} (weight ${weight})` }]
+        : [];
+    });
+    const behind = apart.filter((x) => !x.ahead);
+    return behind.length === 0
+      ? `equal scores: ${a} is rated higher on the qualities weighed (${apart.map((x) => x.text).join(', ')})`
+      : `equal scores: ${a}'s margin on the qualities weighed, weight times rating, is larger: ` +
+          `${apart
+            .filter((x) => x.ahead)
+            .map((x) => x.weighed)
+            .join(', ')} outweighs ` +
+          behind.map((x) => x.weighed).join(', ');
   }
   if (winner.staffTieUnits !== runnerUp.staffTieUnits)
     return (
-      `equal scores and ratings on the qualities weighed: ${a} is the simpler to run ` +
+      `equal scores, and no margin between them on the qualities weighed: ${a} is the simpler to run ` +
       `(staff cost fit ${winner.fits.staffCost.toFixed(2)} vs ${runnerUp.fits.staffCost.toFixed(2)})`
     );
   if (winner.tieUnits !== runnerUp.tieUnits)

@@ -176,8 +176,9 @@ function recommendation(ranked: Ranked[], model: Model, fallback: boolean): Reco
               ? ' and the ranking rests only on general KB ratings — state the workload, features and team to decide'
               : '') +
             (tied.some((r) => r.candidate.scoreTenths === first.candidate.scoreTenths)
-              ? '; equal scores go to the one rated higher on the qualities weighed (reliability, latency), then the ' +
-                'simpler to run, then general KB ratings'
+              ? `; equal scores go to the one rated higher on ` +
+                `${model.thresholds.tieMarginDimensions.value.join(', ')} where weighed, then the simpler to run, ` +
+                'then general KB ratings'
               : '')
         : second
           ? `${name(first)} (${profileNames(first.candidate)}), ${margin!.toFixed(1)} points ahead of ${name(second)}`

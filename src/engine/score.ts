@@ -21,12 +21,14 @@ export interface ScoredCandidate {
   /** Score in units of 1e-8 points: the ranking key (see rankingUnits). */
   scoreUnits: number;
   /**
-   * Exact ties between brokers on what was stated go first to the one rated higher on the criteria weighed (both meet
-   * the need, so the margin beyond it is what is left to tell them apart), then to the one cheaper to staff (the
-   * simplest to run), then to the general standing (every dimension weighed equally). With nothing stated, only the
-   * general standing.
+   * Exact ties between brokers on what was stated go first to the one rated higher on the qualities weighed (the
+   * model's tieMarginDimensions: both meet the need, so the margin beyond it is what is left to tell them apart), then
+   * to the one cheaper to staff (the simplest to run), then to the general standing (every dimension weighed equally).
+   * With nothing stated, only the general standing.
    */
   marginTieUnits: number;
+  /** The ratings behind marginTieUnits, in CRITERIA order (marginRatings); the weight analysis reuses them. */
+  marginRatings: number[];
   staffTieUnits: number;
   tieUnits: number;
   /** Displayed score in tenths (= sum of contributions). */
@@ -160,12 +162,19 @@ export function scoreCandidate(
   const scoreTenths = Math.round(scoreUnits / (RANK_UNITS_PER_POINT / 10));
   const tieUnits = rankingUnits(fits, EQUAL_WEIGHTS);
   const stated = !nothingStated(weights);
-  const marginTieUnits = stated ? candidateMarginUnits(profiles, weights) : 0;
+  const margin = marginRatings(profiles, model);
+  const marginTieUnits = stated
+    ? marginUnitsOf(
+        margin,
+        CRITERIA.map((c) => weights[c].weight),
+      )
+    : 0;
   const staffTieUnits = stated ? Math.round(fits.staffCost * RANK_UNITS_PER_POINT) : 0;
   return {
     profiles,
     scoreUnits,
     marginTieUnits,
+    marginRatings: margin,
     staffTieUnits,
     tieUnits,
     scoreTenths,
@@ -178,32 +187,15 @@ export function scoreCandidate(
   };
 }
 
-/**
- * The dimensions the margin tie-break reads: the qualities weighed, reliability and latency, where standing above the
- * need is worth something (a smaller chance of loss, a shorter tail). Capacity (throughput, backlog, scalability) is
- * already judged against the stated load and its growth in the fit, so ten times the needed capacity decides nothing
- * there; staff cost has a tie-break of its own.
- */
-const MARGIN_DIMENSIONS = ['reliability', 'latency'] as const satisfies readonly Dimension[];
-const isMarginDimension = (c: Criterion): c is (typeof MARGIN_DIMENSIONS)[number] =>
-  (MARGIN_DIMENSIONS as readonly Criterion[]).includes(c);
-export const marginDimensions = (weights: Record<Criterion, WeightInfo>): Dimension[] =>
-  MARGIN_DIMENSIONS.filter((d) => weights[d].weight > 0);
-
 /** A candidate's KB rating on a dimension: the weakest of profiles run side by side. */
-export const ratingOn = (profiles: ResolvedProfile[], dimension: Dimension): number =>
+const ratingOn = (profiles: ResolvedProfile[], dimension: Dimension): number =>
   Math.min(...profiles.map((p) => p.ratings[dimension].rating));
 
-/** The ratings the margin tie-break weighs, in CRITERIA order (0 for the criteria it skips). */
-export const marginRatings = (profiles: ResolvedProfile[]): number[] =>
-  CRITERIA.map((c) => (isMarginDimension(c) ? ratingOn(profiles, c) : 0));
-
-/** marginUnitsOf for one candidate: the same non-zero terms in the same order, read straight from its profiles. */
-function candidateMarginUnits(profiles: ResolvedProfile[], weights: Record<Criterion, WeightInfo>): number {
-  let sum = 0;
-  for (const d of marginDimensions(weights)) sum += weights[d].weight * ratingOn(profiles, d);
-  return Math.round(sum * 100);
-}
+/** The ratings the margin tie-break weighs (the model's tieMarginDimensions), in CRITERIA order, 0 elsewhere. */
+const marginRatings = (profiles: ResolvedProfile[], model: Model): number[] => {
+  const dimensions: readonly Criterion[] = model.thresholds.tieMarginDimensions.value;
+  return CRITERIA.map((c) => (c !== 'features' && dimensions.includes(c) ? ratingOn(profiles, c) : 0));
+};
 
 /**
  * The margin tie-break key, Σ weight x rating over marginRatings: how far a candidate stands above needs that tied

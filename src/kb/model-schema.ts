@@ -107,6 +107,13 @@ export const modelSchema = z.strictObject({
     ),
     clearWinnerPoints: param(positive),
     ratingsOnlyPoints: param(positive),
+    tieMarginDimensions: param(
+      d(
+        z.array(z.enum(['throughput', 'reliability', 'latency', 'backlog', 'scalability'])),
+        'on an exact tie, the dimensions whose KB ratings (times their weights) tell apart brokers that both ' +
+          'meet a need',
+      ),
+    ),
   }),
   sizing: z.strictObject({
     headroom: param(unit),
@@ -151,7 +158,7 @@ export const modelSchema = z.strictObject({
     consumerPositions: param(z.strictObject({ replicated: unit, 'not-replicated': unit, unknown: unit })),
   }),
   criteria: z.strictObject({
-    throughput: z.strictObject({ nodes: curvedPart }),
+    throughput: z.strictObject({ nodes: curvedPart, orderedQueue: curvedPart }),
     reliability: z.strictObject({
       rating: z.strictObject({
         weight: nonNegative,

@@ -9,6 +9,12 @@ import { confidenceOf, prefixObserved, ratingPart, type FitPart } from './parts.
 
 /** Throughput, scalability and latency: the stated load and target against each profile's planning figures. */
 export function throughputParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
+  const parts = clusterThroughputParts(resolved, requirements, model);
+  const ordered = orderedQueuePart(resolved, requirements, model);
+  return ordered ? [...parts, ordered] : parts;
+}
+
+function clusterThroughputParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const { load, capacity, nodes } = sizingOf(resolved.profile, requirements, model);
   if (!load) return [ratingPart(resolved, 'throughput', 'no peak rate stated: judged by the KB rating', model)];
   const planning = resolved.profile.planning;
@@ -60,6 +66,35 @@ export function throughputParts(resolved: ResolvedProfile, requirements: Require
       sources: [figure.source],
     },
   ];
+}
+
+/**
+ * A required global order puts the whole load through one queue / partition: its single leader's ceiling (the KB's
+ * per-queue figure, derated by its basis, else one node's capacity as the upper bound) against the stated load.
+ */
+function orderedQueuePart(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart | undefined {
+  const need = requirements.features?.globalOrdering;
+  const { load, capacity } = sizingOf(resolved.profile, requirements, model);
+  if ((need !== 'required' && need !== 'strict') || !load) return undefined;
+  const figure = resolved.profile.planning.perQueueMessagesPerSecond;
+  const ceiling = figure ? figure.value * model.confidence.basis.value[figure.basis] : capacity?.messagesPerSecond;
+  if (ceiling === undefined) return undefined;
+  const spec = model.criteria.throughput.orderedQueue;
+  return {
+    part: 'throughput.orderedQueue',
+    weight: spec.weight,
+    fit: round3(applyCurve(spec.curve, { value: load.messagesPerSecond / ceiling, reference: 1 })),
+    text: () => ({
+      observed: figure
+        ? `one queue / partition carries ≈${formatCount(ceiling)} msg/s (${figure.basis})`
+        : `no per-queue figure; one node's ≈${formatCount(ceiling)} msg/s as the upper bound`,
+      expected: `${formatCount(load.messagesPerSecond)} msg/s in one global order`,
+    }),
+    reasonId: load.messagesPerSecond <= ceiling ? 'ordered-queue-fits' : 'ordered-queue-beyond',
+    reason: figure?.note ?? capacity?.figure.note ?? '',
+    confidence: figure ? confidenceOf(figure) : 'low',
+    sources: figure ? [figure.source] : capacity ? [capacity.figure.source] : [],
+  };
 }
 
 export function scalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {

@@ -1,5 +1,5 @@
 import { byCodeUnits } from '../order.js';
-import { marginRatings, marginUnitsOf, rankingUnitsOf } from '../score.js';
+import { marginUnitsOf, rankingUnitsOf } from '../score.js';
 import { round4 } from '../rounding.js';
 import type { Evaluation } from '../evaluate.js';
 import { brokerIdOf } from '../evaluate.js';
@@ -33,7 +33,7 @@ function lines(evaluation: Evaluation): Line[] {
     (fallback ? [best] : [best, ...others]).map((c) => ({
       broker: brokerIdOf(c),
       fits: CRITERIA.map((k) => c.fits[k]),
-      ratings: fallback ? undefined : marginRatings(c.profiles),
+      ratings: fallback ? undefined : c.marginRatings,
       staffTieUnits: c.staffTieUnits,
       tieUnits: c.tieUnits,
       profileCount: c.profiles.length,
@@ -47,7 +47,7 @@ type Weights = number[];
 
 function winnerFor(all: Line[], weights: Weights): string | null {
   // The same order as evaluate(): each broker is its best candidate (score, then fewer profiles, then the KB's
-  // order); brokers go by score, then (an exact tie) the ratings on what is weighed, staff cost, the general
+  // order); brokers go by score, then (an exact tie) the reliability and latency ratings, staff cost, the general
   // standing, broker id. lines() lists each broker's candidates together; this runs thousands of times, so it
   // allocates nothing.
   let winner = -1;
