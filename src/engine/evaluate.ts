@@ -76,10 +76,9 @@ export function evaluate(
       .sort((x, y) => stated(y) - stated(x) || x.profiles.length - y.profiles.length || order(x) - order(y));
     ranked.push({ best: scored[0]!, others: scored.slice(1) });
   }
-  // Brokers: score; on an exact tie on what was stated, the broker rated higher on the qualities weighed
-  // (reliability, latency: capacity is judged against the load in the fit), then the one
-  // cheaper to staff (the simplest that meets the stated needs), then the general ratings, then id. With nothing
-  // stated at all, the general ratings alone.
+  // Brokers: score; on an exact tie on what was stated, the broker rated higher on the qualities weighed (the
+  // model's thresholds.tieMarginDimensions), then the one cheaper to staff (the simplest that meets the stated
+  // needs), then the general ratings, then id. With nothing stated at all, the general ratings alone.
   ranked.sort(
     (x, y) =>
       y.best.scoreUnits - x.best.scoreUnits ||

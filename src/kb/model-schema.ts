@@ -109,7 +109,7 @@ export const modelSchema = z.strictObject({
     ratingsOnlyPoints: param(positive),
     tieMarginDimensions: param(
       d(
-        z.array(z.enum(['throughput', 'reliability', 'latency', 'backlog', 'scalability'])),
+        z.array(z.enum(DIMENSIONS)),
         'on an exact tie, the dimensions whose KB ratings (times their weights) tell apart brokers that both ' +
           'meet a need',
       ),

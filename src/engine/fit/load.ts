@@ -74,8 +74,9 @@ function clusterThroughputParts(resolved: ResolvedProfile, requirements: Require
  */
 function orderedQueuePart(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart | undefined {
   const need = requirements.features?.globalOrdering;
+  if (need !== 'required' && need !== 'strict') return undefined;
   const { load, capacity } = sizingOf(resolved.profile, requirements, model);
-  if ((need !== 'required' && need !== 'strict') || !load) return undefined;
+  if (!load) return undefined;
   const figure = resolved.profile.planning.perQueueMessagesPerSecond;
   const ceiling = figure ? figure.value * model.confidence.basis.value[figure.basis] : capacity?.messagesPerSecond;
   if (ceiling === undefined) return undefined;
