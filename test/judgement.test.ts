@@ -326,6 +326,29 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(rare.ranking.slice(0, 2).map((r) => r.broker)).toEqual(['rabbitmq', 'rocketmq']);
     expect(rare.comparison!.decisive.join(' ')).toMatch(/RabbitMQ is the simpler to run \(staff cost fit/);
   });
+  it("counts a scale-out rating's shortfall for the share of the base cluster the load needs", async () => {
+    // A .NET team at 5k msg/s, reliability high: one node of any broker carries it, so RabbitMQ's 3/5 on scaling out
+    // costs a third of its shortfall, and the simpler broker to run wins over Kafka's 5/5.
+    const kb = await shippedKb();
+    const at = async (peak: number) =>
+      recommend(
+        await requirements(
+          `version: 1\nworkload: {peakMessagesPerSecond: ${peak}}\npriorities: {throughput: medium, ` +
+            'reliability: high}\nreliability: {delivery: at-least-once, messageLoss: rare}\nteam: {languages: [dotnet]}\n',
+        ),
+        kb,
+      );
+    const modest = await at(5_000);
+    expect(modest.recommendation).toMatchObject({ broker: 'rabbitmq', profile: 'quorum-queue' });
+    expect(part(modest, 'rabbitmq', 'scalability.rating')).toMatchObject({
+      fit: 0.867,
+      observed: 'rated 3/5 (shortfall counted at 1/3)',
+      expected: "5k msg/s: 1 of the base cluster's 3 nodes",
+    });
+    // A load that needs the whole base cluster or more counts the rating in full.
+    const busy = await at(100_000);
+    expect(part(busy, 'rabbitmq', 'scalability.rating')).toMatchObject({ fit: 0.8, observed: 'rated 4/5' }); // streams
+  });
   it('a required global order is judged against one queue / partition, which does not scale out', async () => {
     const ordered = (peak: number) =>
       requirements(`version: 1\nworkload: {peakMessagesPerSecond: ${peak}}\nfeatures: {globalOrdering: required}\n`);
@@ -341,12 +364,12 @@ describe('judgements of the model (invented scenarios)', () => {
     const calmKafka = calm.ranking.find((r) => r.broker === 'kafka')!;
     expect(calmKafka.contributions.find((c) => c.part === 'throughput.orderedQueue')!.fit).toBe(1);
   });
-  it('capacity beyond a stated load breaks no tie: only the quality ratings weighed do', async () => {
-    // 500 msg/s, reliability high, a PHP team: Kafka's scalability fit offsets RabbitMQ's staff cost exactly. Kafka
-    // is rated higher on throughput and scalability (both met many times over), RabbitMQ on reliability.
+  it('capacity ratings break no tie: only the quality ratings weighed do', async () => {
+    // Throughput low, reliability high, a PHP team: Kafka's throughput rating (5/5 vs 4/5) offsets RabbitMQ's staff
+    // cost exactly. Kafka is rated higher on capacity, RabbitMQ on reliability, where both meet the need.
     const php = recommend(
       await requirements(
-        'version: 1\nworkload: {peakMessagesPerSecond: 500}\npriorities: {throughput: low, reliability: high}\n' +
+        'version: 1\npriorities: {throughput: low, reliability: high}\n' +
           'reliability: {delivery: at-least-once, messageLoss: rare}\nteam: {languages: [php]}\n',
       ),
       await shippedKb(),

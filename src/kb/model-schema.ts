@@ -174,7 +174,20 @@ export const modelSchema = z.strictObject({
     }),
     latency: z.strictObject({ p99: curvedPart }),
     backlog: z.strictObject({ messages: curvedPart, retention: part }),
-    scalability: z.strictObject({ rating: part, headroom: curvedPart, topics: curvedPart }),
+    scalability: z.strictObject({
+      rating: z.strictObject({
+        weight: nonNegative,
+        byLoadShare: d(
+          z.boolean(),
+          "with a stated rate and a per-node figure, the rating's shortfall counts for the share of the base " +
+            "cluster's nodes that the load at growth needs",
+        ),
+        why,
+        source,
+      }),
+      headroom: curvedPart,
+      topics: curvedPart,
+    }),
     staffCost: z.strictObject({
       rating: part,
       experience: part,

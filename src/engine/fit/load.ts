@@ -135,12 +135,14 @@ function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requireme
   const ceilingFigure = resolved.profile.planning.maxClusterNodes;
   const spec = model.criteria.scalability;
   if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating', model)];
-  const rating = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, model, spec.rating.weight);
+  const rated = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, model, spec.rating.weight);
+  const rating =
+    spec.rating.byLoadShare && nodes !== undefined ? byLoadShare(rated, load.messagesPerSecond, nodes, model) : rated;
   if (nodes === undefined || !ceilingFigure) {
     return [
       rating,
       {
-        ...rating,
+        ...rated,
         part: 'scalability.headroom',
         weight: spec.headroom.weight,
         fit: round3(rating.fit * model.confidence.noFigure.value),
@@ -169,6 +171,25 @@ function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requireme
       sources: [ceilingFigure.source],
     },
   ];
+}
+
+/**
+ * How a broker scales out matters as far as the load will make it scale out: when the load at the stated growth needs
+ * fewer nodes than the smallest production cluster has, the rating's shortfall counts for that share only. Counted in
+ * whole nodes, so capacity beyond the need (one node of two brokers, one faster) decides nothing.
+ */
+function byLoadShare(rated: FitPart, messagesPerSecond: number, nodes: number, model: Model): FitPart {
+  const base = model.sizing.baseNodes.value;
+  if (nodes >= base || rated.fit === 1) return rated;
+  return {
+    ...rated,
+    fit: round3(1 - ((1 - rated.fit) * nodes) / base),
+    text: () => ({
+      observed: `${rated.text().observed} (shortfall counted at ${nodes}/${base})`,
+      expected: `${formatCount(messagesPerSecond)} msg/s: ${nodes} of the base cluster's ${base} nodes`,
+    }),
+    reasonId: 'rating-by-load-share',
+  };
 }
 
 export function latencyParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
