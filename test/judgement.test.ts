@@ -342,8 +342,19 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(modest.recommendation).toMatchObject({ broker: 'rabbitmq', profile: 'quorum-queue' });
     expect(part(modest, 'rabbitmq', 'scalability.rating')).toMatchObject({
       fit: 0.867,
-      observed: 'rated 3/5 (shortfall counted at 1/3)',
-      expected: "5k msg/s: 1 of the base cluster's 3 nodes",
+      observed: 'rated 3/5; 1/3 of its gap to 5/5 counts',
+      expected: '5k msg/s at growth ×1 fills 1 node of a 3-node cluster',
+    });
+    // Twice the load two years on needs two of quorum queues' nodes (≈5.5k msg/s each at half capacity): two thirds.
+    const growing = recommend(
+      await requirements(
+        'version: 1\nworkload: {peakMessagesPerSecond: 4000, growthFactor: 2}\nreliability: {messageLoss: never}\n',
+      ),
+      kb,
+    );
+    expect(part(growing, 'rabbitmq', 'scalability.rating')).toMatchObject({
+      fit: 0.733,
+      expected: '8k msg/s at growth ×2 fills 2 nodes of a 3-node cluster',
     });
     // A load that needs the whole base cluster or more counts the rating in full.
     const busy = await at(100_000);
@@ -365,7 +376,7 @@ describe('judgements of the model (invented scenarios)', () => {
     expect(calmKafka.contributions.find((c) => c.part === 'throughput.orderedQueue')!.fit).toBe(1);
   });
   it('capacity ratings break no tie: only the quality ratings weighed do', async () => {
-    // Throughput low, reliability high, a PHP team: Kafka's throughput rating (5/5 vs 4/5) offsets RabbitMQ's staff
+    // Throughput low, reliability high, a PHP team: Kafka's higher throughput rating offsets RabbitMQ's staff
     // cost exactly. Kafka is rated higher on capacity, RabbitMQ on reliability, where both meet the need.
     const php = recommend(
       await requirements(

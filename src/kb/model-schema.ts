@@ -176,14 +176,14 @@ export const modelSchema = z.strictObject({
     backlog: z.strictObject({ messages: curvedPart, retention: part }),
     scalability: z.strictObject({
       rating: z.strictObject({
-        weight: nonNegative,
-        byLoadShare: d(
-          z.boolean(),
-          "with a stated rate and a per-node figure, the rating's shortfall counts for the share of the base " +
-            "cluster's nodes that the load at growth needs",
+        ...part.shape,
+        byLoadShare: z.optional(
+          d(
+            z.boolean(),
+            "with a stated rate and a per-node figure, the rating's gap to 5/5 counts for the share of the base " +
+              "cluster's nodes that the load at growth needs (absent: counted in full)",
+          ),
         ),
-        why,
-        source,
       }),
       headroom: curvedPart,
       topics: curvedPart,

@@ -4,7 +4,7 @@ import { applyCurve } from '../curves.js';
 import { formatBytes, formatCount } from '../labels.js';
 import type { ResolvedProfile } from '../profiles.js';
 import { round3 } from '../rounding.js';
-import { growthFactor, sizingOf } from '../sizing.js';
+import { growthFactor, sizingOf, type Capacity } from '../sizing.js';
 import { confidenceOf, prefixObserved, ratingPart, type FitPart } from './parts.js';
 
 /** Throughput, scalability and latency: the stated load and target against each profile's planning figures. */
@@ -131,22 +131,29 @@ function topicsPart(resolved: ResolvedProfile, requirements: Requirements, model
 
 function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requirements, model: Model): FitPart[] {
   const growth = growthFactor(requirements);
-  const { loadAtGrowth: load, nodesAtGrowth: nodes } = sizingOf(resolved.profile, requirements, model);
+  const { loadAtGrowth: load, nodesAtGrowth: nodes, capacity } = sizingOf(resolved.profile, requirements, model);
   const ceilingFigure = resolved.profile.planning.maxClusterNodes;
   const spec = model.criteria.scalability;
   if (!load) return [ratingPart(resolved, 'scalability', 'no peak rate stated: judged by the KB rating', model)];
   const rated = ratingPart(resolved, 'scalability', () => `growth ×${growth}`, model, spec.rating.weight);
+  const atGrowth = `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth}`;
   const rating =
-    spec.rating.byLoadShare && nodes !== undefined ? byLoadShare(rated, load.messagesPerSecond, nodes, model) : rated;
+    spec.rating.byLoadShare === true && nodes !== undefined && capacity
+      ? byLoadShare(rated, atGrowth, nodes, capacity.figure, model)
+      : rated;
   if (nodes === undefined || !ceilingFigure) {
+    // Without a ceiling, room to grow is judged by the rating itself (not its share), at the no-figure discount.
     return [
       rating,
       {
         ...rated,
         part: 'scalability.headroom',
         weight: spec.headroom.weight,
-        fit: round3(rating.fit * model.confidence.noFigure.value),
-        text: () => ({ ...rating.text(), observed: 'no per-node or ceiling figure' }),
+        fit: round3(rated.fit * model.confidence.noFigure.value),
+        text: () => ({
+          ...rated.text(),
+          observed: nodes === undefined ? 'no per-node or ceiling figure' : 'no ceiling figure',
+        }),
         reasonId: 'no-figure',
         confidence: 'low',
       },
@@ -161,9 +168,7 @@ function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requireme
       fit: round3(applyCurve(spec.headroom.curve, { value: ratio, reference: 1 })),
       text: () => ({
         observed: `practical ceiling ≈${ceilingFigure.value} nodes (${ceilingFigure.basis})`,
-        expected:
-          `${formatCount(load.messagesPerSecond)} msg/s at growth ×${growth} → ${nodes} ` +
-          `node${nodes === 1 ? '' : 's'}`,
+        expected: `${atGrowth} → ${nodes} node${nodes === 1 ? '' : 's'}`,
       }),
       reasonId: ratio <= 0.5 ? 'room-to-grow' : ratio <= 1 ? 'near-ceiling' : 'beyond-ceiling',
       reason: ceilingFigure.note,
@@ -175,20 +180,29 @@ function loadScalabilityParts(resolved: ResolvedProfile, requirements: Requireme
 
 /**
  * How a broker scales out matters as far as the load will make it scale out: when the load at the stated growth needs
- * fewer nodes than the smallest production cluster has, the rating's shortfall counts for that share only. Counted in
- * whole nodes, so capacity beyond the need (one node of two brokers, one faster) decides nothing.
+ * fewer nodes than the smallest production cluster has, the rating's gap to 5/5 counts for that share only. Counted
+ * in whole nodes, so two brokers that each carry the load on one node score the same, however much faster one is. The
+ * share rests on the per-node figure, so the part takes that figure's confidence.
  */
-function byLoadShare(rated: FitPart, messagesPerSecond: number, nodes: number, model: Model): FitPart {
+function byLoadShare(
+  rated: FitPart,
+  atGrowth: string,
+  nodes: number,
+  perNode: Capacity['figure'],
+  model: Model,
+): FitPart {
   const base = model.sizing.baseNodes.value;
   if (nodes >= base || rated.fit === 1) return rated;
   return {
     ...rated,
     fit: round3(1 - ((1 - rated.fit) * nodes) / base),
     text: () => ({
-      observed: `${rated.text().observed} (shortfall counted at ${nodes}/${base})`,
-      expected: `${formatCount(messagesPerSecond)} msg/s: ${nodes} of the base cluster's ${base} nodes`,
+      observed: `${rated.text().observed}; ${nodes}/${base} of its gap to 5/5 counts`,
+      expected: `${atGrowth} fills ${nodes} node${nodes === 1 ? '' : 's'} of a ${base}-node cluster`,
     }),
     reasonId: 'rating-by-load-share',
+    confidence: confidenceOf(perNode),
+    sources: [...rated.sources, perNode.source],
   };
 }
 
