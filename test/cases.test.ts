@@ -12,11 +12,11 @@ import { ROOT, runCli, shippedKb } from './helpers.js';
  * was when the library landed. A ratchet — raise these figures by hand when the model gets better.
  */
 const FLOOR = {
-  top1: 54,
-  top2: 62,
-  byBroker: { activemq: 11, kafka: 18, rabbitmq: 15, rocketmq: 10 } as Record<string, number>,
-  /** Seven organisations that left the four brokers, MCollective and Sohu: see README, "Agreement with real decisions". */
-  maxMustNotViolations: 9,
+  top1: 66,
+  top2: 79,
+  byBroker: { activemq: 12, kafka: 25, rabbitmq: 19, rocketmq: 10 } as Record<string, number>,
+  /** Eleven left the four brokers; three chose among them: see README, "Agreement with real decisions". */
+  maxMustNotViolations: 14,
 };
 
 const CASES = join(ROOT, 'data', 'cases');
@@ -107,7 +107,7 @@ describe('mqselect kb cases', () => {
     expect(text.stdout).toContain('by chosen broker');
     const json = await runCli(['kb', 'cases', '--format', 'json']);
     const report = JSON.parse(json.stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, inScope: 64 });
+    expect(report).toMatchObject({ schemaVersion: 1, inScope: 84 });
     expect(text.stdout).toContain(`top-1 agreement: ${report.top1}/${report.inScope}`);
   });
 
