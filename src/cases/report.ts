@@ -109,9 +109,9 @@ function outcomeOf(c: Case, kb: KnowledgeBase): CaseOutcome {
       if (first.score === chosen.score) {
         const staff = (r: typeof first) => r.breakdown.staffCost.fit.toFixed(2);
         decisive.push(
-          `tied at ${first.score.toFixed(1)} on what was stated; ordered by the reliability and latency ` +
-            `ratings, then staff cost (${first.broker} ${staff(first)} vs ${c.chosen} ${staff(chosen)}), ` +
-            'then general KB ratings',
+          `tied at ${first.score.toFixed(1)} on what was stated; ordered by the ` +
+            `${kb.model.thresholds.tieMarginDimensions.value.join(' and ')} ratings, then staff cost ` +
+            `(${first.broker} ${staff(first)} vs ${c.chosen} ${staff(chosen)}), then general KB ratings`,
         );
       }
     } else if (!first) decisive.push('no broker is feasible');

@@ -47,7 +47,7 @@ type Weights = number[];
 
 function winnerFor(all: Line[], weights: Weights): string | null {
   // The same order as evaluate(): each broker is its best candidate (score, then fewer profiles, then the KB's
-  // order); brokers go by score, then (an exact tie) the reliability and latency ratings, staff cost, the general
+  // order); brokers go by score, then (an exact tie) the tie-margin ratings, staff cost, the general
   // standing, broker id. lines() lists each broker's candidates together; this runs thousands of times, so it
   // allocates nothing.
   let winner = -1;
